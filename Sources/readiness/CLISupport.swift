@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import SourceDiagnostics
+
+/// Shared plumbing for the subcommands: printing diagnostics and mapping failures to exit codes.
+enum CLI {
+    /// Exit status for a gate that failed (or an expression whose evaluation failed).
+    static let gateFailed = ExitCode(1)
+    /// Exit status for bad input or usage.
+    static let badInput = ExitCode(2)
+
+    /// Writes text to standard error.
+    static func printError(_ text: String) {
+        var text = text
+        if !text.hasSuffix("\n") { text += "\n" }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Writes text to standard output without buffering surprises.
+    static func printOutput(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Prints diagnostics on standard error, quoting the source line under each.
+    static func report(_ diagnostics: [Diagnostic]) {
+        let renderer = DiagnosticRenderer(sourceText: { path in
+            guard !path.hasPrefix("<"), let data = FileManager.default.contents(atPath: path)
+            else { return nil }
+            return String(decoding: data, as: UTF8.self)
+        })
+        printError(renderer.render(diagnostics))
+    }
+
+    /// Runs a body, turning a `DiagnosticError` into printed diagnostics and exit code 2.
+    static func guarding<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DiagnosticError {
+            report(error.diagnostics)
+            throw badInput
+        }
+    }
+}
