@@ -1,0 +1,86 @@
+public import SourceDiagnostics
+import Foundation
+
+/// Loads YAML and JSON files strictly into the project's value tree.
+///
+/// The loader follows the YAML 1.2 core schema (`yes`, `no`, `on` and `off` stay strings),
+/// keeps the source position of every value, rejects duplicate keys, and bounds alias
+/// expansion and nesting depth, so that hostile input ends in a diagnostic instead of a crash.
+public struct YAMLLoader: Sendable {
+    /// Bounds that protect the loader against hostile input.
+    public struct Limits: Sendable, Hashable {
+        /// The largest file accepted, in bytes.
+        public var maxInputBytes: Int
+        /// The deepest nesting of lists and maps accepted.
+        public var maxDepth: Int
+        /// The most nodes that aliases may add by expansion, in all.
+        public var maxAliasNodes: Int
+
+        /// Creates limits.
+        public init(maxInputBytes: Int = 256 << 20, maxDepth: Int = 256, maxAliasNodes: Int = 1_000_000) {
+            self.maxInputBytes = maxInputBytes
+            self.maxDepth = maxDepth
+            self.maxAliasNodes = maxAliasNodes
+        }
+
+        /// The defaults: 256 MiB, 256 levels, a million alias-expanded nodes.
+        public static let `default` = Limits()
+    }
+
+    /// The limits in force.
+    public var limits: Limits
+
+    /// Creates a loader with the given limits.
+    public init(limits: Limits = .default) {
+        self.limits = limits
+    }
+
+    /// Loads the single document in a file.
+    /// - Parameter path: the file's path; it is also the name diagnostics show.
+    public func load(contentsOf path: String) throws(DiagnosticError) -> YAMLDocument {
+        let bytes: [UInt8]
+        do {
+            bytes = try Self.readFile(path, limit: limits.maxInputBytes)
+        } catch let error as DiagnosticError {
+            throw error
+        } catch {
+            throw DiagnosticError(YAMLDiagnostics.fileUnreadable(path, reason: "\(error)"))
+        }
+        return try load(bytes: bytes, file: path)
+    }
+
+    /// Loads the single document in a string.
+    public func load(_ text: String, file: String = "<input>") throws(DiagnosticError) -> YAMLDocument {
+        try load(bytes: Array(text.utf8), file: file)
+    }
+
+    /// Loads the single document in a buffer of UTF-8 (or BOM-marked UTF-16) bytes.
+    public func load(bytes: [UInt8], file: String) throws(DiagnosticError) -> YAMLDocument {
+        if bytes.count > limits.maxInputBytes {
+            throw DiagnosticError(
+                YAMLDiagnostics.inputTooLarge(bytes.count, limit: limits.maxInputBytes, file: file))
+        }
+        var parser = YAMLParser(file: file, limits: limits)
+        return try parser.parse(bytes)
+    }
+
+    static func readFile(_ path: String, limit: Int) throws -> [UInt8] {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? Int, size > limit {
+            throw DiagnosticError(YAMLDiagnostics.inputTooLarge(size, limit: limit, file: path))
+        }
+        if let type = attributes?[.type] as? FileAttributeType, type == .typeDirectory {
+            throw DiagnosticError(YAMLDiagnostics.fileUnreadable(path, reason: "it is a directory"))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
+            throw DiagnosticError(YAMLDiagnostics.fileUnreadable(path, reason: reason))
+        }
+        defer { try? handle.close() }
+        let data = try handle.read(upToCount: limit + 1) ?? Data()
+        if data.count > limit {
+            throw DiagnosticError(YAMLDiagnostics.inputTooLarge(data.count, limit: limit, file: path))
+        }
+        return [UInt8](data)
+    }
+}
