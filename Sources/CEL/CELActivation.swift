@@ -1,0 +1,35 @@
+public import StrictYAML
+
+/// The variables one evaluation sees: free identifiers, the program's locals by slot, and any
+/// extra (possibly dotted) names. Cheap to create per element of a `for_each` list.
+public struct CELActivation {
+    /// Free identifiers: the snapshot's top-level keys, `params`, `as_of`, ….
+    public var globals: ValueMap
+    /// Values of the program's locals, in the order of the `locals` it was compiled with.
+    public var locals: [Value]
+    /// For each local, the fact path it stands for (such as `network.sites[3]`), so missing
+    /// facts below it are named from the snapshot's root.
+    public var localPaths: [String?]
+    /// Extra bindings by name; a dotted name (`x.y`) binds that qualified identifier as a whole.
+    public private(set) var bindings: [String: Value] = [:]
+
+    /// Creates an activation.
+    public init(globals: ValueMap, locals: [Value] = [], localPaths: [String?] = []) {
+        self.globals = globals
+        self.locals = locals
+        self.localPaths = localPaths
+    }
+
+    /// Binds a name, which may be dotted (`a.b` binds the qualified identifier `a.b`); such a
+    /// binding takes precedence over a global of the same name.
+    public mutating func bind(_ name: String, to value: Value) {
+        bindings[name] = value
+    }
+
+    /// A copy with a name bound.
+    public func binding(_ name: String, to value: Value) -> CELActivation {
+        var copy = self
+        copy.bind(name, to: value)
+        return copy
+    }
+}

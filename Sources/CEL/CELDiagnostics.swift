@@ -1,0 +1,76 @@
+/// The catalogue of CEL diagnostic messages and codes, alphabetical, in swift-syntax's style:
+/// lowercase, no final period, saying what is wrong and what to write instead.
+enum CELDiagnostics {
+    // MARK: Codes
+
+    /// A syntax error.
+    static let syntaxCode = "cel.syntax"
+    /// A call the checker cannot resolve.
+    static let unknownFunctionCode = "cel.unknown-function"
+    /// A call with the wrong number of arguments.
+    static let argumentCountCode = "cel.argument-count"
+    /// A regular expression that does not compile.
+    static let invalidRegexCode = "cel.invalid-regex"
+    /// An expression longer than the configured limit.
+    static let tooLongCode = "cel.expression-too-long"
+
+    // MARK: Messages
+
+    static func argumentCount(_ function: String, count: Int, expected: String) -> String {
+        "'\(function)' takes \(expected), not \(count)"
+    }
+    static func expectedFieldName(found: String) -> String {
+        "expected a field name after '.', found \(quoted(found))"
+    }
+    static func expressionTooLong(length: Int, limit: Int) -> String {
+        "expression is \(length) characters long; the limit is \(limit)"
+    }
+    static func intOutOfRange(_ text: String) -> String {
+        "integer literal '\(text)' does not fit in int64; add a 'u' suffix for uint or write a double"
+    }
+    static func invalidDouble(_ text: String) -> String { "invalid double literal '\(text)'" }
+    static let invalidEscape = "invalid escape sequence; write '\\\\' for a backslash"
+    static let invalidHasArgument = "invalid argument to has(); write a field selection such as has(a.b)"
+    static func invalidRegex(_ message: String) -> String { "invalid regular expression: \(message)" }
+    static let invalidUnicodeEscape = "invalid unicode escape; write \\uXXXX or \\UXXXXXXXX for a valid code point"
+    static func macroArity(_ name: String, count: Int) -> String {
+        name == "map"
+            ? "map() takes 2 or 3 arguments (a variable, [a filter,] a transform), not \(count)"
+            : "\(name)() takes 2 arguments (a variable and a predicate), not \(count)"
+    }
+    static func macroVariable(_ name: String) -> String {
+        "the first argument of \(name)() must be a simple identifier such as 'x'"
+    }
+    static func messageConstructionUnsupported(_ name: String) -> String {
+        "message construction '\(name){…}' is not supported; write a map literal such as {'field': value}"
+    }
+    static let missingHexDigits = "expected hexadecimal digits after '0x'"
+    static func nestingTooDeep(limit: Int) -> String {
+        "expression nests too deeply (more than \(limit) levels); split it into simpler expressions"
+    }
+    static let newlineInString = "newline in string literal; use a triple-quoted string or '\\n'"
+    static let quotedIdentifierCall = "a backquoted name cannot be called as a function"
+    static func reservedIdentifier(_ word: String) -> String {
+        "'\(word)' is a reserved word and cannot be used as an identifier"
+    }
+    static func uintOutOfRange(_ text: String) -> String {
+        "unsigned integer literal '\(text)u' does not fit in uint64"
+    }
+    static func unexpectedCharacter(_ c: String, expected: String?) -> String {
+        if let expected { return "unexpected character '\(c)'; did you mean '\(expected)'?" }
+        return "unexpected character '\(c)'"
+    }
+    static let unexpectedEnd = "expected an expression, found end of expression"
+    static func unexpectedToken(_ found: String, expected: String) -> String {
+        "expected \(expected), found \(quoted(found))"
+    }
+    static func unknownFunction(_ name: String, receiver: Bool) -> String {
+        receiver ? "unknown method '\(name)'" : "unknown function '\(name)'"
+    }
+    static let unterminatedQuotedIdentifier = "unterminated backquoted name; add a closing '`'"
+    static let unterminatedString = "unterminated string literal; add the closing quote"
+
+    private static func quoted(_ text: String) -> String {
+        text.contains(" ") ? text : "'\(text)'"
+    }
+}

@@ -1,0 +1,92 @@
+public import SourceDiagnostics
+import StrictYAML
+
+/// The façade of the CEL engine: compile an expression once, then evaluate it many times.
+///
+/// ```swift
+/// let cel = CELEnvironment()
+/// let program = try cel.compile("training.completion_pct >= 80")
+/// let result = cel.evaluate(program, in: CELActivation(globals: snapshot))
+/// ```
+public struct CELEnvironment: Sendable {
+    /// The bounds applied to compilation and evaluation.
+    public var limits: CELLimits
+    /// When true, calls of unknown functions compile and fail at evaluation instead (CEL's
+    /// dynamic mode, used by the conformance vectors); by default they are compile errors.
+    public var allowsUnknownFunctions = false
+
+    /// Creates an environment.
+    public init(limits: CELLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Parses, checks and compiles an expression.
+    ///
+    /// - Parameters:
+    ///   - source: The CEL source text.
+    ///   - locals: Names bound per evaluation by slot (a rule's `for_each` variable, template
+    ///     variables); an activation supplies their values in this order.
+    ///   - origin: Where the expression's first character stands in a file, so diagnostics
+    ///     point there (line 1's columns are shifted by `origin.column - 1`; later lines keep
+    ///     their own columns).
+    /// - Returns: The compiled program.
+    /// - Throws: `DiagnosticError` with every syntax and checking error found, sorted by position.
+    public func compile(
+        _ source: String, locals: [String] = [], origin: SourceLocation? = nil
+    ) throws(DiagnosticError) -> CELProgram {
+        let lineStarts = CELProgram.lineStarts(of: source)
+        func diagnostic(_ code: String, _ message: String, at offset: Int) -> Diagnostic {
+            let position = CELProgram.position(ofOffset: offset, lineStarts: lineStarts)
+            let location = CELProgram.location(of: position, origin: origin)
+            return Diagnostic(severity: .error, code: code, message: message, span: SourceSpan(location))
+        }
+        let length = source.unicodeScalars.count
+        if length > limits.maxExpressionLength {
+            throw DiagnosticError(
+                diagnostic(
+                    CELDiagnostics.tooLongCode,
+                    CELDiagnostics.expressionTooLong(length: length, limit: limits.maxExpressionLength),
+                    at: 0))
+        }
+        var parser = CELParser(source, maxDepth: limits.maxParseDepth)
+        let expr = parser.parse()
+        var collector = DiagnosticCollector(limit: 50)
+        for problem in parser.problems {
+            collector.append(diagnostic(CELDiagnostics.syntaxCode, problem.message, at: problem.offset))
+        }
+        try collector.throwIfErrors()
+
+        var compiler = CELCompiler(
+            locals: locals, limits: limits, allowsUnknownFunctions: allowsUnknownFunctions)
+        let root = compiler.compile(expr)
+        for problem in compiler.problems {
+            collector.append(diagnostic(problem.code, problem.message, at: problem.offset))
+        }
+        try collector.throwIfErrors()
+        return CELProgram(
+            source: source, referencedPaths: compiler.referencedPaths, origin: origin, locals: locals,
+            root: root, slotCount: compiler.slotCount, lineStarts: lineStarts)
+    }
+
+    /// Evaluates a compiled program against an activation.
+    ///
+    /// Safe to call concurrently from several threads with separate activations.
+    public func evaluate(_ program: CELProgram, in activation: CELActivation) -> CELResult {
+        let frame = CELFrame(activation: activation, slotCount: program.slotCount, maxSteps: limits.maxSteps)
+        do throws(CELEvaluationError) {
+            return .value(try program.root(frame))
+        } catch {
+            var error = error
+            if error.offset >= 0 {
+                error.position = program.position(ofOffset: error.offset)
+                error.location = CELProgram.location(of: error.position, origin: program.origin)
+            }
+            return .error(error)
+        }
+    }
+
+    /// Compiles and evaluates in one step: a convenience for tools and tests.
+    public func evaluate(_ source: String, in activation: CELActivation) throws(DiagnosticError) -> CELResult {
+        evaluate(try compile(source), in: activation)
+    }
+}

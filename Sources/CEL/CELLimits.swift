@@ -1,0 +1,26 @@
+
+/// Bounds that keep compilation and evaluation safe on untrusted expressions and data.
+public struct CELLimits: Sendable, Equatable {
+    /// The evaluation budget: one step per function call, operator and comprehension iteration.
+    public var maxSteps: Int
+    /// The deepest nesting the parser accepts; deeper input is a syntax error, never a crash.
+    public var maxParseDepth: Int
+    /// The longest expression accepted, in Unicode scalars.
+    public var maxExpressionLength: Int
+    /// The bounds for regular expressions used by `matches`.
+    public var regex: RE2Regex.Limits
+
+    /// Creates limits.
+    public init(
+        maxSteps: Int = 10_000_000, maxParseDepth: Int = 250, maxExpressionLength: Int = 100_000,
+        regex: RE2Regex.Limits = .default
+    ) {
+        self.maxSteps = maxSteps
+        self.maxParseDepth = maxParseDepth
+        self.maxExpressionLength = maxExpressionLength
+        self.regex = regex
+    }
+
+    /// The default limits: room to filter a 50,000-element list several times over.
+    public static let `default` = CELLimits()
+}

@@ -1,0 +1,65 @@
+public import SourceDiagnostics
+import StrictYAML
+
+/// A compiled CEL expression: evaluate it many times, from any thread, with different activations.
+///
+/// Compilation turns the syntax tree into a tree of closures (closure compilation, as in
+/// cel-go's `interpreter` planner): each node is resolved once — identifiers to slots or
+/// global lookups, calls to their implementation, constant regexes compiled — so evaluation
+/// never re-dispatches on the syntax tree.
+public struct CELProgram: Sendable {
+    /// The expression's source text.
+    public let source: String
+    /// The static member chains rooted at free identifiers, in source order, such as
+    /// `["training", "completion_pct"]`.
+    public let referencedPaths: [[String]]
+    /// Where the expression's first character stands in its file, when known.
+    public let origin: SourceLocation?
+    /// The names of the locals, in slot order.
+    public let locals: [String]
+
+    let root: CELEval
+    let slotCount: Int
+    let lineStarts: [Int]
+
+    init(
+        source: String, referencedPaths: [[String]], origin: SourceLocation?, locals: [String],
+        root: @escaping CELEval, slotCount: Int, lineStarts: [Int]
+    ) {
+        self.source = source
+        self.referencedPaths = referencedPaths
+        self.origin = origin
+        self.locals = locals
+        self.root = root
+        self.slotCount = slotCount
+        self.lineStarts = lineStarts
+    }
+
+    /// The line and column (1-based, in scalars) of an offset inside the expression.
+    func position(ofOffset offset: Int) -> SourcePosition {
+        CELProgram.position(ofOffset: offset, lineStarts: lineStarts)
+    }
+
+    static func position(ofOffset offset: Int, lineStarts: [Int]) -> SourcePosition {
+        var line = 0
+        for (i, start) in lineStarts.enumerated() where start <= offset { line = i }
+        return SourcePosition(line: line + 1, column: offset - lineStarts[line] + 1)
+    }
+
+    /// Maps a position inside the expression to its place in the origin's file.
+    static func location(of position: SourcePosition, origin: SourceLocation?) -> SourceLocation {
+        guard let origin else { return SourceLocation(file: "<expression>", position: position) }
+        if position.line == 1 {
+            return SourceLocation(
+                file: origin.file, line: origin.line, column: origin.column + Int(position.column) - 1)
+        }
+        return SourceLocation(
+            file: origin.file, line: origin.line + Int(position.line) - 1, column: Int(position.column))
+    }
+
+    static func lineStarts(of source: String) -> [Int] {
+        var starts = [0]
+        for (i, scalar) in source.unicodeScalars.enumerated() where scalar == "\n" { starts.append(i + 1) }
+        return starts
+    }
+}
