@@ -1,10 +1,99 @@
 import ArgumentParser
+import CEL
+import Foundation
+import SourceDiagnostics
+import StrictYAML
 
-/// Placeholder for `readiness eval` until it lands.
+/// `readiness eval`: evaluates one CEL expression, for rule authors trying out conditions.
 struct EvalCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "eval", abstract: "Not yet available.")
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate a CEL expression and print its value.",
+        discussion: """
+            The snapshot's top-level keys are variables. Each --var binds a name to the value of \
+            a CEL expression (so --var n=1u binds a uint); a dotted name binds that qualified \
+            name. Exit codes: 0 the expression evaluated; 1 its evaluation failed (the error is \
+            printed on standard error); 2 the expression did not parse or an input was unusable.
+            """)
+
+    /// How the value is printed.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        /// CEL source that evaluates back to the same value and type.
+        case cel
+        /// JSON.
+        case json
+    }
+
+    @Argument(help: "The CEL expression, or '-' to read it from standard input.")
+    var expression: String
+
+    @Option(help: "A YAML or JSON snapshot whose top-level keys become variables.")
+    var snapshot: String?
+
+    @Option(
+        name: .customLong("var"),
+        help: ArgumentHelp("Bind NAME to the value of the CEL expression EXPR.", valueName: "NAME=EXPR"))
+    var variables: [String] = []
+
+    @Option(help: "How to print the value: cel (round-trips value and type) or json.")
+    var format: Format = .cel
 
     func run() throws {
-        throw ExitCode(2)
+        let source: String
+        if expression == "-" {
+            source = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        } else {
+            source = expression
+        }
+        let environment = CELEnvironment()
+        var activation = CELActivation(globals: .empty)
+        if let snapshot {
+            let document = try CLI.guarding { () throws -> YAMLDocument in
+                try YAMLLoader().load(contentsOf: snapshot)
+            }
+            switch document.root {
+            case .map(let map): activation.globals = map
+            case .null: break
+            default:
+                CLI.printError("\(snapshot): error: the snapshot's top level must be a mapping")
+                throw CLI.badInput
+            }
+        }
+        for binding in variables {
+            guard let equals = binding.firstIndex(of: "="), equals != binding.startIndex else {
+                CLI.printError("error: --var expects NAME=EXPR, got '\(binding)'")
+                throw CLI.badInput
+            }
+            let name = String(binding[..<equals])
+            let text = String(binding[binding.index(after: equals)...])
+            let value = try evaluate(text, named: "<var \(name)>", in: activation, environment: environment)
+            activation.bind(name, to: value)
+        }
+        let value = try evaluate(source, named: "<expression>", in: activation, environment: environment)
+        switch format {
+        case .cel: CLI.printOutput(value.celSource + "\n")
+        case .json: CLI.printOutput(value.jsonText + "\n")
+        }
+    }
+
+    /// Compiles and evaluates, printing a parse error (exit 2) or an evaluation error (exit 1).
+    private func evaluate(
+        _ source: String, named name: String, in activation: CELActivation, environment: CELEnvironment
+    ) throws -> Value {
+        let renderer = DiagnosticRenderer(sourceText: { path in path == name ? source : nil })
+        let program: CELProgram
+        do {
+            program = try environment.compile(source, origin: SourceLocation(file: name, line: 1, column: 1))
+        } catch {
+            CLI.printError(renderer.render(error.diagnostics))
+            throw CLI.badInput
+        }
+        switch environment.evaluate(program, in: activation) {
+        case .value(let value):
+            return value
+        case .error(let error):
+            CLI.printError(renderer.render(error.diagnostic(code: "cel.evaluation")))
+            throw CLI.gateFailed
+        }
     }
 }

@@ -63,8 +63,8 @@ enum CELLibrary {
             guard case .bool(let b) = v else { throw CELEvaluationError.noOverload("!_", v) }
             return .bool(!b)
         }),
-        "_==_": CELOverloads(binary: { a, b in .bool(a == b) }),
-        "_!=_": CELOverloads(binary: { a, b in .bool(!(a == b)) }),
+        "_==_": CELOverloads(binary: { a, b in .bool(equals(a, b)) }),
+        "_!=_": CELOverloads(binary: { a, b in .bool(!equals(a, b)) }),
         "_<_": CELOverloads(binary: { a, b throws(CELEvaluationError) in .bool(try compare("_<_", a, b) { $0 < 0 }) }),
         "_<=_": CELOverloads(binary: { a, b throws(CELEvaluationError) in .bool(try compare("_<=_", a, b) { $0 <= 0 }) }),
         "_>_": CELOverloads(binary: { a, b throws(CELEvaluationError) in .bool(try compare("_>_", a, b) { $0 > 0 }) }),
@@ -251,10 +251,12 @@ enum CELLibrary {
         case let (.double(x), .double(y)): return x.isNaN || y.isNaN ? .some(nil) : sign(x, y)
         case let (.int(x), .uint(y)): return x < 0 ? -1 : sign(UInt64(x), y)
         case let (.uint(x), .int(y)): return y < 0 ? 1 : sign(x, UInt64(y))
-        case let (.int(x), .double(y)): return .some(Value.compare(x, y))
-        case let (.double(x), .int(y)): return .some(Value.compare(y, x).map { -$0 })
-        case let (.uint(x), .double(y)): return .some(Value.compare(x, y))
-        case let (.double(x), .uint(y)): return .some(Value.compare(y, x).map { -$0 })
+        // Ordering across int/uint and double converts the integer to double, as cel-spec's
+        // vectors require (`9223372036854775807 >= 9223372036854775808.0`).
+        case let (.int(x), .double(y)): return y.isNaN ? .some(nil) : sign(Double(x), y)
+        case let (.double(x), .int(y)): return x.isNaN ? .some(nil) : sign(x, Double(y))
+        case let (.uint(x), .double(y)): return y.isNaN ? .some(nil) : sign(Double(x), y)
+        case let (.double(x), .uint(y)): return x.isNaN ? .some(nil) : sign(x, Double(y))
         case let (.bool(x), .bool(y)): return x == y ? 0 : (x ? 1 : -1)
         case let (.string(x), .string(y)):
             if x == y, x.utf8.elementsEqual(y.utf8) { return 0 }
@@ -274,10 +276,39 @@ enum CELLibrary {
         return test(o)
     }
 
+    /// CEL equality: `Value`'s equality, except that strings compare code point by code point
+    /// (CEL does not normalize: 'Am\u00E9lie' != 'Ame\u0301lie').
+    static func equals(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case let (.string(x), .string(y)): return x.utf8.elementsEqual(y.utf8)
+        case let (.list(x), .list(y)):
+            if x === y { return true }
+            guard x.count == y.count else { return false }
+            for i in 0..<x.count where !equals(x.elements[i], y.elements[i]) { return false }
+            return true
+        case let (.map(x), .map(y)):
+            if x === y { return true }
+            guard x.count == y.count else { return false }
+            for i in 0..<x.count {
+                guard let j = y.index(of: x.keys[i]), equals(y.keys[j], x.keys[i]), equals(y.values[j], x.values[i])
+                else { return false }
+            }
+            return true
+        case let (.optional(x), .optional(y)):
+            switch (x.wrapped, y.wrapped) {
+            case (nil, nil): return true
+            case let (p?, q?): return equals(p, q)
+            default: return false
+            }
+        default:
+            return a == b
+        }
+    }
+
     static func contained(_ element: Value, _ container: Value) throws(CELEvaluationError) -> Value {
         switch container {
         case .list(let list):
-            for item in list.elements where item == element { return .bool(true) }
+            for item in list.elements where equals(item, element) { return .bool(true) }
             return .bool(false)
         case .map(let map):
             return .bool(map.index(of: element) != nil)

@@ -60,8 +60,11 @@ enum CELTime {
         Duration(seconds: -d.seconds, nanos: -d.nanos)
     }
 
+    /// The time between two timestamps; like cel-go, it must fit in int64 nanoseconds (±292 years).
     static func difference(_ a: Timestamp, _ b: Timestamp) throws(CELEvaluationError) -> Duration {
-        try duration(seconds: a.seconds - b.seconds, nanos: Int64(a.nanos) - Int64(b.nanos))
+        let d = try duration(seconds: a.seconds - b.seconds, nanos: Int64(a.nanos) - Int64(b.nanos))
+        guard abs(d.seconds) < 9_223_372_036 else { throw CELEvaluationError.range("duration") }
+        return d
     }
 
     // MARK: - Calendar
