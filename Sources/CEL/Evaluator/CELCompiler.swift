@@ -21,6 +21,8 @@ struct CELCompiler {
     private(set) var slotCount: Int
     private var scope: [(name: String, slot: Int, path: FactPath)] = []
     private var nextSlot: Int
+    /// Set while compiling the operand of a chain already recorded, so only maximal chains count.
+    private var isRecordingSuppressed = false
 
     init(locals: [String], limits: CELLimits, allowsUnknownFunctions: Bool) {
         var index: [String: Int] = [:]
@@ -75,6 +77,7 @@ struct CELCompiler {
     }
 
     private mutating func recordPath(_ expr: CELExpr) {
+        guard !isRecordingSuppressed else { return }
         var names: [String] = []
         var node = expr
         while true {
@@ -167,7 +170,10 @@ struct CELCompiler {
             }
         }
         if freeChain { recordPath(expr) }
+        let wasSuppressed = isRecordingSuppressed
+        isRecordingSuppressed = freeChain
         let base = compile(operand)
+        isRecordingSuppressed = wasSuppressed
         let path = factPath(operand)
         let qualifiedName = freeChain && !isOptional ? expr.qualifiedName : nil
 
@@ -232,8 +238,12 @@ struct CELCompiler {
     private mutating func compileIndex(
         operand: CELExpr, index: CELExpr, isOptional: Bool, at offset: Int
     ) -> CELEval {
-        if isFreeChain(operand) { recordPath(operand) }
+        let freeChain = isFreeChain(operand)
+        if freeChain { recordPath(operand) }
+        let wasSuppressed = isRecordingSuppressed
+        isRecordingSuppressed = freeChain
         let base = compile(operand)
+        isRecordingSuppressed = wasSuppressed
         let key = compile(index)
         let path = factPath(operand)
         if isOptional {
