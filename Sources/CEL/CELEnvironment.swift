@@ -56,15 +56,18 @@ public struct CELEnvironment: Sendable {
         }
         try collector.throwIfErrors()
 
-        var compiler = CELCompiler(
-            locals: locals, limits: limits, allowsUnknownFunctions: allowsUnknownFunctions)
-        let root = compiler.compile(expr)
-        for problem in compiler.problems {
+        var checker = CELChecker(
+            locals: locals, allowsUnknownFunctions: allowsUnknownFunctions, regexLimits: limits.regex)
+        checker.check(expr)
+        for problem in checker.problems {
             collector.append(diagnostic(problem.code, problem.message, at: problem.offset))
         }
         try collector.throwIfErrors()
+
+        var compiler = CELCompiler(locals: locals, limits: limits)
+        let root = compiler.compile(expr)
         return CELProgram(
-            source: source, referencedPaths: compiler.referencedPaths, origin: origin, locals: locals,
+            source: source, referencedPaths: checker.referencedPaths, origin: origin, locals: locals,
             root: root, slotCount: compiler.slotCount, lineStarts: lineStarts)
     }
 

@@ -1,35 +1,22 @@
 import StrictYAML
 
-/// Turns a parsed expression into a tree of closures, resolving every name and call once.
+/// Turns a checked expression into a tree of closures, resolving every name and call once.
 ///
 /// Identifiers become slot reads (locals and comprehension variables) or global lookups,
 /// member access with a constant name becomes a scan for that key, calls bind their
 /// implementation, and constant regular expressions are compiled here rather than per call.
 struct CELCompiler {
-    /// A problem found while compiling (unknown function, wrong argument count, bad regex).
-    struct Problem {
-        var code: String
-        var message: String
-        var offset: Int
-    }
-
     let localIndex: [String: Int]
     let limits: CELLimits
-    let allowsUnknownFunctions: Bool
-    private(set) var problems: [Problem] = []
-    private(set) var referencedPaths: [[String]] = []
     private(set) var slotCount: Int
     private var scope: [(name: String, slot: Int, path: FactPath)] = []
     private var nextSlot: Int
-    /// Set while compiling the operand of a chain already recorded, so only maximal chains count.
-    private var isRecordingSuppressed = false
 
-    init(locals: [String], limits: CELLimits, allowsUnknownFunctions: Bool) {
+    init(locals: [String], limits: CELLimits) {
         var index: [String: Int] = [:]
         for (i, name) in locals.enumerated() where index[name] == nil { index[name] = i }
         localIndex = index
         self.limits = limits
-        self.allowsUnknownFunctions = allowsUnknownFunctions
         slotCount = locals.count
         nextSlot = locals.count
     }
@@ -69,31 +56,6 @@ struct CELCompiler {
             }
             return .text(expr.debugDescription)
         default: return .text(expr.debugDescription)
-        }
-    }
-
-    private mutating func report(_ code: String, _ message: String, at offset: Int) {
-        problems.append(Problem(code: code, message: message, offset: offset))
-    }
-
-    private mutating func recordPath(_ expr: CELExpr) {
-        guard !isRecordingSuppressed else { return }
-        var names: [String] = []
-        var node = expr
-        while true {
-            switch node.kind {
-            case .select(let operand, let field, _, _):
-                names.append(field)
-                node = operand
-                continue
-            case .identifier(let name):
-                guard lookup(name) == nil else { return }
-                names.append(name)
-                let path = Array(names.reversed())
-                if !referencedPaths.contains(path) { referencedPaths.append(path) }
-            default: break
-            }
-            return
         }
     }
 
@@ -148,7 +110,6 @@ struct CELCompiler {
         if let (slot, _) = lookup(name) {
             return { frame in frame.slots[slot] }
         }
-        recordPath(CELExpr(id: 0, offset: offset, kind: .identifier(name)))
         let typeValue = Self.typeNames[name].map(Value.type)
         return { frame throws(CELEvaluationError) in
             if frame.hasBindings, let value = frame.bindings[name] { return value }
@@ -169,11 +130,7 @@ struct CELCompiler {
                 return .type(type)
             }
         }
-        if freeChain { recordPath(expr) }
-        let wasSuppressed = isRecordingSuppressed
-        isRecordingSuppressed = freeChain
         let base = compile(operand)
-        isRecordingSuppressed = wasSuppressed
         let path = factPath(operand)
         let qualifiedName = freeChain && !isOptional ? expr.qualifiedName : nil
 
@@ -238,12 +195,7 @@ struct CELCompiler {
     private mutating func compileIndex(
         operand: CELExpr, index: CELExpr, isOptional: Bool, at offset: Int
     ) -> CELEval {
-        let freeChain = isFreeChain(operand)
-        if freeChain { recordPath(operand) }
-        let wasSuppressed = isRecordingSuppressed
-        isRecordingSuppressed = freeChain
         let base = compile(operand)
-        isRecordingSuppressed = wasSuppressed
         let key = compile(index)
         let path = factPath(operand)
         if isOptional {
@@ -551,23 +503,12 @@ struct CELCompiler {
         let compiledArgs = args
 
         guard let overloads = table[function] else {
-            if !allowsUnknownFunctions {
-                report(
-                    CELDiagnostics.unknownFunctionCode,
-                    CELDiagnostics.unknownFunction(function, receiver: target != nil), at: offset)
-            }
             return { frame throws(CELEvaluationError) in
                 for arg in compiledArgs { _ = try arg(frame) }
                 throw CELEvaluationError(.noMatchingOverload, "no such function '\(displayName)'", offset: offset)
             }
         }
         guard overloads.accepts(args.count) else {
-            report(
-                CELDiagnostics.argumentCountCode,
-                CELDiagnostics.argumentCount(
-                    displayName, count: arguments.count,
-                    expected: overloads.arityDescription(receiver: target != nil)),
-                at: offset)
             return { _ throws(CELEvaluationError) in
                 throw CELEvaluationError(.noMatchingOverload, "no matching overload for '\(displayName)'", offset: offset)
             }
@@ -631,15 +572,27 @@ struct CELCompiler {
         } else {
             return nil
         }
-        guard case .literal(.string(let pattern)) = patternExpr.kind else { return nil }
+        guard case .literal(.string(let pattern)) = patternExpr.kind else {
+            // A pattern computed at run time is compiled per call, under the same limits.
+            let subject = compile(subjectExpr)
+            let dynamicPattern = compile(patternExpr)
+            let regexLimits = limits.regex
+            return { frame throws(CELEvaluationError) in
+                let s = try subject(frame)
+                let p = try dynamicPattern(frame)
+                try frame.step()
+                do throws(CELEvaluationError) {
+                    return try CELLibrary.matches(s, p, limits: regexLimits)
+                } catch {
+                    throw error.at(offset)
+                }
+            }
+        }
         let regex: RE2Regex
         do {
             regex = try RE2Regex(pattern, limits: limits.regex)
         } catch {
-            report(
-                CELDiagnostics.invalidRegexCode, CELDiagnostics.invalidRegex(error.message),
-                at: patternExpr.offset)
-            return nil
+            return nil  // the checker reports it
         }
         let subject = compile(subjectExpr)
         return { frame throws(CELEvaluationError) in

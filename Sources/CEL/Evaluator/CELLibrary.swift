@@ -347,10 +347,14 @@ enum CELLibrary {
     }
 
     static func matches(_ s: Value, _ pattern: Value) throws(CELEvaluationError) -> Value {
+        try matches(s, pattern, limits: .default)
+    }
+
+    static func matches(_ s: Value, _ pattern: Value, limits: RE2Regex.Limits) throws(CELEvaluationError) -> Value {
         guard case .string(let text) = s, case .string(let p) = pattern else { throw CELEvaluationError.noOverload("matches", s, pattern) }
         let regex: RE2Regex
         do {
-            regex = try RE2Regex(p)
+            regex = try RE2Regex(p, limits: limits)
         } catch {
             throw CELEvaluationError.invalid("invalid regular expression '\(p)': \(error.message)")
         }

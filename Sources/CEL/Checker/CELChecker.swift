@@ -1,0 +1,140 @@
+import StrictYAML
+
+/// Checks a parsed expression before it is compiled, as cel-go's `checker` does: every call
+/// must name a known function with an accepted number of arguments, and constant regular
+/// expressions must compile. It also collects the member chains the expression reads from
+/// free identifiers (`training.completion_pct`), which the rules engine uses to explain
+/// which facts a rule depends on.
+///
+/// CEL here is dynamically typed over the loader's values, so the checker does not infer types.
+struct CELChecker {
+    /// A problem found while checking.
+    struct Problem: Sendable {
+        var code: String
+        var message: String
+        var offset: Int
+    }
+
+    let locals: Set<String>
+    let allowsUnknownFunctions: Bool
+    let regexLimits: RE2Regex.Limits
+    private var scope: [String] = []
+    private(set) var problems: [Problem] = []
+    private(set) var referencedPaths: [[String]] = []
+
+    init(locals: [String], allowsUnknownFunctions: Bool, regexLimits: RE2Regex.Limits) {
+        self.locals = Set(locals)
+        self.allowsUnknownFunctions = allowsUnknownFunctions
+        self.regexLimits = regexLimits
+    }
+
+    private func isBound(_ name: String) -> Bool {
+        scope.contains(name) || locals.contains(name)
+    }
+
+    /// Whether the expression is a chain of identifiers and plain selections rooted at a free name.
+    private func isFreeChain(_ expr: CELExpr) -> Bool {
+        switch expr.kind {
+        case .identifier(let name): return !isBound(name)
+        case .select(let operand, _, false, false): return isFreeChain(operand)
+        default: return false
+        }
+    }
+
+    private mutating func record(_ expr: CELExpr) {
+        var names: [String] = []
+        var node = expr
+        while true {
+            switch node.kind {
+            case .select(let operand, let field, _, _):
+                names.append(field)
+                node = operand
+            case .identifier(let name):
+                names.append(name)
+                let path = Array(names.reversed())
+                if !referencedPaths.contains(path) { referencedPaths.append(path) }
+                return
+            default:
+                return
+            }
+        }
+    }
+
+    private mutating func report(_ code: String, _ message: String, at offset: Int) {
+        problems.append(Problem(code: code, message: message, offset: offset))
+    }
+
+    /// Checks a node and everything under it.
+    mutating func check(_ expr: CELExpr) {
+        switch expr.kind {
+        case .literal, .invalid:
+            break
+        case .identifier(let name):
+            if !isBound(name) { record(expr) }
+        case .select(let operand, _, _, _):
+            if isFreeChain(operand) { record(expr) } else { check(operand) }
+        case .index(let operand, let index, _):
+            if isFreeChain(operand) { record(operand) } else { check(operand) }
+            check(index)
+        case .call(let target, let function, let arguments):
+            checkCall(target: target, function: function, arguments: arguments, at: expr.offset)
+        case .list(let elements, _):
+            for element in elements { check(element) }
+        case .map(let entries):
+            for entry in entries {
+                check(entry.key)
+                check(entry.value)
+            }
+        case .conditional(let c, let t, let f):
+            check(c)
+            check(t)
+            check(f)
+        case .and(let operands), .or(let operands):
+            for operand in operands { check(operand) }
+        case .comprehension(let c):
+            check(c.range)
+            scope.append(c.variable)
+            if let predicate = c.predicate { check(predicate) }
+            if let transform = c.transform { check(transform) }
+            scope.removeLast()
+        }
+    }
+
+    private mutating func checkCall(target: CELExpr?, function: String, arguments: [CELExpr], at offset: Int) {
+        if let target, isFreeChain(target), let namespace = target.qualifiedName,
+            CELLibrary.global["\(namespace).\(function)"] != nil
+        {
+            checkCall(target: nil, function: "\(namespace).\(function)", arguments: arguments, at: offset)
+            return
+        }
+        if let target { check(target) }
+        for argument in arguments { check(argument) }
+
+        let table = target == nil ? CELLibrary.global : CELLibrary.member
+        guard let overloads = table[function] else {
+            if !allowsUnknownFunctions {
+                report(
+                    CELDiagnostics.unknownFunctionCode,
+                    CELDiagnostics.unknownFunction(function, receiver: target != nil), at: offset)
+            }
+            return
+        }
+        let count = arguments.count + (target == nil ? 0 : 1)
+        guard overloads.accepts(count) else {
+            report(
+                CELDiagnostics.argumentCountCode,
+                CELDiagnostics.argumentCount(
+                    target == nil ? function : "." + function, count: arguments.count,
+                    expected: overloads.arityDescription(receiver: target != nil)),
+                at: offset)
+            return
+        }
+        if function == "matches", let pattern = arguments.last, case .literal(.string(let text)) = pattern.kind {
+            do {
+                _ = try RE2Regex(text, limits: regexLimits)
+            } catch {
+                report(CELDiagnostics.invalidRegexCode, CELDiagnostics.invalidRegex(error.message), at: pattern.offset)
+            }
+        }
+    }
+}
