@@ -61,10 +61,9 @@ public final class ValueMap: Sendable {
     public let keys: [Value]
     /// The values, parallel to `keys`.
     public let values: [Value]
-    /// Where each key stands in the source; empty when the map was computed.
-    public let keyPositions: [SourcePosition]
-    /// Where each value stands in the source; empty when the map was computed.
-    public let valuePositions: [SourcePosition]
+    /// Key and value positions interleaved (key of entry i at 2i, its value at 2i+1); empty
+    /// when the map was computed. One array instead of two saves an allocation per map.
+    public let entryPositions: [SourcePosition]
     /// Where the map itself starts in its source; `.unknown` when it was computed.
     public let position: SourcePosition
     private let index: [MapKey: Int]?
@@ -73,14 +72,13 @@ public final class ValueMap: Sendable {
 
     /// Creates a map from parallel arrays. Keys must be distinct under CEL key equality.
     public init(
-        keys: [Value], values: [Value], keyPositions: [SourcePosition] = [],
-        valuePositions: [SourcePosition] = [], position: SourcePosition = .unknown
+        keys: [Value], values: [Value], entryPositions: [SourcePosition] = [],
+        position: SourcePosition = .unknown
     ) {
         self.position = position
         self.keys = keys
         self.values = values
-        self.keyPositions = keyPositions.count == keys.count ? keyPositions : []
-        self.valuePositions = valuePositions.count == keys.count ? valuePositions : []
+        self.entryPositions = entryPositions.count == 2 * keys.count ? entryPositions : []
         if keys.count > Self.indexThreshold {
             var index = [MapKey: Int](minimumCapacity: keys.count)
             for (i, key) in keys.enumerated() {
@@ -98,9 +96,40 @@ public final class ValueMap: Sendable {
     /// An empty map.
     public static let empty = ValueMap(keys: [], values: [])
 
-    /// The position of the entry with this index of `keys`.
+    /// Creates a map from parallel arrays of keys, values and their positions.
+    public convenience init(
+        keys: [Value], values: [Value], keyPositions: [SourcePosition],
+        valuePositions: [SourcePosition], position: SourcePosition = .unknown
+    ) {
+        var entryPositions: [SourcePosition] = []
+        if keyPositions.count == keys.count && valuePositions.count == keys.count {
+            entryPositions.reserveCapacity(2 * keys.count)
+            for i in keys.indices {
+                entryPositions.append(keyPositions[i])
+                entryPositions.append(valuePositions[i])
+            }
+        }
+        self.init(keys: keys, values: values, entryPositions: entryPositions, position: position)
+    }
+
+    /// The position of the value of entry `i` (an index into `keys`), when known.
     public func valuePosition(at i: Int) -> SourcePosition? {
-        i < valuePositions.count ? valuePositions[i] : nil
+        2 * i + 1 < entryPositions.count ? entryPositions[2 * i + 1] : nil
+    }
+
+    /// The position of the key of entry `i`, when known.
+    public func keyPosition(at i: Int) -> SourcePosition? {
+        2 * i < entryPositions.count ? entryPositions[2 * i] : nil
+    }
+
+    /// Where each key stands in the source; empty when the map was computed.
+    public var keyPositions: [SourcePosition] {
+        stride(from: 0, to: entryPositions.count, by: 2).map { entryPositions[$0] }
+    }
+
+    /// Where each value stands in the source; empty when the map was computed.
+    public var valuePositions: [SourcePosition] {
+        stride(from: 1, to: entryPositions.count, by: 2).map { entryPositions[$0] }
     }
 
     /// The index of a string key, or nil.

@@ -61,7 +61,9 @@ public struct YAMLLoader: Sendable {
                 YAMLDiagnostics.inputTooLarge(bytes.count, limit: limits.maxInputBytes, file: file))
         }
         var parser = YAMLParser(file: file, limits: limits)
-        return try parser.parse(bytes)
+        return try bytes.withUnsafeBufferPointer { buffer throws(DiagnosticError) in
+            try parser.parse(buffer)
+        }
     }
 
     static func readFile(_ path: String, limit: Int) throws -> [UInt8] {

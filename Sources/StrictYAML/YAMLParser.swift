@@ -8,7 +8,14 @@ import SourceDiagnostics
 struct YAMLParser {
     let file: String
     let limits: YAMLLoader.Limits
-    private var stack: [Frame] = []
+    /// The container being built (meaningful while `depth > 0`); appends go straight to it.
+    private var current = Frame()
+    /// The containers that enclose `current`, outermost first.
+    private var parents: [Frame] = []
+    private var depth = 0
+    /// The size of the last container at each depth: siblings tend to match, so reserving that
+    /// much saves the reallocations of growing from empty.
+    private var sizeHints: [Int] = []
     private var anchors: [String: Anchored] = [:]
     private var expandedAliasNodes = 0
     private var collector = DiagnosticCollector()
@@ -28,23 +35,35 @@ struct YAMLParser {
 
     /// A list or map under construction.
     private struct Frame {
-        var isMapping: Bool
-        var start: SourcePosition
+        var isMapping = false
+        var start = SourcePosition.unknown
         var anchor: String?
         var nodeCount = 1
         var elements: [Value] = []
+        /// Element positions; for a mapping, key and value positions interleaved.
         var positions: [SourcePosition] = []
-        // Mapping state: keys/keyPositions parallel to elements/positions once a value arrives.
+        // Mapping state: keys parallel to elements once a value arrives.
         var keys: [Value] = []
-        var keyPositions: [SourcePosition] = []
         var pendingKey: Value?
         var pendingKeyPosition = SourcePosition.unknown
         var keyIndex: [MapKey: Int]?
 
-        init(isMapping: Bool, start: SourcePosition, anchor: String?) {
+        /// Hands over the finished arrays without copying their elements.
+        mutating func takeArrays() -> (elements: [Value], positions: [SourcePosition], keys: [Value]) {
+            let taken = (elements, positions, keys)
+            elements = []
+            positions = []
+            keys = []
+            return taken
+        }
+
+        mutating func reset(isMapping: Bool, start: SourcePosition, anchor: String?) {
             self.isMapping = isMapping
             self.start = start
             self.anchor = anchor
+            nodeCount = 1
+            pendingKey = nil
+            keyIndex = nil
         }
     }
 
@@ -53,24 +72,19 @@ struct YAMLParser {
         var diagnostic: Diagnostic
     }
 
-    mutating func parse(_ bytes: [UInt8]) throws(DiagnosticError) -> YAMLDocument {
-        let outcome: Result<Void, Fatal> = bytes.withUnsafeBufferPointer { buffer in
-            var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else {
-                return .failure(Fatal(diagnostic: .error("yaml.internal", "libyaml could not start", at: nil)))
-            }
-            defer { yaml_parser_delete(&parser) }
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            do throws(Fatal) {
-                try run(&parser, bytes: buffer)
-                return .success(())
-            } catch {
-                return .failure(error)
-            }
+    /// Parses the bytes; the parser's state lives in a local `var`, so its accesses are checked
+    /// statically (a class here costs a dynamic exclusivity check per event).
+    mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(DiagnosticError) -> YAMLDocument {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw DiagnosticError(.error("yaml.internal", "libyaml could not start", at: nil))
         }
-        if case .failure(let fatal) = outcome {
-            collector.append(fatal.diagnostic)
-            try collector.throwIfErrors()
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+        do throws(Fatal) {
+            try run(&parser, bytes: buffer)
+        } catch {
+            collector.append(error.diagnostic)
         }
         try collector.throwIfErrors()
         guard let (root, position) = result else {
@@ -116,28 +130,45 @@ struct YAMLParser {
                         collector.append(YAMLDiagnostics.unsupportedTag(Self.shortTag(tag), at: location(event.start_mark)))
                     }
                 }
-                if let top = stack.last, top.isMapping, top.pendingKey == nil {
+                if depth > 0, current.isMapping, current.pendingKey == nil {
                     throw Fatal(diagnostic: YAMLDiagnostics.nonScalarKey(at: location(event.start_mark)))
                 }
-                if stack.count >= limits.maxDepth {
+                if depth >= limits.maxDepth {
                     throw Fatal(diagnostic: YAMLDiagnostics.nestingTooDeep(limits.maxDepth, at: location(event.start_mark)))
                 }
                 let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
-                stack.append(Frame(isMapping: isMapping, start: position(event.start_mark), anchor: Self.string(anchorPointer)))
+                if depth > 0 { parents.append(current) }
+                current = Frame()
+                current.reset(isMapping: isMapping, start: position(event.start_mark), anchor: Self.string(anchorPointer))
+                if depth == sizeHints.count { sizeHints.append(0) }
+                let hint = sizeHints[depth]
+                if hint > 0 {
+                    current.elements.reserveCapacity(hint)
+                    current.positions.reserveCapacity(isMapping ? 2 * hint : hint)
+                    if isMapping { current.keys.reserveCapacity(hint) }
+                }
+                depth += 1
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                guard let frame = stack.popLast() else { continue }
+                guard depth > 0 else { continue }
+                depth -= 1
                 let value: Value
-                if frame.isMapping {
+                let start = current.start
+                let nodeCount = current.nodeCount
+                let isMapping = current.isMapping
+                let anchor = current.anchor
+                let taken = current.takeArrays()
+                sizeHints[depth] = taken.elements.count
+                if isMapping {
                     value = .map(ValueMap(
-                        keys: frame.keys, values: frame.elements, keyPositions: frame.keyPositions,
-                        valuePositions: frame.positions, position: frame.start))
+                        keys: taken.keys, values: taken.elements, entryPositions: taken.positions, position: start))
                 } else {
-                    value = .list(ValueList(frame.elements, positions: frame.positions, position: frame.start))
+                    value = .list(ValueList(taken.elements, positions: taken.positions, position: start))
                 }
-                if let anchor = frame.anchor {
-                    anchors[anchor] = Anchored(value: value, nodeCount: frame.nodeCount)
+                if depth > 0, let parent = parents.popLast() { current = parent }
+                if let anchor {
+                    anchors[anchor] = Anchored(value: value, nodeCount: nodeCount)
                 }
-                try add(value, at: frame.start, nodeCount: frame.nodeCount)
+                try add(value, at: start, nodeCount: nodeCount)
             case YAML_ALIAS_EVENT:
                 let name = Self.string(event.data.alias.anchor) ?? ""
                 let here = location(event.start_mark)
@@ -176,58 +207,68 @@ struct YAMLParser {
 
     /// Places a finished value into the container on top of the stack (or makes it the root).
     private mutating func add(_ value: Value, at position: SourcePosition, nodeCount: Int) throws(Fatal) {
-        guard !stack.isEmpty else {
+        guard depth > 0 else {
             result = (value, position)
             return
         }
-        let top = stack.count - 1
-        stack[top].nodeCount += nodeCount
-        if !stack[top].isMapping {
-            stack[top].elements.append(value)
-            stack[top].positions.append(position)
+        current.nodeCount += nodeCount
+        if !current.isMapping {
+            current.elements.append(value)
+            current.positions.append(position)
             return
         }
-        guard let key = stack[top].pendingKey else {
+        guard let key = current.pendingKey else {
             switch value {
             case .list, .map:
                 throw Fatal(diagnostic: YAMLDiagnostics.nonScalarKey(at: SourceLocation(file: file, position: position)))
             default:
                 break
             }
-            if let first = firstIndex(of: value, in: stack[top]) {
+            if let first = firstIndex(of: value) {
                 collector.append(YAMLDiagnostics.duplicateKey(
                     Self.describeKey(value), at: SourceLocation(file: file, position: position),
-                    first: SourceLocation(file: file, position: stack[top].keyPositions[first])))
+                    first: SourceLocation(file: file, position: current.positions[2 * first])))
             }
-            stack[top].pendingKey = value
-            stack[top].pendingKeyPosition = position
+            current.pendingKey = value
+            current.pendingKeyPosition = position
             return
         }
-        stack[top].keys.append(key)
-        let keyPosition = stack[top].pendingKeyPosition
-        stack[top].keyPositions.append(keyPosition)
-        stack[top].elements.append(value)
-        stack[top].positions.append(position)
-        stack[top].pendingKey = nil
-        if let mapKey = MapKey(key) {
-            if stack[top].keyIndex != nil {
-                let last = stack[top].keys.count - 1
-                stack[top].keyIndex?[mapKey] = last
-            } else if stack[top].keys.count > 16 {
+        current.keys.append(key)
+        let keyPosition = current.pendingKeyPosition
+        current.positions.append(keyPosition)
+        current.elements.append(value)
+        current.positions.append(position)
+        current.pendingKey = nil
+        if current.keyIndex != nil {
+            if let mapKey = MapKey(key) {
+                let last = current.keys.count - 1
+                current.keyIndex?[mapKey] = last
+            }
+        } else if current.keys.count > 16 {
+            do {
                 var index = [MapKey: Int](minimumCapacity: 64)
-                for (i, k) in stack[top].keys.enumerated() {
+                for (i, k) in current.keys.enumerated() {
                     if let mk = MapKey(k), index[mk] == nil { index[mk] = i }
                 }
-                stack[top].keyIndex = index
+                current.keyIndex = index
             }
         }
     }
 
-    private func firstIndex(of key: Value, in frame: Frame) -> Int? {
-        if let index = frame.keyIndex, let mapKey = MapKey(key) {
-            return index[mapKey]
+    private func firstIndex(of key: Value) -> Int? {
+        if current.keyIndex != nil, let mapKey = MapKey(key) {
+            return current.keyIndex?[mapKey]
         }
-        for i in frame.keys.indices where Self.sameKey(frame.keys[i], key) { return i }
+        if case .string(let name) = key {
+            let length = name.utf8.count
+            for i in current.keys.indices {
+                if case .string(let other) = current.keys[i], other.utf8.count == length, other == name {
+                    return i
+                }
+            }
+            return nil
+        }
+        for i in current.keys.indices where Self.sameKey(current.keys[i], key) { return i }
         return nil
     }
 

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Wall-clock measurement helpers for the benchmark (never used by tests).
+enum Measure {
+    /// Seconds of wall time that `body` takes.
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// Seconds of CPU time this thread spends in `body`: steadier than wall time on a busy machine.
+    static func cpuSeconds(_ body: () throws -> Void) rethrows -> Double {
+        var start = timespec()
+        var end = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start)
+        try body()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end)
+        return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+    }
+
+    /// The median of `runs` CPU-time measurements of `body`.
+    static func medianCPU(runs: Int, _ body: () throws -> Void) rethrows -> Double {
+        var times: [Double] = []
+        for _ in 0..<runs { times.append(try cpuSeconds(body)) }
+        if times.isEmpty { return .nan }
+        times.sort()
+        return times[times.count / 2]
+    }
+
+    /// The median of `runs` timings of `body`.
+    static func median(runs: Int, _ body: () throws -> Void) rethrows -> Double {
+        var times: [Double] = []
+        for _ in 0..<max(1, runs) { times.append(try seconds(body)) }
+        times.sort()
+        return times[times.count / 2]
+    }
+
+    /// The process's peak resident set size in bytes (Linux `VmHWM`), or nil where unknown.
+    static func peakResidentBytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let digits = line.filter(\.isNumber)
+            return Int(digits).map { $0 * 1024 }
+        }
+        return nil
+    }
+
+    /// A duration as text with a sensible unit.
+    static func format(_ seconds: Double) -> String {
+        seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.2f s", seconds)
+    }
+}
