@@ -1,0 +1,234 @@
+public import SourceDiagnostics
+import StrictYAML
+
+/// The result of one rule, or of one element of a `for_each` rule.
+public struct RuleResult: Sendable {
+    /// Index of the rule in `Evaluation.rules`.
+    public var ruleIndex: Int
+    public var status: ResultStatus
+    /// The element's label (for `for_each` rules).
+    public var subject: String?
+    /// The element's position in its `for_each` list, else nil.
+    public var index: Int?
+    /// The rendered message (for findings only).
+    public var message: String?
+    /// Where the element or the fact involved stands in the snapshot.
+    public var location: SourceLocation?
+    /// The path of the missing fact, for `unknown` results.
+    public var missingFact: String?
+    /// What went wrong, for `error` results.
+    public var errorMessage: String?
+    /// The items this result affects, by scope kind (for failing results of rules with `affects`).
+    public var affected: [AffectedItem]
+    /// The waiver that turned this result into `waived`.
+    public var waiver: Waiver?
+
+    /// An item of a phase scope that a result affects.
+    public struct AffectedItem: Sendable, Hashable, Codable {
+        public var kind: String
+        public var item: String
+    }
+}
+
+/// Counts of results by status.
+public struct StatusCounts: Sendable, Hashable, Codable {
+    public var pass = 0
+    public var warn = 0
+    public var fail = 0
+    public var notApplicable = 0
+    public var unknown = 0
+    public var error = 0
+    public var waived = 0
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case pass, warn, fail, unknown, error, waived
+        case notApplicable = "not_applicable"
+    }
+
+    /// Counts one result.
+    public mutating func add(_ status: ResultStatus) {
+        switch status {
+        case .pass: pass += 1
+        case .warn: warn += 1
+        case .fail: fail += 1
+        case .notApplicable: notApplicable += 1
+        case .unknown: unknown += 1
+        case .error: error += 1
+        case .waived: waived += 1
+        }
+    }
+
+    /// Adds another set of counts.
+    public mutating func add(_ other: StatusCounts) {
+        pass += other.pass
+        warn += other.warn
+        fail += other.fail
+        notApplicable += other.notApplicable
+        unknown += other.unknown
+        error += other.error
+        waived += other.waived
+    }
+
+    /// The count for one status.
+    public subscript(status: ResultStatus) -> Int {
+        switch status {
+        case .pass: pass
+        case .warn: warn
+        case .fail: fail
+        case .notApplicable: notApplicable
+        case .unknown: unknown
+        case .error: error
+        case .waived: waived
+        }
+    }
+
+    /// All results counted.
+    public var total: Int { pass + warn + fail + notApplicable + unknown + error + waived }
+
+    /// The worst status counted, or nil when nothing was counted.
+    public var worst: ResultStatus? {
+        ResultStatus.allCases.filter { self[$0] > 0 }.max { $0.severityRank < $1.severityRank }
+    }
+}
+
+/// One rule's summary in an evaluation.
+public struct RuleSummary: Sendable {
+    public var rule: Rule
+    public var counts: StatusCounts
+    /// The rule's overall status: the worst of its results (not_applicable when it has none).
+    public var status: ResultStatus { counts.worst ?? .notApplicable }
+    /// Whether the rule has an open failure (fail, or warn) that is not waived.
+    public var isOpen: Bool { counts.fail > 0 || counts.warn > 0 }
+}
+
+/// Readiness scores (see docs/scoring.md).
+public struct Scores: Sendable {
+    /// Readiness and evidence coverage of one category, or of the whole project.
+    public struct Area: Sendable, Hashable, Codable {
+        public var name: String
+        /// 0–100: the severity-weighted mean of the rules' credit.
+        public var readiness: Double
+        /// 0–100: the share of applicable results that are not `unknown`.
+        public var coverage: Double
+        public var counts: StatusCounts
+        /// The risk exposure of this area's open failures (sum of likelihood × impact).
+        public var exposure: Int
+    }
+
+    public var overall: Area
+    public var categories: [Area]
+    /// `matrix[likelihood-1][impact-1]`: the ids of rules with open failures in each cell.
+    public var riskMatrix: [[[String]]]
+    /// The sum of likelihood × impact over rules with open failures.
+    public var exposure: Int
+}
+
+/// Why a phase or the project got its decision: a finding, summarised.
+public struct Reason: Sendable, Hashable, Codable {
+    public var rule: String
+    public var subject: String?
+    public var status: ResultStatus
+    public var action: RuleAction
+    public var message: String
+}
+
+/// Work that would clear a blocker, from a deferring or blocking rule's recommendation.
+public struct Prerequisite: Sendable, Hashable, Codable {
+    public var rule: String
+    public var subjects: [String]
+    public var action: RuleAction
+    public var recommendation: String
+}
+
+/// The phase plan before and after the recommended splits and deferrals.
+public struct PhasePlan: Sendable {
+    /// One phase's decision.
+    public struct PlannedPhase: Sendable, Hashable {
+        public var name: String
+        public var start: String?
+        public var end: String?
+        public var decision: Verdict
+        /// The scope that stays in this phase.
+        public var scope: [Phase.ScopeEntry]
+        /// Items moved out to the follow-on phase, with why.
+        public var moved: [MovedItem]
+        /// The follow-on phase that receives the moved items, if any.
+        public var followOn: String?
+        /// The phase this one was split from, for a follow-on phase.
+        public var splitFrom: String?
+        public var dependsOn: [String]
+        /// Why the phase is deferred (own findings, or a deferred phase it depends on).
+        public var deferredBecause: [Reason]
+        /// Phases it depends on that are deferred.
+        public var deferredDependencies: [String]
+        /// Conditions to meet (open mitigate/warn findings affecting this phase).
+        public var conditions: [Reason]
+    }
+
+    /// An item moved out of a phase.
+    public struct MovedItem: Sendable, Hashable, Codable {
+        public var kind: String
+        public var item: String
+        public var because: [Reason]
+    }
+
+    /// The phases as the snapshot gives them.
+    public var original: [Phase]
+    /// The phases after the plan: each original phase, followed by its follow-on when split.
+    public var planned: [PlannedPhase]
+    /// Findings that apply to the project as a whole.
+    public var projectWide: [Reason]
+    /// Affected items that no phase's scope lists (so they apply to the project as a whole).
+    public var unplacedItems: [RuleResult.AffectedItem]
+    /// What would clear each deferral or block.
+    public var prerequisites: [Prerequisite]
+}
+
+/// What became of the waivers.
+public struct WaiverReport: Sendable {
+    /// Waivers that turned at least one failure into `waived`, with how many.
+    public var applied: [(waiver: Waiver, count: Int)]
+    /// Waivers past their expiry date: not honoured.
+    public var expired: [Waiver]
+    /// Active waivers that matched no failing result.
+    public var unused: [Waiver]
+}
+
+/// An input file and its digest, so a report can be traced to exactly what it judged.
+public struct InputFile: Sendable, Hashable, Codable {
+    public var path: String
+    public var kind: String
+    public var sha256: String
+}
+
+/// The full evaluation of one snapshot: results, scores, verdict and plan.
+public struct Evaluation: Sendable {
+    public var snapshot: Snapshot
+    /// The evaluation date, `YYYY-MM-DD`.
+    public var asOf: String
+    /// The report language.
+    public var language: String
+    /// Whether unknowns counted as failures for the gate.
+    public var isStrict: Bool
+    public var rules: [RuleSummary]
+    /// Every result, rule by rule (passes included).
+    public var results: [RuleResult]
+    public var scores: Scores
+    public var verdict: Verdict
+    /// The open findings that decided the verdict (those calling for it).
+    public var decidedBy: [Reason]
+    public var plan: PhasePlan
+    public var waivers: WaiverReport
+    /// The parameters in force, with their final values.
+    public var parameters: [Parameter]
+    /// The rulesets and snapshot read.
+    public var inputs: [InputFile]
+
+    /// Results that are findings (neither pass nor not applicable).
+    public var findings: [RuleResult] { results.filter { $0.status.isFinding } }
+
+    /// The rule of a result.
+    public func rule(of result: RuleResult) -> Rule { rules[result.ruleIndex].rule }
+}

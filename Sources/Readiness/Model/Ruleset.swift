@@ -1,0 +1,51 @@
+
+/// A loaded ruleset file: its header and its rules.
+public struct Ruleset: Sendable {
+    public var id: String
+    public var title: LocalizedText?
+    public var version: String?
+    public var description: LocalizedText?
+    /// The `extends` entries as written.
+    public var extends: [String]
+    public var parameters: [Parameter]
+    public var rules: [Rule]
+    /// The file it came from (`builtin:NAME` for a built-in).
+    public var file: String
+    /// SHA-256 of the file's bytes, hex.
+    public var sha256: String
+}
+
+/// Every ruleset loaded for a run, with `extends` resolved: the rules to evaluate and their params.
+public struct RuleCatalog: Sendable {
+    /// The rulesets, in load order (a ruleset comes after those it extends).
+    public var rulesets: [Ruleset]
+
+    /// Creates a catalog.
+    public init(rulesets: [Ruleset]) {
+        self.rulesets = rulesets
+    }
+
+    /// All rules, in load order.
+    public var rules: [Rule] { rulesets.flatMap(\.rules) }
+
+    /// The rule with this id.
+    public func rule(withID id: String) -> Rule? {
+        for ruleset in rulesets {
+            if let rule = ruleset.rules.first(where: { $0.id == id }) { return rule }
+        }
+        return nil
+    }
+
+    /// The declared parameters; a later ruleset's value replaces an earlier one's.
+    public var parameters: [Parameter] {
+        var order: [String] = []
+        var byName: [String: Parameter] = [:]
+        for ruleset in rulesets {
+            for p in ruleset.parameters {
+                if byName[p.name] == nil { order.append(p.name) }
+                byName[p.name] = p
+            }
+        }
+        return order.compactMap { byName[$0] }
+    }
+}

@@ -1,0 +1,53 @@
+public import Readiness
+
+/// The output formats of `readiness check`.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case text, json, sarif, junit, github, markdown, html
+
+    /// The reporter for this format.
+    public func makeReporter() -> any Reporter {
+        switch self {
+        case .text: TextReporter()
+        case .json: JSONReporter()
+        case .sarif: SARIFReporter()
+        case .junit: JUnitReporter()
+        case .github: GitHubReporter()
+        case .markdown: MarkdownReporter()
+        case .html: HTMLReporter()
+        }
+    }
+}
+
+/// What every reporter is told besides the evaluations: version, language, paths, colour.
+///
+/// Reports never read the clock: the same inputs give byte-identical output.
+public struct ReportContext: Sendable {
+    /// The tool's version.
+    public var toolVersion: String
+    /// The report language (`en` or `zh`).
+    public var language: String
+    /// The directory that paths in the report are made relative to (SARIF's `%SRCROOT%`).
+    public var basePath: String
+    /// Whether to colour terminal output.
+    public var usesColor: Bool
+
+    /// Creates a context.
+    public init(
+        toolVersion: String = ReadinessVersion.current, language: String = "en",
+        basePath: String = ".", usesColor: Bool = false
+    ) {
+        self.toolVersion = toolVersion
+        self.language = language
+        self.basePath = basePath
+        self.usesColor = usesColor
+    }
+}
+
+/// Renders evaluations in one format.
+///
+/// `evaluations` holds one entry per snapshot, in argument order; when there are several, the
+/// report covers the portfolio (see `Portfolio`).
+public protocol Reporter: Sendable {
+    /// The whole report as text.
+    func render(_ evaluations: [Evaluation], context: ReportContext) -> String
+}
