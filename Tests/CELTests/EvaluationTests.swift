@@ -128,6 +128,9 @@ private func evaluate(_ source: String, locals: [String] = [], values: [Value] =
         #expect(plain.error?.missingFactPath == "site.latency_ms")
         let fine = try evaluate("site.latency_ms < 50", locals: ["site"], values: [sites.elements[0]])
         #expect(fine == .value(.bool(true)))
+        let extra = try evaluate(
+            "[1, 2].exists(x, x == n)", locals: ["n"], values: [.int(2), .int(9), .int(9)])
+        #expect(extra == .value(.bool(true)))
     }
 
     @Test("evaluation errors point at the failing operator, through the origin")

@@ -18,7 +18,7 @@ final class CELFrame {
     var steps = 0
     let maxSteps: Int
 
-    init(activation: CELActivation, slotCount: Int, maxSteps: Int) {
+    init(activation: CELActivation, slotCount: Int, hasComprehensions: Bool, maxSteps: Int) {
         globals = activation.globals
         bindings = activation.bindings
         hasBindings = !activation.bindings.isEmpty
@@ -27,7 +27,7 @@ final class CELFrame {
             slots.append(contentsOf: repeatElement(Value.null, count: slotCount - slots.count))
         }
         self.slots = slots
-        iterationIndex = Array(repeating: 0, count: max(slotCount, slots.count))
+        iterationIndex = hasComprehensions ? Array(repeating: 0, count: slots.count) : []
         localPaths = activation.localPaths
         self.maxSteps = maxSteps
     }
