@@ -1,4 +1,5 @@
 public import SourceDiagnostics
+import StrictYAML
 
 /// Why an expression's evaluation failed, and where.
 public struct CELEvaluationError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -82,5 +83,3 @@ public struct CELEvaluationError: Error, Sendable, Equatable, CustomStringConver
         CELEvaluationError(.invalidArgument, message)
     }
 }
-
-import StrictYAML

@@ -1,4 +1,3 @@
-
 /// Bounds that keep compilation and evaluation safe on untrusted expressions and data.
 public struct CELLimits: Sendable, Equatable {
     /// The evaluation budget: one step per function call, operator and comprehension iteration.

@@ -94,17 +94,18 @@ import Testing
             guard let expected = vector.expected else { return "no expectation" }
             return strictlyEqual(value, expected) ? nil : "expected \(expected.celSource), got \(value.celSource)"
         case .error(let error):
-            return vector.expectsError ? nil : "expected \(vector.expected?.celSource ?? "?"), got error \(error.message)"
+            return vector.expectsError
+                ? nil : "expected \(vector.expected?.celSource ?? "?"), got error \(error.message)"
         }
     }
 
     /// Equality that also requires the same types (so `1` does not match `1u`), with NaN matching NaN.
     static func strictlyEqual(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
-        case let (.double(x), .double(y)): return (x.isNaN && y.isNaN) || x == y
-        case let (.list(x), .list(y)):
+        case (.double(let x), .double(let y)): return (x.isNaN && y.isNaN) || x == y
+        case (.list(let x), .list(let y)):
             return x.count == y.count && zip(x.elements, y.elements).allSatisfy { strictlyEqual($0, $1) }
-        case let (.map(x), .map(y)):
+        case (.map(let x), .map(let y)):
             guard x.count == y.count else { return false }
             for (k, v) in zip(x.keys, x.values) {
                 guard let i = y.keys.firstIndex(where: { strictlyEqual($0, k) }), strictlyEqual(y.values[i], v) else {
@@ -112,10 +113,10 @@ import Testing
                 }
             }
             return true
-        case let (.optional(x), .optional(y)):
+        case (.optional(let x), .optional(let y)):
             switch (x.wrapped, y.wrapped) {
             case (nil, nil): return true
-            case let (p?, q?): return strictlyEqual(p, q)
+            case (let p?, let q?): return strictlyEqual(p, q)
             default: return false
             }
         default:
@@ -170,7 +171,9 @@ import Testing
         case "timestamp", "duration":
             let environment = CELEnvironment()
             let literal = Value.string(payload as? String ?? "").celSource
-            guard case .value(let value) = try environment.evaluate("\(tag)(\(literal))", in: CELActivation(globals: .empty))
+            guard
+                case .value(let value) = try environment.evaluate(
+                    "\(tag)(\(literal))", in: CELActivation(globals: .empty))
             else { throw DecodingError(description: "bad \(tag) \(payload)") }
             return value
         case "type": return .type(ValueType(payload as? String ?? ""))

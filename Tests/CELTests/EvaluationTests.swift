@@ -146,7 +146,9 @@ private func evaluate(_ source: String, locals: [String] = [], values: [Value] =
     @Test("the step budget stops runaway evaluation")
     func costLimit() throws {
         let environment = CELEnvironment(limits: CELLimits(maxSteps: 10_000))
-        let program = try environment.compile("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].all(a, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].all(b, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].all(c, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].all(d, a + b + c + d > 0))))")
+        let program = try environment.compile(
+            "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].all(a, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].all(b, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].all(c, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].all(d, a + b + c + d > 0))))"
+        )
         let result = environment.evaluate(program, in: CELActivation(globals: .empty))
         #expect(result.error?.kind == .costLimitExceeded)
     }
@@ -156,7 +158,8 @@ private func evaluate(_ source: String, locals: [String] = [], values: [Value] =
         let items = (0..<50_000).map { Value.map([(.string("n"), .int(Int64($0)))]) }
         let globals = ValueMap(keys: [.string("items")], values: [.list(items)])
         let environment = CELEnvironment()
-        let program = try environment.compile("items.filter(i, i.n % 2 == 0).map(i, i.n * 2).size() == 25000 && items.all(i, i.n >= 0)")
+        let program = try environment.compile(
+            "items.filter(i, i.n % 2 == 0).map(i, i.n * 2).size() == 25000 && items.all(i, i.n >= 0)")
         #expect(environment.evaluate(program, in: CELActivation(globals: globals)) == .value(.bool(true)))
     }
 
@@ -180,7 +183,8 @@ private func evaluate(_ source: String, locals: [String] = [], values: [Value] =
     func invalidPatterns() throws {
         let globals = ValueMap(keys: [.string("p")], values: [.string("(")])
         let environment = CELEnvironment()
-        let result = environment.evaluate(try environment.compile("'a'.matches(p)"), in: CELActivation(globals: globals))
+        let result = environment.evaluate(
+            try environment.compile("'a'.matches(p)"), in: CELActivation(globals: globals))
         #expect(result.error?.kind == .invalidArgument)
         #expect(throws: DiagnosticError.self) { try environment.compile("'a'.matches('(')") }
     }
@@ -230,7 +234,8 @@ private func evaluate(_ source: String, locals: [String] = [], values: [Value] =
     func celSourceRoundTrip() throws {
         let values: [Value] = [
             .null, .bool(true), .int(-9_223_372_036_854_775_808), .uint(18_446_744_073_709_551_615),
-            .double(1), .double(1e100), .double(-0.0), .double(.nan), .double(-.infinity), .double(.leastNonzeroMagnitude),
+            .double(1), .double(1e100), .double(-0.0), .double(.nan), .double(-.infinity),
+            .double(.leastNonzeroMagnitude),
             .string("tab\t\"quote\" \\ nul\u{0} é 🐱 \u{2028}"), .bytes([0, 0xFF, 0x22, 0x41]),
             .list([.int(1), .string("a")]), .map([(.string("k"), .uint(2)), (.int(3), .list([]))]),
             .timestamp(Timestamp(seconds: 1_767_225_600, nanos: 500_000_000)),

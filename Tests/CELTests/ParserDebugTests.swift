@@ -1,5 +1,6 @@
-@testable import CEL
 import Testing
+
+@testable import CEL
 
 /// The parser's trees, compared as cel-go-style debug strings.
 @Suite struct ParserDebugTests {

@@ -298,9 +298,11 @@ struct CELCompiler {
         let items = elements.map { compile($0) }
         if optionalIndices.isEmpty {
             if elements.allSatisfy({ if case .literal = $0.kind { true } else { false } }) {
-                let constant = Value.list(ValueList(elements.map {
-                    if case .literal(let v) = $0.kind { v } else { .null }
-                }))
+                let constant = Value.list(
+                    ValueList(
+                        elements.map {
+                            if case .literal(let v) = $0.kind { v } else { .null }
+                        }))
                 return { _ in constant }
             }
             return { frame throws(CELEvaluationError) in
@@ -331,7 +333,9 @@ struct CELCompiler {
     }
 
     private mutating func compileMap(_ entries: [CELExpr.MapEntry], at offset: Int) -> CELEval {
-        let compiled = entries.map { (key: compile($0.key), value: compile($0.value), isOptional: $0.isOptional, offset: $0.key.offset) }
+        let compiled = entries.map {
+            (key: compile($0.key), value: compile($0.value), isOptional: $0.isOptional, offset: $0.key.offset)
+        }
         return { frame throws(CELEvaluationError) in
             var keys: [Value] = []
             var values: [Value] = []
@@ -491,7 +495,8 @@ struct CELCompiler {
         if target == nil, function == "dyn", arguments.count == 1 {
             return compile(arguments[0])
         }
-        if function == "matches", let regexCall = compileConstantRegex(target: target, arguments: arguments, at: offset) {
+        if function == "matches", let regexCall = compileConstantRegex(target: target, arguments: arguments, at: offset)
+        {
             return regexCall
         }
 
@@ -510,7 +515,8 @@ struct CELCompiler {
         }
         guard overloads.accepts(args.count) else {
             return { _ throws(CELEvaluationError) in
-                throw CELEvaluationError(.noMatchingOverload, "no matching overload for '\(displayName)'", offset: offset)
+                throw CELEvaluationError(
+                    .noMatchingOverload, "no matching overload for '\(displayName)'", offset: offset)
             }
         }
         switch args.count {
@@ -554,7 +560,8 @@ struct CELCompiler {
             for arg in compiledArgs { values.append(try arg(frame)) }
             try frame.step()
             guard let variadic else {
-                throw CELEvaluationError(.noMatchingOverload, "no matching overload for '\(displayName)'", offset: offset)
+                throw CELEvaluationError(
+                    .noMatchingOverload, "no matching overload for '\(displayName)'", offset: offset)
             }
             do throws(CELEvaluationError) { return try variadic(values) } catch { throw error.at(offset) }
         }
@@ -602,7 +609,8 @@ struct CELCompiler {
                 throw CELEvaluationError.noOverload("matches", value, .string(pattern)).at(offset)
             }
             guard let matched = regex.matches(text) else {
-                throw CELEvaluationError(.regexTimeout, "regular expression '\(pattern)' exceeded its step budget", offset: offset)
+                throw CELEvaluationError(
+                    .regexTimeout, "regular expression '\(pattern)' exceeded its step budget", offset: offset)
             }
             return .bool(matched)
         }

@@ -73,7 +73,8 @@ indirect enum FactPath: Sendable {
     }
 
     static func segment(_ field: String) -> String {
-        let simple = field.unicodeScalars.first.map(CELLexer.isIdentifierStart) == true
+        let simple =
+            field.unicodeScalars.first.map(CELLexer.isIdentifierStart) == true
             && field.unicodeScalars.allSatisfy { CELLexer.isIdentifierStart($0) || CELLexer.isDigit($0) }
         return simple ? "." + field : "[" + Value.string(field).celSource + "]"
     }

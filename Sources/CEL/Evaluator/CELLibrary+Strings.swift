@@ -7,7 +7,9 @@ extension CELLibrary {
         _ name: String, _ test: @escaping @Sendable ([UInt8], [UInt8]) -> Bool
     ) -> CELOverloads.Binary {
         { s, t throws(CELEvaluationError) in
-            guard case .string(let a) = s, case .string(let b) = t else { throw CELEvaluationError.noOverload(name, s, t) }
+            guard case .string(let a) = s, case .string(let b) = t else {
+                throw CELEvaluationError.noOverload(name, s, t)
+            }
             return .bool(test(Array(a.utf8), Array(b.utf8)))
         }
     }

@@ -43,7 +43,9 @@ struct CELOverloads: Sendable {
         if variadic != nil { counts.append(contentsOf: variadicArity) }
         let shown = Array(Set(counts.map { receiver ? $0 - 1 : $0 })).sorted()
         let words = shown.map(String.init)
-        let list = words.count <= 1 ? (words.first ?? "0")
+        let list =
+            words.count <= 1
+            ? (words.first ?? "0")
             : words.dropLast().joined(separator: ", ") + " or " + (words.last ?? "")
         return list + (shown == [1] ? " argument" : " arguments")
     }
@@ -66,9 +68,11 @@ enum CELLibrary {
         "_==_": CELOverloads(binary: { a, b in .bool(equals(a, b)) }),
         "_!=_": CELOverloads(binary: { a, b in .bool(!equals(a, b)) }),
         "_<_": CELOverloads(binary: { a, b throws(CELEvaluationError) in .bool(try compare("_<_", a, b) { $0 < 0 }) }),
-        "_<=_": CELOverloads(binary: { a, b throws(CELEvaluationError) in .bool(try compare("_<=_", a, b) { $0 <= 0 }) }),
+        "_<=_": CELOverloads(binary: { a, b throws(CELEvaluationError) in .bool(try compare("_<=_", a, b) { $0 <= 0 }) }
+        ),
         "_>_": CELOverloads(binary: { a, b throws(CELEvaluationError) in .bool(try compare("_>_", a, b) { $0 > 0 }) }),
-        "_>=_": CELOverloads(binary: { a, b throws(CELEvaluationError) in .bool(try compare("_>=_", a, b) { $0 >= 0 }) }),
+        "_>=_": CELOverloads(binary: { a, b throws(CELEvaluationError) in .bool(try compare("_>=_", a, b) { $0 >= 0 }) }
+        ),
         "@in": CELOverloads(binary: contained),
         "size": CELOverloads(unary: size),
         "int": CELOverloads(unary: toInt),
@@ -82,8 +86,12 @@ enum CELLibrary {
         "timestamp": CELOverloads(unary: toTimestamp),
         "duration": CELOverloads(unary: toDuration),
         "matches": CELOverloads(binary: matches),
-        "math.least": CELOverloads(arity: 1...Int.max) { args throws(CELEvaluationError) in try extreme(args, "math.least", wantsLeast: true) },
-        "math.greatest": CELOverloads(arity: 1...Int.max) { args throws(CELEvaluationError) in try extreme(args, "math.greatest", wantsLeast: false) },
+        "math.least": CELOverloads(arity: 1...Int.max) { args throws(CELEvaluationError) in
+            try extreme(args, "math.least", wantsLeast: true)
+        },
+        "math.greatest": CELOverloads(arity: 1...Int.max) { args throws(CELEvaluationError) in
+            try extreme(args, "math.greatest", wantsLeast: false)
+        },
         "optional.of": CELOverloads(unary: { v in .optional(OptionalValue(v)) }),
         "optional.ofNonZeroValue": CELOverloads(unary: { v in .optional(OptionalValue(v.isZeroValue ? nil : v)) }),
         "optional.none": CELOverloads(arity: 0...0) { _ in .optional(.none) },
@@ -100,12 +108,21 @@ enum CELLibrary {
             "lowerAscii": CELOverloads(unary: lowerAscii),
             "upperAscii": CELOverloads(unary: upperAscii),
             "trim": CELOverloads(unary: trim),
-            "split": CELOverloads(binary: { s, sep throws(CELEvaluationError) in try split(s, sep, .int(-1)) }, ternary: split),
-            "join": CELOverloads(unary: { list throws(CELEvaluationError) in try join(list, .string("")) }, binary: join),
-            "replace": CELOverloads(ternary: { s, a, b throws(CELEvaluationError) in try replace([s, a, b, .int(-1)]) }),
-            "indexOf": CELOverloads(binary: { s, t throws(CELEvaluationError) in try indexOf(s, t, nil, last: false) }, ternary: { s, t, i throws(CELEvaluationError) in try indexOf(s, t, i, last: false) }),
-            "lastIndexOf": CELOverloads(binary: { s, t throws(CELEvaluationError) in try indexOf(s, t, nil, last: true) }, ternary: { s, t, i throws(CELEvaluationError) in try indexOf(s, t, i, last: true) }),
-            "substring": CELOverloads(binary: { s, a throws(CELEvaluationError) in try substring(s, a, nil) }, ternary: { s, a, b throws(CELEvaluationError) in try substring(s, a, b) }),
+            "split": CELOverloads(
+                binary: { s, sep throws(CELEvaluationError) in try split(s, sep, .int(-1)) }, ternary: split),
+            "join": CELOverloads(
+                unary: { list throws(CELEvaluationError) in try join(list, .string("")) }, binary: join),
+            "replace": CELOverloads(ternary: { s, a, b throws(CELEvaluationError) in try replace([s, a, b, .int(-1)]) }
+            ),
+            "indexOf": CELOverloads(
+                binary: { s, t throws(CELEvaluationError) in try indexOf(s, t, nil, last: false) },
+                ternary: { s, t, i throws(CELEvaluationError) in try indexOf(s, t, i, last: false) }),
+            "lastIndexOf": CELOverloads(
+                binary: { s, t throws(CELEvaluationError) in try indexOf(s, t, nil, last: true) },
+                ternary: { s, t, i throws(CELEvaluationError) in try indexOf(s, t, i, last: true) }),
+            "substring": CELOverloads(
+                binary: { s, a throws(CELEvaluationError) in try substring(s, a, nil) },
+                ternary: { s, a, b throws(CELEvaluationError) in try substring(s, a, b) }),
             "charAt": CELOverloads(binary: charAt),
             "hasValue": CELOverloads(unary: { v throws(CELEvaluationError) in
                 guard case .optional(let o) = v else { throw CELEvaluationError.noOverload("hasValue", v) }
@@ -121,7 +138,9 @@ enum CELLibrary {
                 return o.wrapped ?? fallback
             }),
             "or": CELOverloads(binary: { v, other throws(CELEvaluationError) in
-                guard case .optional(let o) = v, case .optional = other else { throw CELEvaluationError.noOverload("or", v, other) }
+                guard case .optional(let o) = v, case .optional = other else {
+                    throw CELEvaluationError.noOverload("or", v, other)
+                }
                 return o.wrapped != nil ? v : other
             }),
         ]
@@ -139,24 +158,24 @@ enum CELLibrary {
 
     static func add(_ a: Value, _ b: Value) throws(CELEvaluationError) -> Value {
         switch (a, b) {
-        case let (.int(x), .int(y)):
+        case (.int(let x), .int(let y)):
             let (r, o) = x.addingReportingOverflow(y)
             if o { throw CELEvaluationError.overflow("_+_") }
             return .int(r)
-        case let (.uint(x), .uint(y)):
+        case (.uint(let x), .uint(let y)):
             let (r, o) = x.addingReportingOverflow(y)
             if o { throw CELEvaluationError.overflow("_+_") }
             return .uint(r)
-        case let (.double(x), .double(y)): return .double(x + y)
-        case let (.string(x), .string(y)): return .string(x + y)
-        case let (.bytes(x), .bytes(y)): return .bytes(x + y)
-        case let (.list(x), .list(y)):
+        case (.double(let x), .double(let y)): return .double(x + y)
+        case (.string(let x), .string(let y)): return .string(x + y)
+        case (.bytes(let x), .bytes(let y)): return .bytes(x + y)
+        case (.list(let x), .list(let y)):
             if x.count == 0 { return b }
             if y.count == 0 { return a }
             return .list(ValueList(x.elements + y.elements))
-        case let (.timestamp(t), .duration(d)), let (.duration(d), .timestamp(t)):
+        case (.timestamp(let t), .duration(let d)), (.duration(let d), .timestamp(let t)):
             return .timestamp(try CELTime.add(t, d))
-        case let (.duration(x), .duration(y)):
+        case (.duration(let x), .duration(let y)):
             return .duration(try CELTime.add(x, y))
         default:
             throw CELEvaluationError.noOverload("_+_", a, b)
@@ -165,18 +184,18 @@ enum CELLibrary {
 
     static func subtract(_ a: Value, _ b: Value) throws(CELEvaluationError) -> Value {
         switch (a, b) {
-        case let (.int(x), .int(y)):
+        case (.int(let x), .int(let y)):
             let (r, o) = x.subtractingReportingOverflow(y)
             if o { throw CELEvaluationError.overflow("_-_") }
             return .int(r)
-        case let (.uint(x), .uint(y)):
+        case (.uint(let x), .uint(let y)):
             let (r, o) = x.subtractingReportingOverflow(y)
             if o { throw CELEvaluationError.overflow("_-_") }
             return .uint(r)
-        case let (.double(x), .double(y)): return .double(x - y)
-        case let (.timestamp(x), .timestamp(y)): return .duration(try CELTime.difference(x, y))
-        case let (.timestamp(t), .duration(d)): return .timestamp(try CELTime.add(t, try CELTime.negate(d)))
-        case let (.duration(x), .duration(y)): return .duration(try CELTime.add(x, try CELTime.negate(y)))
+        case (.double(let x), .double(let y)): return .double(x - y)
+        case (.timestamp(let x), .timestamp(let y)): return .duration(try CELTime.difference(x, y))
+        case (.timestamp(let t), .duration(let d)): return .timestamp(try CELTime.add(t, try CELTime.negate(d)))
+        case (.duration(let x), .duration(let y)): return .duration(try CELTime.add(x, try CELTime.negate(y)))
         default:
             throw CELEvaluationError.noOverload("_-_", a, b)
         }
@@ -184,15 +203,15 @@ enum CELLibrary {
 
     static func multiply(_ a: Value, _ b: Value) throws(CELEvaluationError) -> Value {
         switch (a, b) {
-        case let (.int(x), .int(y)):
+        case (.int(let x), .int(let y)):
             let (r, o) = x.multipliedReportingOverflow(by: y)
             if o { throw CELEvaluationError.overflow("_*_") }
             return .int(r)
-        case let (.uint(x), .uint(y)):
+        case (.uint(let x), .uint(let y)):
             let (r, o) = x.multipliedReportingOverflow(by: y)
             if o { throw CELEvaluationError.overflow("_*_") }
             return .uint(r)
-        case let (.double(x), .double(y)): return .double(x * y)
+        case (.double(let x), .double(let y)): return .double(x * y)
         default:
             throw CELEvaluationError.noOverload("_*_", a, b)
         }
@@ -200,15 +219,15 @@ enum CELLibrary {
 
     static func divide(_ a: Value, _ b: Value) throws(CELEvaluationError) -> Value {
         switch (a, b) {
-        case let (.int(x), .int(y)):
+        case (.int(let x), .int(let y)):
             if y == 0 { throw CELEvaluationError(.divisionByZero, "division by zero") }
             let (r, o) = x.dividedReportingOverflow(by: y)
             if o { throw CELEvaluationError.overflow("_/_") }
             return .int(r)
-        case let (.uint(x), .uint(y)):
+        case (.uint(let x), .uint(let y)):
             if y == 0 { throw CELEvaluationError(.divisionByZero, "division by zero") }
             return .uint(x / y)
-        case let (.double(x), .double(y)): return .double(x / y)
+        case (.double(let x), .double(let y)): return .double(x / y)
         default:
             throw CELEvaluationError.noOverload("_/_", a, b)
         }
@@ -216,12 +235,12 @@ enum CELLibrary {
 
     static func remainder(_ a: Value, _ b: Value) throws(CELEvaluationError) -> Value {
         switch (a, b) {
-        case let (.int(x), .int(y)):
+        case (.int(let x), .int(let y)):
             if y == 0 { throw CELEvaluationError(.moduloByZero, "modulus by zero") }
             let (r, o) = x.remainderReportingOverflow(dividingBy: y)
             if o { throw CELEvaluationError.overflow("_%_") }
             return .int(r)
-        case let (.uint(x), .uint(y)):
+        case (.uint(let x), .uint(let y)):
             if y == 0 { throw CELEvaluationError(.moduloByZero, "modulus by zero") }
             return .uint(x % y)
         default:
@@ -246,31 +265,32 @@ enum CELLibrary {
     static func order(_ a: Value, _ b: Value) -> Int?? {
         func sign<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (x > y ? 1 : 0) }
         switch (a, b) {
-        case let (.int(x), .int(y)): return sign(x, y)
-        case let (.uint(x), .uint(y)): return sign(x, y)
-        case let (.double(x), .double(y)): return x.isNaN || y.isNaN ? .some(nil) : sign(x, y)
-        case let (.int(x), .uint(y)): return x < 0 ? -1 : sign(UInt64(x), y)
-        case let (.uint(x), .int(y)): return y < 0 ? 1 : sign(x, UInt64(y))
+        case (.int(let x), .int(let y)): return sign(x, y)
+        case (.uint(let x), .uint(let y)): return sign(x, y)
+        case (.double(let x), .double(let y)): return x.isNaN || y.isNaN ? .some(nil) : sign(x, y)
+        case (.int(let x), .uint(let y)): return x < 0 ? -1 : sign(UInt64(x), y)
+        case (.uint(let x), .int(let y)): return y < 0 ? 1 : sign(x, UInt64(y))
         // Ordering across int/uint and double converts the integer to double, as cel-spec's
         // vectors require (`9223372036854775807 >= 9223372036854775808.0`).
-        case let (.int(x), .double(y)): return y.isNaN ? .some(nil) : sign(Double(x), y)
-        case let (.double(x), .int(y)): return x.isNaN ? .some(nil) : sign(x, Double(y))
-        case let (.uint(x), .double(y)): return y.isNaN ? .some(nil) : sign(Double(x), y)
-        case let (.double(x), .uint(y)): return x.isNaN ? .some(nil) : sign(x, Double(y))
-        case let (.bool(x), .bool(y)): return x == y ? 0 : (x ? 1 : -1)
-        case let (.string(x), .string(y)):
+        case (.int(let x), .double(let y)): return y.isNaN ? .some(nil) : sign(Double(x), y)
+        case (.double(let x), .int(let y)): return x.isNaN ? .some(nil) : sign(x, Double(y))
+        case (.uint(let x), .double(let y)): return y.isNaN ? .some(nil) : sign(Double(x), y)
+        case (.double(let x), .uint(let y)): return x.isNaN ? .some(nil) : sign(x, Double(y))
+        case (.bool(let x), .bool(let y)): return x == y ? 0 : (x ? 1 : -1)
+        case (.string(let x), .string(let y)):
             if x == y, x.utf8.elementsEqual(y.utf8) { return 0 }
             return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1
-        case let (.bytes(x), .bytes(y)):
+        case (.bytes(let x), .bytes(let y)):
             if x == y { return 0 }
             return x.lexicographicallyPrecedes(y) ? -1 : 1
-        case let (.timestamp(x), .timestamp(y)): return sign(x, y)
-        case let (.duration(x), .duration(y)): return sign(x, y)
+        case (.timestamp(let x), .timestamp(let y)): return sign(x, y)
+        case (.duration(let x), .duration(let y)): return sign(x, y)
         default: return nil
         }
     }
 
-    static func compare(_ op: String, _ a: Value, _ b: Value, _ test: (Int) -> Bool) throws(CELEvaluationError) -> Bool {
+    static func compare(_ op: String, _ a: Value, _ b: Value, _ test: (Int) -> Bool) throws(CELEvaluationError) -> Bool
+    {
         guard let ordered = order(a, b) else { throw CELEvaluationError.noOverload(op, a, b) }
         guard let o = ordered else { return false }
         return test(o)
@@ -280,13 +300,13 @@ enum CELLibrary {
     /// (CEL does not normalize: 'Am\u00E9lie' != 'Ame\u0301lie').
     static func equals(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
-        case let (.string(x), .string(y)): return x.utf8.elementsEqual(y.utf8)
-        case let (.list(x), .list(y)):
+        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
+        case (.list(let x), .list(let y)):
             if x === y { return true }
             guard x.count == y.count else { return false }
             for i in 0..<x.count where !equals(x.elements[i], y.elements[i]) { return false }
             return true
-        case let (.map(x), .map(y)):
+        case (.map(let x), .map(let y)):
             if x === y { return true }
             guard x.count == y.count else { return false }
             for i in 0..<x.count {
@@ -294,10 +314,10 @@ enum CELLibrary {
                 else { return false }
             }
             return true
-        case let (.optional(x), .optional(y)):
+        case (.optional(let x), .optional(let y)):
             switch (x.wrapped, y.wrapped) {
             case (nil, nil): return true
-            case let (p?, q?): return equals(p, q)
+            case (let p?, let q?): return equals(p, q)
             default: return false
             }
         default:
@@ -351,7 +371,9 @@ enum CELLibrary {
     }
 
     static func matches(_ s: Value, _ pattern: Value, limits: RE2Regex.Limits) throws(CELEvaluationError) -> Value {
-        guard case .string(let text) = s, case .string(let p) = pattern else { throw CELEvaluationError.noOverload("matches", s, pattern) }
+        guard case .string(let text) = s, case .string(let p) = pattern else {
+            throw CELEvaluationError.noOverload("matches", s, pattern)
+        }
         let regex: RE2Regex
         do {
             regex = try RE2Regex(p, limits: limits)

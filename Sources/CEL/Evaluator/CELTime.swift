@@ -301,7 +301,9 @@ enum TimeAccessor: String, CaseIterable, Sendable {
         case .timestamp(let t):
             var offset: Int64 = 0
             if let timeZone {
-                guard case .string(let zone) = timeZone else { throw CELEvaluationError.noOverload(rawValue, v, timeZone) }
+                guard case .string(let zone) = timeZone else {
+                    throw CELEvaluationError.noOverload(rawValue, v, timeZone)
+                }
                 offset = try CELTime.offset(of: zone, at: t)
             }
             let local = t.seconds + offset

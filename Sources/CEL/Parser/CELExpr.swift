@@ -114,10 +114,14 @@ extension CELExpr {
             if let target { return "\(target.debugDescription).\(f)(\(a))" }
             return "\(f)(\(a))"
         case .list(let elements, let opts):
-            let parts = elements.enumerated().map { (opts.contains($0.offset) ? "?" : "") + $0.element.debugDescription }
+            let parts = elements.enumerated().map {
+                (opts.contains($0.offset) ? "?" : "") + $0.element.debugDescription
+            }
             return "[" + parts.joined(separator: ", ") + "]"
         case .map(let entries):
-            let parts = entries.map { ($0.isOptional ? "?" : "") + $0.key.debugDescription + ": " + $0.value.debugDescription }
+            let parts = entries.map {
+                ($0.isOptional ? "?" : "") + $0.key.debugDescription + ": " + $0.value.debugDescription
+            }
             return "{" + parts.joined(separator: ", ") + "}"
         case .conditional(let c, let t, let f):
             return "(\(c.debugDescription) ? \(t.debugDescription) : \(f.debugDescription))"

@@ -268,7 +268,8 @@ struct CELParser {
                     let args = parseArguments(closing: ")")
                     expr = receiverCall(expr, name, args, at: dotOffset)
                 } else {
-                    expr = make(.select(operand: expr, field: name, isTest: false, isOptional: isOptional), at: dotOffset)
+                    expr = make(
+                        .select(operand: expr, field: name, isTest: false, isOptional: isOptional), at: dotOffset)
                 }
             } else if current.isPunctuation("[") || current.isPunctuation("[?") {
                 let isOptional = current.isPunctuation("[?")
@@ -293,7 +294,9 @@ struct CELParser {
                 continue
             }
             if !accept(closing) {
-                report(CELDiagnostics.unexpectedToken(current.display, expected: "',' or '\(closing)'"), at: current.offset)
+                report(
+                    CELDiagnostics.unexpectedToken(current.display, expected: "',' or '\(closing)'"), at: current.offset
+                )
                 skipTo(closing)
             }
             return args
@@ -303,7 +306,9 @@ struct CELParser {
     private mutating func skipTo(_ closing: String) {
         var nesting = 0
         while current.kind != .endOfInput {
-            if current.isPunctuation("(") || current.isPunctuation("[") || current.isPunctuation("{") || current.isPunctuation("[?") {
+            if current.isPunctuation("(") || current.isPunctuation("[") || current.isPunctuation("{")
+                || current.isPunctuation("[?")
+            {
                 nesting += 1
             } else if current.isPunctuation(")") || current.isPunctuation("]") || current.isPunctuation("}") {
                 if nesting == 0 {
@@ -466,7 +471,8 @@ struct CELParser {
         return make(.select(operand: operand, field: field, isTest: true, isOptional: false), at: offset)
     }
 
-    private mutating func receiverCall(_ target: CELExpr, _ name: String, _ args: [CELExpr], at offset: Int) -> CELExpr {
+    private mutating func receiverCall(_ target: CELExpr, _ name: String, _ args: [CELExpr], at offset: Int) -> CELExpr
+    {
         let macro: CELExpr.Macro
         switch (name, args.count) {
         case ("all", 2): macro = .all
