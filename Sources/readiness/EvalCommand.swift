@@ -13,7 +13,9 @@ struct EvalCommand: ParsableCommand {
             The snapshot's top-level keys are variables. Each --var binds a name to the value of \
             a CEL expression (so --var n=1u binds a uint); a dotted name binds that qualified \
             name. Exit codes: 0 the expression evaluated; 1 its evaluation failed (the error is \
-            printed on standard error); 2 the expression did not parse or an input was unusable.
+            printed on standard error); 2 the expression did not parse or an input was unusable. \
+            Write '--' before an expression that starts with '-' (readiness eval -- -1), and \
+            use '-' to read the expression from standard input.
             """)
 
     /// How the value is printed.

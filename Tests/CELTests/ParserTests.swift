@@ -105,6 +105,18 @@ import Testing
         #expect(error.diagnostics.contains { $0.message.hasPrefix("expression nests too deeply") })
     }
 
+    @Test("the deepest accepted expression evaluates on a secondary thread", arguments: ["-(", "[", "size(["])
+    func deepestAccepted(_ opener: String) async throws {
+        let closer = String(
+            opener.reversed().map { $0 == "(" ? ")" : $0 == "[" ? "]" : $0 }.filter { $0 == ")" || $0 == "]" })
+        let depth = 240 / opener.filter { $0 == "(" || $0 == "[" }.count
+        let source = String(repeating: opener, count: depth) + "1" + String(repeating: closer, count: depth)
+        let environment = CELEnvironment()
+        let program = try environment.compile(source)
+        let result = await Task.detached { environment.evaluate(program, in: CELActivation(globals: .empty)) }.value
+        #expect(result.value != nil)
+    }
+
     @Test("long flat chains do not count as nesting")
     func longChains() throws {
         let terms = Array(repeating: "x", count: 5_000)
