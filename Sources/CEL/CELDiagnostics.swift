@@ -19,6 +19,7 @@ enum CELDiagnostics {
     static func argumentCount(_ function: String, count: Int, expected: String) -> String {
         "'\(function)' takes \(expected), not \(count)"
     }
+    static func didYouMean(_ name: String) -> String { "did you mean '\(name)'?" }
     static func expectedFieldName(found: String) -> String {
         "expected a field name after '.', found \(quoted(found))"
     }
@@ -50,6 +51,9 @@ enum CELDiagnostics {
     }
     static let newlineInString = "newline in string literal; use a triple-quoted string or '\\n'"
     static let quotedIdentifierCall = "a backquoted name cannot be called as a function"
+    static func receiverStyle(_ name: String) -> String {
+        "'\(name)' is called on a value: write x.\(name)(…)"
+    }
     static func reservedIdentifier(_ word: String) -> String {
         "'\(word)' is a reserved word and cannot be used as an identifier"
     }

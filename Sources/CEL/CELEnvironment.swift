@@ -35,10 +35,12 @@ public struct CELEnvironment: Sendable {
         _ source: String, locals: [String] = [], origin: SourceLocation? = nil
     ) throws(DiagnosticError) -> CELProgram {
         let lineStarts = CELProgram.lineStarts(of: source)
-        func diagnostic(_ code: String, _ message: String, at offset: Int) -> Diagnostic {
+        func diagnostic(_ code: String, _ message: String, at offset: Int, notes: [String] = []) -> Diagnostic {
             let position = CELProgram.position(ofOffset: offset, lineStarts: lineStarts)
             let location = CELProgram.location(of: position, origin: origin)
-            return Diagnostic(severity: .error, code: code, message: message, span: SourceSpan(location))
+            return Diagnostic(
+                severity: .error, code: code, message: message, span: SourceSpan(location),
+                notes: notes.map { Diagnostic.Note(message: $0) })
         }
         let length = source.unicodeScalars.count
         if length > limits.maxExpressionLength {
@@ -60,14 +62,16 @@ public struct CELEnvironment: Sendable {
             locals: locals, allowsUnknownFunctions: allowsUnknownFunctions, regexLimits: limits.regex)
         checker.check(expr)
         for problem in checker.problems {
-            collector.append(diagnostic(problem.code, problem.message, at: problem.offset))
+            collector.append(diagnostic(problem.code, problem.message, at: problem.offset, notes: problem.notes))
         }
         try collector.throwIfErrors()
 
         var compiler = CELCompiler(locals: locals, limits: limits)
         let root = compiler.compile(expr)
         return CELProgram(
-            source: source, referencedPaths: checker.referencedPaths, origin: origin, locals: locals,
+            source: source, referencedPaths: checker.referencedPaths,
+            memberPath: expr.memberChain.flatMap { chain in chain.first.map(locals.contains) == false ? chain : nil },
+            origin: origin, locals: locals,
             root: root, slotCount: compiler.slotCount, lineStarts: lineStarts)
     }
 

@@ -38,6 +38,9 @@ public struct CELEvaluationError: Error, Sendable, Equatable, CustomStringConver
     public var position: SourcePosition
     /// The failing node's location in its file, when the expression was compiled with an origin.
     public var location: SourceLocation?
+    /// For a missing fact, where the map that lacks the key starts in the snapshot (when the map
+    /// came from a file), so a finding can point at `snapshot.yaml:41:5`.
+    public var containerPosition: SourcePosition?
 
     /// Creates an error; the evaluator fills in the position.
     public init(_ kind: Kind, _ message: String, offset: Int = -1) {
@@ -46,6 +49,7 @@ public struct CELEvaluationError: Error, Sendable, Equatable, CustomStringConver
         self.offset = offset
         self.position = .unknown
         self.location = nil
+        self.containerPosition = nil
     }
 
     /// The path of a missing fact, when this is one.
@@ -64,6 +68,12 @@ public struct CELEvaluationError: Error, Sendable, Equatable, CustomStringConver
     /// The error as a diagnostic, for reports.
     public func diagnostic(code: String = "cel.evaluation") -> Diagnostic {
         Diagnostic(severity: .error, code: code, message: message, span: location.map(SourceSpan.init))
+    }
+
+    static func missingFact(_ path: String, in map: ValueMap, at offset: Int) -> CELEvaluationError {
+        var error = CELEvaluationError(.missingFact(path: path), "missing fact: \(path)", offset: offset)
+        error.containerPosition = map.position.isKnown ? map.position : nil
+        return error
     }
 
     static func noOverload(_ function: String, _ args: Value...) -> CELEvaluationError {

@@ -13,6 +13,10 @@ public struct CELProgram: Sendable {
     /// The static member chains rooted at free identifiers, in source order, such as
     /// `["training", "completion_pct"]`.
     public let referencedPaths: [[String]]
+    /// The member chain when the whole expression is one, rooted at a free identifier
+    /// (`network.sites` gives `["network", "sites"]`), so that the elements of a `for_each`
+    /// list can be named `network.sites[3]`; nil for any other expression.
+    public let memberPath: [String]?
     /// Where the expression's first character stands in its file, when known.
     public let origin: SourceLocation?
     /// The names of the locals, in slot order.
@@ -23,11 +27,13 @@ public struct CELProgram: Sendable {
     let lineStarts: [Int]
 
     init(
-        source: String, referencedPaths: [[String]], origin: SourceLocation?, locals: [String],
+        source: String, referencedPaths: [[String]], memberPath: [String]?, origin: SourceLocation?,
+        locals: [String],
         root: @escaping CELEval, slotCount: Int, lineStarts: [Int]
     ) {
         self.source = source
         self.referencedPaths = referencedPaths
+        self.memberPath = memberPath
         self.origin = origin
         self.locals = locals
         self.root = root

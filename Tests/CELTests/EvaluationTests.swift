@@ -133,6 +133,17 @@ private func evaluate(_ source: String, locals: [String] = [], values: [Value] =
         #expect(extra == .value(.bool(true)))
     }
 
+    @Test("a missing fact carries the position of the map that lacks the key")
+    func containerPosition() throws {
+        let site = ValueMap(
+            keys: [.string("name")], values: [.string("lima")], position: SourcePosition(line: 41, column: 5))
+        let globals = ValueMap(keys: [.string("site")], values: [.map(site)])
+        let environment = CELEnvironment()
+        let result = environment.evaluate(
+            try environment.compile("site.latency_ms"), in: CELActivation(globals: globals))
+        #expect(result.error?.containerPosition == SourcePosition(line: 41, column: 5))
+    }
+
     @Test("evaluation errors point at the failing operator, through the origin")
     func errorLocation() throws {
         let environment = CELEnvironment()

@@ -76,6 +76,26 @@ import Testing
         }
     }
 
+    @Test(
+        "unknown functions suggest a known one",
+        arguments: [
+            ("'a'.startswith('a')", "did you mean '.startsWith'?"),
+            ("sise([1])", "did you mean 'size'?"),
+            ("contains('abc', 'a')", "'contains' is called on a value: write x.contains(…)"),
+        ])
+    func suggestions(_ source: String, _ note: String) throws {
+        let error = try #require(throws: DiagnosticError.self) { try CELEnvironment().compile(source) }
+        #expect(error.diagnostics.first?.notes.map(\.message) == [note])
+    }
+
+    @Test("a plain member chain reports its path")
+    func memberPath() throws {
+        let environment = CELEnvironment()
+        #expect(try environment.compile("network.sites").memberPath == ["network", "sites"])
+        #expect(try environment.compile("network.sites.filter(s, true)").memberPath == nil)
+        #expect(try environment.compile("s.items", locals: ["s"]).memberPath == nil)
+    }
+
     @Test("diagnostics are shifted onto the YAML scalar that holds the expression")
     func originMapping() throws {
         let origin = SourceLocation(file: "rules.yaml", line: 12, column: 18)

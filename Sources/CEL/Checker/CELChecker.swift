@@ -13,6 +13,7 @@ struct CELChecker {
         var code: String
         var message: String
         var offset: Int
+        var notes: [String] = []
     }
 
     let locals: Set<String>
@@ -60,8 +61,39 @@ struct CELChecker {
         }
     }
 
-    private mutating func report(_ code: String, _ message: String, at offset: Int) {
-        problems.append(Problem(code: code, message: message, offset: offset))
+    private mutating func report(_ code: String, _ message: String, at offset: Int, notes: [String] = []) {
+        problems.append(Problem(code: code, message: message, offset: offset, notes: notes))
+    }
+
+    /// The known function closest to a misspelt name, if one is close enough to suggest.
+    static func suggestion(for name: String, in table: [String: CELOverloads]) -> String? {
+        let lowered = name.lowercased()
+        var best: (name: String, distance: Int)?
+        for candidate in table.keys where !candidate.hasPrefix("_") && candidate.first?.isLetter == true {
+            let distance = candidate.lowercased() == lowered ? 0 : editDistance(lowered, candidate.lowercased())
+            if distance <= max(1, min(2, name.count / 3)), distance < (best?.distance ?? .max) {
+                best = (candidate, distance)
+            } else if distance == best?.distance, let current = best?.name, candidate < current {
+                best = (candidate, distance)
+            }
+        }
+        return best?.name
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars)
+        let y = Array(b.unicodeScalars)
+        if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
+        var previous = Array(0...y.count)
+        var current = previous
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
     }
 
     /// Checks a node and everything under it.
@@ -113,9 +145,15 @@ struct CELChecker {
         let table = target == nil ? CELLibrary.global : CELLibrary.member
         guard let overloads = table[function] else {
             if !allowsUnknownFunctions {
+                var notes: [String] = []
+                if let suggestion = Self.suggestion(for: function, in: table) {
+                    notes.append(CELDiagnostics.didYouMean(target == nil ? suggestion : "." + suggestion))
+                } else if target == nil, CELLibrary.member[function] != nil {
+                    notes.append(CELDiagnostics.receiverStyle(function))
+                }
                 report(
                     CELDiagnostics.unknownFunctionCode,
-                    CELDiagnostics.unknownFunction(function, receiver: target != nil), at: offset)
+                    CELDiagnostics.unknownFunction(function, receiver: target != nil), at: offset, notes: notes)
             }
             return
         }

@@ -115,7 +115,7 @@ struct CELCompiler {
             if frame.hasBindings, let value = frame.bindings[name] { return value }
             if let value = frame.globals[name] { return value }
             if let typeValue { return typeValue }
-            throw CELEvaluationError(.missingFact(path: name), "missing fact: \(name)", offset: offset)
+            throw .missingFact(name, in: frame.globals, at: offset)
         }
     }
 
@@ -164,8 +164,7 @@ struct CELCompiler {
             let value = try base(frame)
             if case .map(let map) = value {
                 if let i = map.index(ofString: field) { return map.values[i] }
-                let name = FactPath.member(path, field).render(frame)
-                throw CELEvaluationError(.missingFact(path: name), "missing fact: \(name)", offset: offset)
+                throw .missingFact(FactPath.member(path, field).render(frame), in: map, at: offset)
             }
             if case .optional(let o) = value {
                 return .optional(try Self.optionalSelect(value, field, at: offset, from: o))
@@ -217,7 +216,7 @@ struct CELCompiler {
                 if case .map(let map) = container {
                     if let i = map.index(ofString: name) { return map.values[i] }
                     let rendered = path.render(frame) + "[" + Value.string(name).celSource + "]"
-                    throw CELEvaluationError(.missingFact(path: rendered), "missing fact: \(rendered)", offset: offset)
+                    throw .missingFact(rendered, in: map, at: offset)
                 }
                 return try Self.index(container, .string(name), path: path, frame: frame, at: offset)
             }
@@ -264,8 +263,7 @@ struct CELCompiler {
                     throw CELEvaluationError.invalid("unsupported key type '\(key.type.name)'")
                 }
                 if let i = map.index(of: key) { return map.values[i] }
-                let rendered = path.render(frame) + "[" + key.celSource + "]"
-                throw CELEvaluationError(.missingFact(path: rendered), "missing fact: \(rendered)")
+                throw .missingFact(path.render(frame) + "[" + key.celSource + "]", in: map, at: -1)
             case .optional(let o):
                 guard let wrapped = o.wrapped else { return .optional(.none) }
                 return .optional(try optionalIndex(wrapped, key))

@@ -99,6 +99,17 @@ extension CELExpr {
         }
     }
 
+    /// The names of a chain of identifiers and plain field selections (`["a", "b", "c"]`), or nil.
+    var memberChain: [String]? {
+        switch kind {
+        case .identifier(let name): return [name]
+        case .select(let operand, let field, false, false):
+            guard let base = operand.memberChain else { return nil }
+            return base + [field]
+        default: return nil
+        }
+    }
+
     /// A cel-go-style debug rendering, used by the parser tests.
     var debugDescription: String {
         switch kind {
