@@ -27,7 +27,10 @@ let package = Package(
             dependencies: [
                 "CEL", "StrictYAML", "SourceDiagnostics",
                 .product(name: "OrderedCollections", package: "swift-collections"),
-            ]
+            ],
+            // Symbolic links to the top-level Rulesets/ files, compiled into the binary so the
+            // tool works with no other file.
+            resources: [.embedInCode("BuiltinRulesets")]
         ),
         .target(name: "Reporting", dependencies: ["Readiness", "CEL", "StrictYAML", "SourceDiagnostics"]),
         .executableTarget(

@@ -66,7 +66,8 @@ public struct YAMLLoader: Sendable {
         }
     }
 
-    static func readFile(_ path: String, limit: Int) throws -> [UInt8] {
+    /// Reads a file's bytes, refusing directories and files over `limit` bytes.
+    public static func readFile(_ path: String, limit: Int) throws -> [UInt8] {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let size = attributes?[.size] as? Int, size > limit {
             throw DiagnosticError(YAMLDiagnostics.inputTooLarge(size, limit: limit, file: path))

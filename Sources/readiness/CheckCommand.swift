@@ -1,10 +1,164 @@
 import ArgumentParser
+import Dispatch
+import Foundation
+import Readiness
+import Reporting
+import SourceDiagnostics
+import StrictYAML
 
-/// Placeholder for `readiness check` until it lands.
+/// `readiness check`: evaluates the rulesets against snapshots and gates on the verdict.
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Not yet available.")
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Evaluate rulesets against project snapshots and report readiness.",
+        discussion: """
+            Exit status: 0 when every snapshot passes the gate, 1 when any verdict is at or worse \
+            than --fail-on, 2 for bad input or usage.
+            """)
+
+    @Argument(help: ArgumentHelp("Snapshot files (YAML or JSON); several are evaluated in parallel.", valueName: "snapshot"))
+    var snapshots: [String]
+
+    @OptionGroup var rulesetOptions: RulesetOptions
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Override a parameter (repeatable).", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Option(help: ArgumentHelp("A file of waivers (a list, or a mapping with 'waivers').", valueName: "file"))
+    var waivers: String?
+
+    @Option(help: ArgumentHelp("The evaluation date, overriding project.as_of.", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    @Option(help: "Report language: en or zh.")
+    var lang: String = "en"
+
+    @Option(
+        name: .customLong("format"),
+        help: ArgumentHelp(
+            "Output format (repeatable, paired in order with --output): \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
+            valueName: "format"))
+    var formats: [String] = []
+
+    @Option(
+        name: .customLong("output"),
+        help: ArgumentHelp("Where to write each format ('-' for standard output; default: standard output).", valueName: "file"))
+    var outputs: [String] = []
+
+    @Option(help: ArgumentHelp("Fail the gate at this verdict or worse: go_with_conditions, split, defer or no_go.", valueName: "verdict"))
+    var failOn: String = Verdict.defer.rawValue
+
+    @Flag(help: "Count unknown results (missing evidence) as failures for the gate.")
+    var strict = false
+
+    @Flag(help: "Colour the text output even when standard output is not a terminal.")
+    var color = false
+
+    func validate() throws {
+        guard ["en", "zh"].contains(lang) else { throw ValidationError("--lang must be en or zh") }
+        guard let failOn = Verdict(rawValue: failOn), failOn != .go else {
+            throw ValidationError("--fail-on must be one of go_with_conditions, split, defer, no_go")
+        }
+        for format in formats where ReportFormat(rawValue: format) == nil {
+            throw ValidationError("unknown format '\(format)'; use one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if outputs.count > max(formats.count, 1) {
+            throw ValidationError("more --output than --format options")
+        }
+        if formats.count > 1 && outputs.count != formats.count {
+            throw ValidationError("give an --output (or '-') for each --format")
+        }
+        if outputs.filter({ $0 == "-" }).count > 1 || (formats.count > 1 && outputs.filter({ $0 == "-" }).count > 1) {
+            throw ValidationError("only one format can go to standard output")
+        }
+    }
 
     func run() throws {
-        throw ExitCode(2)
+        let catalog = try rulesetOptions.loadCatalog()
+        let options = EvaluationOptions(
+            asOf: try CLI.parseDate(asOf, option: "--as-of"),
+            parameters: try CLI.parseParameters(parameters),
+            waivers: try CLI.loadWaivers(waivers, loader: rulesetOptions.limits.yamlLoader),
+            language: lang, isStrict: strict)
+        let evaluations = try Self.evaluate(
+            snapshots, catalog: catalog, options: options,
+            engine: Engine(cel: rulesetOptions.limits.celEnvironment),
+            loader: SnapshotLoader(yaml: rulesetOptions.limits.yamlLoader))
+        let formats = self.formats.isEmpty ? [ReportFormat.text] : self.formats.compactMap(ReportFormat.init)
+        let inputs = snapshots + catalog.rulesets.map(\.file) + (waivers.map { [$0] } ?? [])
+        for (i, format) in formats.enumerated() {
+            let output = i < outputs.count ? outputs[i] : "-"
+            let isTerminal = output == "-" && isatty(STDOUT_FILENO) == 1
+            let usesColor = format == .text && (color || (isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil))
+            let context = ReportContext(
+                toolVersion: ReadinessVersion.current, language: lang,
+                basePath: FileManager.default.currentDirectoryPath, usesColor: usesColor)
+            let text = format.makeReporter().render(evaluations, context: context)
+            if output == "-" {
+                CLI.printOutput(text)
+            } else {
+                do {
+                    try AtomicFile.write(text, to: output, protecting: inputs)
+                } catch {
+                    CLI.report([.error("output.write", error.description, at: nil)])
+                    throw CLI.badInput
+                }
+            }
+        }
+        guard let threshold = Verdict(rawValue: failOn) else { throw CLI.badInput }
+        if evaluations.contains(where: { $0.verdict >= threshold }) { throw CLI.gateFailed }
+    }
+
+    /// Loads and evaluates each snapshot, in parallel on all cores; input errors exit with 2
+    /// after every snapshot's diagnostics are printed.
+    static func evaluate(
+        _ paths: [String], catalog: RuleCatalog, options: EvaluationOptions, engine: Engine, loader: SnapshotLoader
+    ) throws -> [Evaluation] {
+        let slots = ResultSlots<Result<(Evaluation, [Diagnostic]), DiagnosticError>>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            do {
+                let snapshot = try loader.load(contentsOf: paths[i])
+                slots[i] = .success(try engine.evaluate(catalog, against: snapshot, options: options))
+            } catch let error as DiagnosticError {
+                slots[i] = .failure(error)
+            } catch {
+                slots[i] = .failure(DiagnosticError(.error("internal", "\(error)", at: nil)))
+            }
+        }
+        var evaluations: [Evaluation] = []
+        var problems: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
+        for i in paths.indices {
+            switch slots[i] {
+            case .success(let (evaluation, w))?:
+                evaluations.append(evaluation)
+                warnings.append(contentsOf: w)
+            case .failure(let error)?:
+                problems.append(contentsOf: error.diagnostics)
+            case nil:
+                break
+            }
+        }
+        if !warnings.isEmpty { CLI.report(warnings) }
+        if !problems.isEmpty {
+            CLI.report(problems)
+            throw CLI.badInput
+        }
+        return evaluations
+    }
+}
+
+/// Fixed slots that parallel workers fill, one each, under a lock.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var values: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        values = Array(repeating: nil, count: count)
+    }
+
+    subscript(index: Int) -> T? {
+        get { lock.withLock { values[index] } }
+        set { lock.withLock { values[index] = newValue } }
     }
 }

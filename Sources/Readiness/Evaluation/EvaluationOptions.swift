@@ -1,0 +1,27 @@
+public import StrictYAML
+
+/// How one evaluation runs: the date, overrides, extra waivers, language and strictness.
+public struct EvaluationOptions: Sendable {
+    /// The evaluation date; overrides the snapshot's `project.as_of`.
+    public var asOf: Timestamp?
+    /// Parameter overrides from the command line (`--param name=value`), applied last.
+    public var parameters: [(name: String, value: Value)]
+    /// Waivers from a `--waivers` file, added to the snapshot's own.
+    public var waivers: [Waiver]
+    /// The language for messages (`en`, `zh`); English is the fallback.
+    public var language: String
+    /// Whether unknown results count as failures for the gate.
+    public var isStrict: Bool
+
+    /// Creates options.
+    public init(
+        asOf: Timestamp? = nil, parameters: [(name: String, value: Value)] = [], waivers: [Waiver] = [],
+        language: String = "en", isStrict: Bool = false
+    ) {
+        self.asOf = asOf
+        self.parameters = parameters
+        self.waivers = waivers
+        self.language = language
+        self.isStrict = isStrict
+    }
+}

@@ -1,0 +1,315 @@
+import CEL
+import SourceDiagnostics
+import StrictYAML
+
+/// The state of evaluating one catalog against one snapshot: results, counts and waiver use.
+struct RuleRun {
+    let cel: CELEnvironment
+    let snapshot: Snapshot
+    let globals: ValueMap
+    let language: String
+    let isStrict: Bool
+    let waivers: [Waiver]
+    let asOf: Timestamp?
+    var results: [RuleResult] = []
+    var waiverUse: [Int]
+
+    init(
+        cel: CELEnvironment, snapshot: Snapshot, globals: ValueMap, language: String, isStrict: Bool,
+        waivers: [Waiver], asOf: Timestamp?
+    ) {
+        self.cel = cel
+        self.snapshot = snapshot
+        self.globals = globals
+        self.language = language
+        self.isStrict = isStrict
+        self.waivers = waivers
+        self.asOf = asOf
+        waiverUse = Array(repeating: 0, count: waivers.count)
+    }
+
+    var file: String { snapshot.file }
+
+    /// One element being judged: its value, index, activation and where it stands.
+    struct Element {
+        var activation: CELActivation
+        var value: Value?
+        var index: Int?
+        var position: SourcePosition?
+    }
+
+    /// Evaluates a rule (every element of a `for_each` rule) and returns its counts.
+    mutating func evaluate(_ rule: Rule, index ruleIndex: Int) -> StatusCounts {
+        var counts = StatusCounts()
+        guard let iteration = rule.iteration else {
+            let element = Element(activation: CELActivation(globals: globals), value: nil, index: nil, position: nil)
+            let result = judge(rule, ruleIndex: ruleIndex, element)
+            counts.add(result.status)
+            results.append(result)
+            return counts
+        }
+        let listResult = cel.evaluate(iteration.list.program, in: CELActivation(globals: globals))
+        let elements: [Value]
+        var positions: [SourcePosition] = []
+        switch listResult {
+        case .value(.list(let list)):
+            elements = list.elements
+            positions = list.positions
+        case .value(.map(let map)):
+            elements = map.keys
+            positions = map.keyPositions
+        case .value(let other):
+            let result = failure(
+                rule, ruleIndex: ruleIndex, status: .error,
+                message: "'for_each' must give a list, but '\(iteration.list.source)' is \(other.kindDescription)",
+                location: firstFactLocation(of: iteration.list.program, element: nil))
+            counts.add(result.status)
+            results.append(result)
+            return counts
+        case .error(let error):
+            let result = outcome(of: error, rule: rule, ruleIndex: ruleIndex, element: nil, expression: iteration.list)
+            counts.add(result.status)
+            results.append(result)
+            return counts
+        }
+        let basePath = Self.plainPath(iteration.list.source)
+        results.reserveCapacity(results.count + elements.count)
+        var activation = CELActivation(globals: globals, locals: [.null], localPaths: [nil])
+        for (i, value) in elements.enumerated() {
+            activation.locals[0] = value
+            if let basePath { activation.localPaths[0] = "\(basePath)[\(i)]" }
+            let position = FactPath.ownPosition(of: value) ?? (i < positions.count ? positions[i] : nil)
+            let element = Element(activation: activation, value: value, index: i, position: position)
+            let result = judge(rule, ruleIndex: ruleIndex, element)
+            counts.add(result.status)
+            results.append(result)
+        }
+        return counts
+    }
+
+    /// `a.b.c` when the text is a plain dotted path (so element paths can read `a.b.c[3]`).
+    static func plainPath(_ source: String) -> String? {
+        let trimmed = source.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty,
+            trimmed.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "." })
+        else { return nil }
+        return trimmed
+    }
+
+    /// Judges one element: applicability, then the check or the outcomes.
+    mutating func judge(_ rule: Rule, ruleIndex: Int, _ element: Element) -> RuleResult {
+        if let when = rule.when {
+            switch cel.evaluate(when.program, in: element.activation) {
+            case .value(.bool(true)): break
+            case .value(.bool(false)):
+                return RuleResult(
+                    ruleIndex: ruleIndex, status: .notApplicable, subject: subject(rule, element), index: element.index,
+                    message: nil, location: elementLocation(element), missingFact: nil, errorMessage: nil, affected: [], waiver: nil)
+            case .value(let other):
+                return failure(
+                    rule, ruleIndex: ruleIndex, status: .error,
+                    message: "'when' must be true or false, but it gave \(other.kindDescription)", element: element,
+                    location: when.location)
+            case .error(let error):
+                return outcome(of: error, rule: rule, ruleIndex: ruleIndex, element: element, expression: when)
+            }
+        }
+        var status: ResultStatus = .pass
+        var template = rule.message
+        if let check = rule.check {
+            switch cel.evaluate(check.program, in: element.activation) {
+            case .value(.bool(let ok)): status = ok ? .pass : .fail
+            case .value(let other):
+                return failure(
+                    rule, ruleIndex: ruleIndex, status: .error,
+                    message: "'check' must be true or false, but it gave \(other.kindDescription)", element: element,
+                    location: check.location)
+            case .error(let error):
+                return outcome(of: error, rule: rule, ruleIndex: ruleIndex, element: element, expression: check)
+            }
+        } else {
+            for candidate in rule.outcomes {
+                switch cel.evaluate(candidate.condition.program, in: element.activation) {
+                case .value(.bool(true)):
+                    status = candidate.status
+                    if let message = candidate.message { template = message }
+                case .value(.bool(false)):
+                    continue
+                case .value(let other):
+                    return failure(
+                        rule, ruleIndex: ruleIndex, status: .error,
+                        message: "an outcome's condition must be true or false, but it gave \(other.kindDescription)",
+                        element: element, location: candidate.condition.location)
+                case .error(let error):
+                    return outcome(of: error, rule: rule, ruleIndex: ruleIndex, element: element, expression: candidate.condition)
+                }
+                break
+            }
+        }
+        let subject = subject(rule, element)
+        guard status != .pass else {
+            return RuleResult(
+                ruleIndex: ruleIndex, status: .pass, subject: subject, index: element.index, message: nil,
+                location: elementLocation(element) ?? firstFactLocation(of: rule.check?.program ?? rule.outcomes.first?.condition.program, element: element),
+                missingFact: nil, errorMessage: nil, affected: [], waiver: nil)
+        }
+        var result = RuleResult(
+            ruleIndex: ruleIndex, status: status, subject: subject, index: element.index,
+            message: render(template, rule: rule, element: element),
+            location: elementLocation(element) ?? firstFactLocation(of: rule.check?.program ?? rule.outcomes.first?.condition.program, element: element),
+            missingFact: nil, errorMessage: nil, affected: affected(rule, element), waiver: nil)
+        applyWaiver(to: &result, rule: rule)
+        return result
+    }
+
+    /// The result for an evaluation error: `unknown` for a missing fact, `error` otherwise.
+    mutating func outcome(
+        of error: CELEvaluationError, rule: Rule, ruleIndex: Int, element: Element?, expression: CompiledExpression
+    ) -> RuleResult {
+        if let path = error.missingFactPath {
+            var result = RuleResult(
+                ruleIndex: ruleIndex, status: .unknown, subject: element.map { subject(rule, $0) } ?? nil,
+                index: element?.index, message: nil,
+                location: factLocation(path, element: element) ?? element.flatMap(elementLocation),
+                missingFact: path, errorMessage: nil, affected: [], waiver: nil)
+            result.message = Messages.missingFact(path, language: language)
+            if isStrict, let element { result.affected = affected(rule, element) }
+            return result
+        }
+        let location = error.location ?? expression.location
+        var result = failure(
+            rule, ruleIndex: ruleIndex, status: .error, message: "\(location): \(error.message)", element: element,
+            location: element.flatMap(elementLocation) ?? firstFactLocation(of: expression.program, element: element))
+        result.errorMessage = error.message
+        return result
+    }
+
+    func failure(
+        _ rule: Rule, ruleIndex: Int, status: ResultStatus, message: String, element: Element? = nil,
+        location: SourceLocation?
+    ) -> RuleResult {
+        RuleResult(
+            ruleIndex: ruleIndex, status: status, subject: element.map { subject(rule, $0) } ?? nil,
+            index: element?.index, message: message, location: location, missingFact: nil,
+            errorMessage: status == .error ? message : nil, affected: [], waiver: nil)
+    }
+
+    // MARK: - Subjects, messages, locations
+
+    func subject(_ rule: Rule, _ element: Element) -> String? {
+        guard let value = element.value else { return nil }
+        if let expression = rule.subject {
+            if case .value(let v) = cel.evaluate(expression.program, in: element.activation) {
+                return Messages.text(of: v)
+            }
+        } else if case .map(let map) = value {
+            for key in ["name", "id"] {
+                if let v = map[key] {
+                    switch v {
+                    case .string(let s): return s
+                    case .int, .uint, .double: return Messages.text(of: v)
+                    default: break
+                    }
+                }
+            }
+        } else {
+            switch value {
+            case .string(let s): return s
+            case .int, .uint, .double, .bool: return Messages.text(of: value)
+            default: break
+            }
+        }
+        return element.index.map { "#\($0)" }
+    }
+
+    func render(_ template: MessageTemplate?, rule: Rule, element: Element) -> String {
+        guard let template else { return rule.title.resolved(language) }
+        var out = ""
+        for segment in template.segments(for: language) {
+            switch segment {
+            case .text(let text): out += text
+            case .expression(let expression):
+                switch cel.evaluate(expression.program, in: element.activation) {
+                case .value(let v): out += Messages.text(of: v)
+                case .error(let e): out += e.missingFactPath.map { "‹\($0)?›" } ?? "‹error›"
+                }
+            }
+        }
+        return out
+    }
+
+    func affected(_ rule: Rule, _ element: Element) -> [RuleResult.AffectedItem] {
+        var out: [RuleResult.AffectedItem] = []
+        for affect in rule.affects {
+            guard case .value(let v) = cel.evaluate(affect.item.program, in: element.activation) else { continue }
+            if case .list(let list) = v {
+                for item in list.elements { out.append(.init(kind: affect.kind, item: Messages.text(of: item))) }
+            } else if v != .null {
+                out.append(.init(kind: affect.kind, item: Messages.text(of: v)))
+            }
+        }
+        return out
+    }
+
+    func elementLocation(_ element: Element) -> SourceLocation? {
+        element.position.map { SourceLocation(file: file, position: $0) }
+    }
+
+    /// Where a missing fact would be: the deepest part of its path that exists.
+    func factLocation(_ path: String, element: Element?) -> SourceLocation? {
+        let document = snapshot.document
+        if let position = FactPath.position(of: path, in: document.root, rootPosition: .unknown) {
+            return SourceLocation(file: file, position: position)
+        }
+        if let element, let value = element.value, let dot = path.firstIndex(where: { $0 == "." || $0 == "[" }) {
+            let rest = String(path[dot...])
+            if let position = FactPath.position(of: rest, in: value, rootPosition: element.position ?? .unknown) {
+                return SourceLocation(file: file, position: position)
+            }
+        }
+        return nil
+    }
+
+    /// The location of the first fact an expression reads that the snapshot has.
+    func firstFactLocation(of program: CELProgram?, element: Element?) -> SourceLocation? {
+        guard let program else { return nil }
+        for path in program.referencedPaths {
+            if let position = FactPath.position(
+                of: path.joined(separator: "."), in: snapshot.document.root, rootPosition: .unknown)
+            {
+                return SourceLocation(file: file, position: position)
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Waivers
+
+    mutating func applyWaiver(to result: inout RuleResult, rule: Rule) {
+        guard result.status == .fail || result.status == .warn else { return }
+        for (i, waiver) in waivers.enumerated() where waiver.ruleID == rule.id {
+            if let subject = waiver.subject, subject != result.subject { continue }
+            if let asOf, waiver.expiresAt < asOf { continue }
+            result.status = .waived
+            result.waiver = waiver
+            waiverUse[i] += 1
+            return
+        }
+    }
+
+    func waiverReport() -> WaiverReport {
+        var applied: [(Waiver, Int)] = []
+        var expired: [Waiver] = []
+        var unused: [Waiver] = []
+        for (i, waiver) in waivers.enumerated() {
+            if let asOf, waiver.expiresAt < asOf {
+                expired.append(waiver)
+            } else if waiverUse[i] > 0 {
+                applied.append((waiver, waiverUse[i]))
+            } else {
+                unused.append(waiver)
+            }
+        }
+        return WaiverReport(applied: applied, expired: expired, unused: unused)
+    }
+}

@@ -1,0 +1,308 @@
+import CEL
+import SourceDiagnostics
+import StrictYAML
+
+/// Validates one ruleset's parameters and rules, compiling every expression and template.
+struct RuleCompiler {
+    let cel: CELEnvironment
+    let file: String
+    let source: SourceText
+    let rulesetID: String
+    var diagnostics: DiagnosticCollector
+
+    /// The `params` mapping: scalar or list values by name.
+    mutating func parameters(_ header: MappingReader) -> [Parameter] {
+        guard let value = header.value("params"), value != .null else { return [] }
+        guard case .map(let map) = value else {
+            diagnostics.append(RulesetDiagnostics.wrongType("params", expected: "a mapping from name to value", found: value, at: header.valueLocation("params")))
+            return []
+        }
+        var out: [Parameter] = []
+        for i in 0..<map.count {
+            let here = map.valuePosition(at: i).map { SourceLocation(file: file, position: $0) } ?? header.location
+            guard case .string(let name) = map.keys[i] else {
+                diagnostics.append(RulesetDiagnostics.wrongType("params", expected: "named by text", found: map.keys[i], at: here))
+                continue
+            }
+            if case .map = map.values[i] {
+                diagnostics.append(RulesetDiagnostics.wrongType("params.\(name)", expected: "a number, text, boolean or list", found: map.values[i], at: here))
+                continue
+            }
+            out.append(Parameter(name: name, value: map.values[i], location: here, rulesetID: rulesetID))
+        }
+        return out
+    }
+
+    /// Where an expression held in `key` begins in the file.
+    func expressionOrigin(_ reader: MappingReader, _ key: String) -> SourceLocation {
+        let at = reader.valueLocation(key)
+        return SourceLocation(file: file, position: source.contentStart(of: at.position))
+    }
+
+    /// Compiles the expression under `key`, or reports why it cannot.
+    mutating func expression(
+        _ reader: MappingReader, _ key: String, locals: [String], required: Bool = false
+    ) -> CompiledExpression? {
+        guard let value = reader.value(key), value != .null else {
+            if required { diagnostics.append(RulesetDiagnostics.missingKey(key, in: reader.context, at: reader.location)) }
+            return nil
+        }
+        let text: String
+        switch value {
+        case .string(let s): text = s
+        case .bool(let b): text = String(b)
+        case .int(let i): text = String(i)
+        case .double(let d): text = String(d)
+        default:
+            diagnostics.append(RulesetDiagnostics.wrongType(key, expected: "a CEL expression", found: value, at: reader.valueLocation(key)))
+            return nil
+        }
+        return compile(text, at: expressionOrigin(reader, key), locals: locals)
+    }
+
+    mutating func compile(_ text: String, at origin: SourceLocation, locals: [String]) -> CompiledExpression? {
+        do {
+            let program = try cel.compile(text, locals: locals, origin: origin)
+            return CompiledExpression(source: text, location: origin, program: program)
+        } catch {
+            diagnostics.append(contentsOf: error.diagnostics)
+            return nil
+        }
+    }
+
+    /// Compiles a message template (text, or text by language) with `{{ expr }}` placeholders.
+    mutating func template(_ value: Value, at location: SourceLocation, field: String, locals: [String]) -> MessageTemplate? {
+        guard let text = MappingReader.text(value, field: field, at: location, file: file, into: &diagnostics) else { return nil }
+        var translations: [(String, [MessageTemplate.Segment])] = []
+        for (language, string) in text.translations {
+            var origin = SourceLocation(file: file, position: source.contentStart(of: location.position))
+            if case .map(let m) = value, let i = m.index(ofString: language), let p = m.valuePosition(at: i) {
+                origin = SourceLocation(file: file, position: source.contentStart(of: p))
+            }
+            guard let segments = templateSegments(string, origin: origin, locals: locals) else { continue }
+            translations.append((language, segments))
+        }
+        return MessageTemplate(translations: translations)
+    }
+
+    /// Splits `a {{ expr }} b` into segments, compiling each expression.
+    mutating func templateSegments(_ string: String, origin: SourceLocation, locals: [String]) -> [MessageTemplate.Segment]? {
+        var segments: [MessageTemplate.Segment] = []
+        let scalars = Array(string.unicodeScalars)
+        var literal = String.UnicodeScalarView()
+        var i = 0
+        var ok = true
+        func location(ofScalar index: Int) -> SourceLocation {
+            // Columns shift along the first line; later lines of a block scalar are approximate.
+            var line = 0
+            var column = 0
+            for k in 0..<index {
+                if scalars[k] == "\n" {
+                    line += 1
+                    column = 0
+                } else {
+                    column += 1
+                }
+            }
+            if line == 0 { return SourceLocation(file: file, line: origin.line, column: origin.column + column) }
+            return SourceLocation(file: file, line: origin.line + line, column: column + 1)
+        }
+        while i < scalars.count {
+            if scalars[i] == "{" && i + 1 < scalars.count && scalars[i + 1] == "{" {
+                var j = i + 2
+                var closed = false
+                while j + 1 < scalars.count {
+                    if scalars[j] == "}" && scalars[j + 1] == "}" {
+                        closed = true
+                        break
+                    }
+                    j += 1
+                }
+                guard closed else {
+                    diagnostics.append(RulesetDiagnostics.template("'{{' is never closed with '}}'", at: location(ofScalar: i)))
+                    return nil
+                }
+                if !literal.isEmpty {
+                    segments.append(.text(String(literal)))
+                    literal = String.UnicodeScalarView()
+                }
+                var exprScalars = String.UnicodeScalarView()
+                exprScalars.append(contentsOf: scalars[(i + 2)..<j])
+                let expr = String(exprScalars)
+                if expr.trimmingCharacters(in: .whitespaces).isEmpty {
+                    diagnostics.append(RulesetDiagnostics.template("'{{ }}' holds no expression", at: location(ofScalar: i)))
+                    ok = false
+                } else if let compiled = compile(expr, at: location(ofScalar: i + 2), locals: locals) {
+                    segments.append(.expression(compiled))
+                } else {
+                    ok = false
+                }
+                i = j + 2
+            } else {
+                literal.append(scalars[i])
+                i += 1
+            }
+        }
+        if !literal.isEmpty { segments.append(.text(String(literal))) }
+        return ok ? segments : nil
+    }
+
+    /// Validates and compiles one rule.
+    mutating func rule(_ map: ValueMap) -> Rule? {
+        let location = SourceLocation(file: file, position: map.position)
+        let provisional = map["id"]?.stringValue.map { "rule '\($0)'" } ?? "a rule"
+        let reader = MappingReader(map, file: file, context: provisional)
+        reader.checkKeys(RulesetLoader.ruleKeys, into: &diagnostics)
+        let id = reader.string("id", required: true, into: &diagnostics)
+        if let id, id.isEmpty || !id.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }) {
+            diagnostics.append(RulesetDiagnostics.invalidID(id, at: reader.valueLocation("id")))
+        }
+        let title = reader.text("title", required: true, into: &diagnostics)
+        let category = reader.string("category", required: true, into: &diagnostics)
+        let severity = reader.enumeration("severity", as: Severity.self, required: true, into: &diagnostics)
+        let action = reader.enumeration("action", as: RuleAction.self, required: true, into: &diagnostics)
+        let likelihood = reader.integer("likelihood", in: 1...5, into: &diagnostics)
+        let impact = reader.integer("impact", in: 1...5, into: &diagnostics)
+
+        var iteration: Rule.Iteration?
+        var locals: [String] = []
+        if let value = reader.value("for_each"), value != .null {
+            if case .string(let text) = value, let parsed = Self.splitForEach(text) {
+                let origin = expressionOrigin(reader, "for_each")
+                let listOrigin = SourceLocation(file: file, line: origin.line, column: origin.column + parsed.offset)
+                if let list = compile(parsed.list, at: listOrigin, locals: []) {
+                    iteration = Rule.Iteration(variable: parsed.variable, list: list)
+                }
+                locals = [parsed.variable]
+            } else {
+                diagnostics.append(RulesetDiagnostics.invalidForEach(at: reader.valueLocation("for_each")))
+            }
+        }
+        let when = expression(reader, "when", locals: locals)
+        let hasCheck = reader.value("check") != nil
+        let hasOutcomes = reader.value("outcomes") != nil
+        var check: CompiledExpression?
+        var outcomes: [Rule.Outcome] = []
+        switch (hasCheck, hasOutcomes) {
+        case (true, true):
+            diagnostics.append(RulesetDiagnostics.checkAndOutcomes(at: reader.keyLocation("outcomes")))
+        case (false, false):
+            diagnostics.append(RulesetDiagnostics.missingKey("check' or 'outcomes", in: reader.context, at: location))
+        case (true, false):
+            check = expression(reader, "check", locals: locals, required: true)
+        case (false, true):
+            outcomes = self.outcomes(reader, locals: locals)
+        }
+        var message: MessageTemplate?
+        if let value = reader.value("message"), value != .null {
+            message = template(value, at: reader.valueLocation("message"), field: "message", locals: locals)
+        }
+        var affects: [Rule.Affect] = []
+        if let value = reader.value("affects"), value != .null {
+            if case .map(let m) = value {
+                let sub = MappingReader(m, file: file, context: "affects")
+                for i in 0..<m.count {
+                    guard case .string(let kind) = m.keys[i] else { continue }
+                    if let item = expression(sub, kind, locals: locals, required: true) {
+                        affects.append(Rule.Affect(kind: kind, item: item))
+                    }
+                }
+            } else {
+                diagnostics.append(RulesetDiagnostics.wrongType(
+                    "affects", expected: "a mapping from scope kind to expression, such as {sites: site.name}", found: value,
+                    at: reader.valueLocation("affects")))
+            }
+        }
+        let subject = expression(reader, "subject", locals: locals)
+        let references = self.references(reader)
+        guard let id, let title, let category, let severity, let action else { return nil }
+        return Rule(
+            id: id, title: title, category: category, severity: severity,
+            likelihood: likelihood ?? severity.defaultLikelihood, impact: impact ?? severity.defaultImpact,
+            iteration: iteration, when: when, check: check, outcomes: outcomes, message: message,
+            rationale: reader.text("rationale", into: &diagnostics),
+            recommendation: reader.text("recommendation", into: &diagnostics),
+            evidence: reader.text("evidence", into: &diagnostics),
+            references: references, tags: reader.strings("tags", into: &diagnostics), action: action,
+            affects: affects, subject: subject, rulesetID: rulesetID, location: location)
+    }
+
+    /// `NAME in EXPR` → the name, the list expression, and the expression's column offset.
+    static func splitForEach(_ text: String) -> (variable: String, list: String, offset: Int)? {
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count && scalars[i] == " " { i += 1 }
+        let nameStart = i
+        while i < scalars.count && (scalars[i].properties.isAlphabetic || scalars[i] == "_" || ("0"..."9").contains(scalars[i])) { i += 1 }
+        guard i > nameStart, !("0"..."9").contains(scalars[nameStart]) else { return nil }
+        var name = String.UnicodeScalarView()
+        name.append(contentsOf: scalars[nameStart..<i])
+        guard i < scalars.count, scalars[i] == " " else { return nil }
+        while i < scalars.count && scalars[i] == " " { i += 1 }
+        guard i + 2 < scalars.count, scalars[i] == "i", scalars[i + 1] == "n", scalars[i + 2] == " " else { return nil }
+        i += 3
+        while i < scalars.count && scalars[i] == " " { i += 1 }
+        guard i < scalars.count else { return nil }
+        var list = String.UnicodeScalarView()
+        list.append(contentsOf: scalars[i...])
+        return (String(name), String(list), i)
+    }
+
+    mutating func outcomes(_ reader: MappingReader, locals: [String]) -> [Rule.Outcome] {
+        guard case .list(let list)? = reader.value("outcomes"), list.count > 0 else {
+            diagnostics.append(RulesetDiagnostics.wrongType(
+                "outcomes", expected: "a non-empty list of {fail|warn|pass: condition, message}",
+                found: reader.value("outcomes") ?? .null, at: reader.valueLocation("outcomes")))
+            return []
+        }
+        var out: [Rule.Outcome] = []
+        for (i, element) in list.elements.enumerated() {
+            let here = list.position(at: i).map { SourceLocation(file: file, position: $0) } ?? reader.location
+            guard case .map(let m) = element else {
+                diagnostics.append(RulesetDiagnostics.outcomeShape(at: here))
+                continue
+            }
+            let sub = MappingReader(m, file: file, context: "an outcome")
+            sub.checkKeys(["fail", "warn", "pass", "message"], into: &diagnostics)
+            let statuses: [(String, ResultStatus)] = [("fail", .fail), ("warn", .warn), ("pass", .pass)]
+            let present = statuses.filter { m[$0.0] != nil }
+            guard present.count == 1, let (key, status) = present.first else {
+                diagnostics.append(RulesetDiagnostics.outcomeShape(at: here))
+                continue
+            }
+            var message: MessageTemplate?
+            if let value = m["message"], value != .null {
+                message = template(value, at: sub.valueLocation("message"), field: "message", locals: locals)
+            }
+            if let condition = expression(sub, key, locals: locals, required: true) {
+                out.append(Rule.Outcome(status: status, condition: condition, message: message))
+            }
+        }
+        return out
+    }
+
+    mutating func references(_ reader: MappingReader) -> [Rule.Reference] {
+        guard let value = reader.value("references"), value != .null else { return [] }
+        guard case .list(let list) = value else {
+            if case .string(let s) = value { return [Rule.Reference(title: s, url: nil)] }
+            diagnostics.append(RulesetDiagnostics.wrongType("references", expected: "a list", found: value, at: reader.valueLocation("references")))
+            return []
+        }
+        var out: [Rule.Reference] = []
+        for (i, element) in list.elements.enumerated() {
+            let here = list.position(at: i).map { SourceLocation(file: file, position: $0) } ?? reader.location
+            switch element {
+            case .string(let s):
+                out.append(Rule.Reference(title: s, url: s.hasPrefix("http") ? s : nil))
+            case .map(let m):
+                let sub = MappingReader(m, file: file, context: "a reference")
+                sub.checkKeys(["title", "url"], into: &diagnostics)
+                let title = sub.string("title", required: true, into: &diagnostics) ?? ""
+                out.append(Rule.Reference(title: title, url: sub.string("url", into: &diagnostics)))
+            default:
+                diagnostics.append(RulesetDiagnostics.wrongType("references", expected: "text or {title, url}", found: element, at: here))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,232 @@
+public import CEL
+public import SourceDiagnostics
+public import StrictYAML
+import Foundation
+
+/// Loads ruleset files (and built-ins by name), resolves `extends`, validates every field and
+/// compiles every expression, reporting all problems at once with file:line:column.
+public struct RulesetLoader: Sendable {
+    /// The CEL environment expressions are compiled in.
+    public var cel: CELEnvironment
+    /// The YAML loader's limits.
+    public var yaml: YAMLLoader
+
+    static let rulesetKeys = ["ruleset", "title", "version", "description", "params", "extends", "rules"]
+    static let ruleKeys = [
+        "id", "title", "category", "severity", "likelihood", "impact", "for_each", "when", "check",
+        "outcomes", "message", "rationale", "recommendation", "evidence", "references", "tags", "action",
+        "affects", "subject",
+    ]
+
+    /// Creates a loader.
+    public init(cel: CELEnvironment = CELEnvironment(), yaml: YAMLLoader = YAMLLoader()) {
+        self.cel = cel
+        self.yaml = yaml
+    }
+
+    /// Loads rulesets named by path or built-in name; an empty list loads every built-in ruleset.
+    /// - Returns: the catalog and any warnings.
+    public func load(_ specs: [String]) throws(DiagnosticError) -> (catalog: RuleCatalog, warnings: [Diagnostic]) {
+        var session = Session(loader: self)
+        let requested = specs.isEmpty ? BuiltinRulesets.names : specs
+        for spec in requested {
+            session.load(spec: spec, relativeTo: nil, from: nil, chain: [])
+        }
+        session.checkDuplicateIDs()
+        try session.diagnostics.throwIfErrors()
+        return (RuleCatalog(rulesets: session.rulesets), session.diagnostics.diagnostics)
+    }
+
+    /// Loads one ruleset from text, for tests and tools (no `extends` to other files).
+    public func load(text: String, file: String) throws(DiagnosticError) -> RuleCatalog {
+        var session = Session(loader: self)
+        session.load(bytes: Array(text.utf8), path: file, chain: [])
+        session.checkDuplicateIDs()
+        try session.diagnostics.throwIfErrors()
+        return RuleCatalog(rulesets: session.rulesets)
+    }
+
+    /// Whether a spec names a file rather than a built-in ruleset.
+    static func isPath(_ spec: String) -> Bool {
+        spec.contains("/") || spec.hasSuffix(".yaml") || spec.hasSuffix(".yml") || spec.hasSuffix(".json")
+            || FileManager.default.fileExists(atPath: spec)
+    }
+
+    /// One load: the rulesets loaded so far and the diagnostics gathered.
+    struct Session {
+        let loader: RulesetLoader
+        var rulesets: [Ruleset] = []
+        var loaded: Set<String> = []
+        var diagnostics = DiagnosticCollector()
+
+        init(loader: RulesetLoader) {
+            self.loader = loader
+        }
+
+        mutating func load(spec: String, relativeTo base: String?, from location: SourceLocation?, chain: [String]) {
+            if RulesetLoader.isPath(spec) || base != nil && !BuiltinRulesets.names.contains(spec) {
+                var path = spec
+                if let base, !spec.hasPrefix("/"), !base.hasPrefix("builtin:") {
+                    path = ((base as NSString).deletingLastPathComponent as NSString).appendingPathComponent(spec)
+                    if path.hasPrefix("./") { path.removeFirst(2) }
+                }
+                let key = (path as NSString).standardizingPath
+                if chain.contains(key) {
+                    diagnostics.append(RulesetDiagnostics.extendsCycle(chain + [key], at: location ?? SourceLocation(file: path, line: 1, column: 1)))
+                    return
+                }
+                guard !loaded.contains(key) else { return }
+                let bytes: [UInt8]
+                do {
+                    bytes = try YAMLLoader.readFile(path, limit: loader.yaml.limits.maxInputBytes)
+                } catch let error as DiagnosticError {
+                    var d = error.diagnostics
+                    if let location, d.count == 1, d[0].span == nil {
+                        d[0].span = SourceSpan(location)
+                    }
+                    diagnostics.append(contentsOf: d)
+                    return
+                } catch {
+                    diagnostics.append(.error("input.unreadable", "cannot read '\(path)'", at: location))
+                    return
+                }
+                loaded.insert(key)
+                load(bytes: bytes, path: path, chain: chain + [key])
+            } else {
+                guard let bytes = BuiltinRulesets.bytes(named: spec) else {
+                    diagnostics.append(RulesetDiagnostics.unknownBuiltin(spec, available: BuiltinRulesets.names, at: location))
+                    return
+                }
+                let key = BuiltinRulesets.path(of: spec)
+                if chain.contains(key) {
+                    diagnostics.append(RulesetDiagnostics.extendsCycle(chain + [key], at: location ?? SourceLocation(file: key, line: 1, column: 1)))
+                    return
+                }
+                guard !loaded.contains(key) else { return }
+                loaded.insert(key)
+                load(bytes: bytes, path: key, chain: chain + [key])
+            }
+        }
+
+        mutating func load(bytes: [UInt8], path: String, chain: [String]) {
+            let document: YAMLDocument
+            do {
+                document = try loader.yaml.load(bytes: bytes, file: path)
+            } catch {
+                diagnostics.append(contentsOf: error.diagnostics)
+                return
+            }
+            let source = SourceText(bytes: bytes)
+            guard case .map(let root) = document.root else {
+                diagnostics.append(RulesetDiagnostics.wrongType(
+                    "ruleset file", expected: "a mapping with 'ruleset' and 'rules'", found: document.root,
+                    at: document.location(document.rootPosition)))
+                return
+            }
+            let header = MappingReader(root, file: path, context: "the ruleset header")
+            header.checkKeys(RulesetLoader.rulesetKeys, into: &diagnostics)
+            let id = header.string("ruleset", required: true, into: &diagnostics) ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            // Load what this ruleset extends first, so its rules come before this one's.
+            for (i, parent) in header.strings("extends", into: &diagnostics).enumerated() {
+                var location = header.valueLocation("extends")
+                if case .list(let list)? = header.value("extends"), let p = list.position(at: i) {
+                    location = SourceLocation(file: path, position: p)
+                }
+                load(spec: parent, relativeTo: path, from: location, chain: chain)
+            }
+            var compiler = RuleCompiler(
+                cel: loader.cel, file: path, source: source, rulesetID: id, diagnostics: diagnostics)
+            let parameters = compiler.parameters(header)
+            var rules: [Rule] = []
+            if let value = header.value("rules") {
+                if case .list(let list) = value {
+                    for (i, element) in list.elements.enumerated() {
+                        let here = list.position(at: i).map { SourceLocation(file: path, position: $0) } ?? header.location
+                        guard case .map(let map) = element else {
+                            compiler.diagnostics.append(RulesetDiagnostics.wrongType("rules[\(i)]", expected: "a mapping", found: element, at: here))
+                            continue
+                        }
+                        if let rule = compiler.rule(map) { rules.append(rule) }
+                    }
+                } else if value != .null {
+                    compiler.diagnostics.append(RulesetDiagnostics.wrongType("rules", expected: "a list of rules", found: value, at: header.valueLocation("rules")))
+                }
+            } else {
+                compiler.diagnostics.append(RulesetDiagnostics.missingKey("rules", in: "the ruleset header", at: header.location))
+            }
+            diagnostics = compiler.diagnostics
+            rulesets.append(Ruleset(
+                id: id,
+                title: header.text("title", into: &diagnostics),
+                version: header.string("version", into: &diagnostics),
+                description: header.text("description", into: &diagnostics),
+                extends: header.strings("extends", into: &diagnostics),
+                parameters: parameters,
+                rules: rules,
+                file: path,
+                sha256: SHA256.hexDigest(bytes)))
+        }
+
+        mutating func checkDuplicateIDs() {
+            var seen: [String: SourceLocation] = [:]
+            for ruleset in rulesets {
+                for rule in ruleset.rules {
+                    if let first = seen[rule.id] {
+                        diagnostics.append(RulesetDiagnostics.duplicateID(rule.id, at: rule.location, first: first))
+                    } else {
+                        seen[rule.id] = rule.location
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A file's bytes with line starts, to find where an expression's text begins inside its scalar.
+struct SourceText {
+    let bytes: [UInt8]
+    let lineStarts: [Int]
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        lineStarts = starts
+    }
+
+    /// The byte offset of a 1-based line and column (columns in Unicode scalars).
+    func offset(of position: SourcePosition) -> Int? {
+        let line = Int(position.line) - 1
+        guard line >= 0, line < lineStarts.count else { return nil }
+        var i = lineStarts[line]
+        var column = 1
+        while column < Int(position.column) && i < bytes.count {
+            i += 1
+            while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
+            column += 1
+        }
+        return i < bytes.count ? i : nil
+    }
+
+    /// Where the text of a scalar value begins: after an opening quote, or on the first content
+    /// line of a block scalar (`|` or `>`).
+    func contentStart(of position: SourcePosition) -> SourcePosition {
+        guard let offset = offset(of: position) else { return position }
+        switch bytes[offset] {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+            return SourcePosition(line: Int(position.line), column: Int(position.column) + 1)
+        case UInt8(ascii: "|"), UInt8(ascii: ">"):
+            let next = Int(position.line)
+            guard next < lineStarts.count else { return position }
+            var i = lineStarts[next]
+            var column = 1
+            while i < bytes.count && bytes[i] == UInt8(ascii: " ") {
+                i += 1
+                column += 1
+            }
+            return SourcePosition(line: next + 1, column: column)
+        default:
+            return position
+        }
+    }
+}

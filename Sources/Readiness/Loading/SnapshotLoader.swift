@@ -1,0 +1,205 @@
+public import SourceDiagnostics
+public import StrictYAML
+
+/// Loads a project snapshot and validates the parts the engine itself reads: `project.as_of`,
+/// `params`, `waivers` and `phases` (with their `depends_on` graph).
+public struct SnapshotLoader: Sendable {
+    /// The YAML loader.
+    public var yaml: YAMLLoader
+
+    /// Creates a loader.
+    public init(yaml: YAMLLoader = YAMLLoader()) {
+        self.yaml = yaml
+    }
+
+    /// Loads a snapshot file.
+    public func load(contentsOf path: String) throws(DiagnosticError) -> Snapshot {
+        let bytes: [UInt8]
+        do {
+            bytes = try YAMLLoader.readFile(path, limit: yaml.limits.maxInputBytes)
+        } catch let error as DiagnosticError {
+            throw error
+        } catch {
+            throw DiagnosticError(.error("input.unreadable", "cannot read '\(path)'", at: nil))
+        }
+        return try load(bytes: bytes, file: path)
+    }
+
+    /// Loads a snapshot from bytes.
+    public func load(bytes: [UInt8], file: String) throws(DiagnosticError) -> Snapshot {
+        let document = try yaml.load(bytes: bytes, file: file)
+        return try snapshot(from: document, sha256: SHA256.hexDigest(bytes))
+    }
+
+    /// Validates a loaded document as a snapshot.
+    public func snapshot(from document: YAMLDocument, sha256: String) throws(DiagnosticError) -> Snapshot {
+        var diagnostics = DiagnosticCollector()
+        let file = document.file
+        guard case .map(let root) = document.root else {
+            throw DiagnosticError(RulesetDiagnostics.wrongType(
+                "snapshot", expected: "a mapping of facts (project, environment, network, …)", found: document.root,
+                at: document.location(document.rootPosition)))
+        }
+        let top = MappingReader(root, file: file, context: "the snapshot")
+        var projectName: String?
+        var asOf: Timestamp?
+        if let project = root["project"], project != .null {
+            if case .map(let p) = project {
+                let reader = MappingReader(p, file: file, context: "project")
+                projectName = p["name"]?.stringValue
+                if let text = reader.string("as_of", into: &diagnostics) {
+                    asOf = CalendarDate.parse(text)
+                    if asOf == nil {
+                        diagnostics.append(RulesetDiagnostics.invalidDate(text, field: "project.as_of", at: reader.valueLocation("as_of")))
+                    }
+                }
+            } else {
+                diagnostics.append(RulesetDiagnostics.wrongType("project", expected: "a mapping", found: project, at: top.valueLocation("project")))
+            }
+        }
+        var overrides: [(String, Value, SourceLocation)] = []
+        if let params = root["params"], params != .null {
+            if case .map(let m) = params {
+                for i in 0..<m.count {
+                    let here = m.valuePosition(at: i).map { SourceLocation(file: file, position: $0) } ?? top.location
+                    if case .string(let name) = m.keys[i] {
+                        overrides.append((name, m.values[i], here))
+                    }
+                }
+            } else {
+                diagnostics.append(RulesetDiagnostics.wrongType("params", expected: "a mapping from name to value", found: params, at: top.valueLocation("params")))
+            }
+        }
+        var waivers: [Waiver] = []
+        if let value = root["waivers"], value != .null {
+            waivers = Self.waivers(value, at: top.valueLocation("waivers"), file: file, into: &diagnostics)
+        }
+        var phases: [Phase] = []
+        if let value = root["phases"], value != .null {
+            phases = Self.phases(value, at: top.valueLocation("phases"), file: file, into: &diagnostics)
+        }
+        try diagnostics.throwIfErrors()
+        return Snapshot(
+            document: document, sha256: sha256, projectName: projectName, asOf: asOf,
+            parameterOverrides: overrides, waivers: waivers, phases: phases)
+    }
+
+    /// Validates a `waivers` list (from a snapshot or a `--waivers` file).
+    public static func waivers(
+        _ value: Value, at location: SourceLocation, file: String, into diagnostics: inout DiagnosticCollector
+    ) -> [Waiver] {
+        guard case .list(let list) = value else {
+            diagnostics.append(RulesetDiagnostics.wrongType("waivers", expected: "a list of waivers", found: value, at: location))
+            return []
+        }
+        var out: [Waiver] = []
+        for (i, element) in list.elements.enumerated() {
+            let here = list.position(at: i).map { SourceLocation(file: file, position: $0) } ?? location
+            guard case .map(let m) = element else {
+                diagnostics.append(RulesetDiagnostics.wrongType("waivers[\(i)]", expected: "a mapping", found: element, at: here))
+                continue
+            }
+            let reader = MappingReader(m, file: file, context: "a waiver")
+            reader.checkKeys(["rule", "subject", "reason", "approved_by", "expires"], into: &diagnostics)
+            let rule = reader.string("rule", required: true, into: &diagnostics)
+            let reason = reader.string("reason", required: true, into: &diagnostics)
+            let approvedBy = reader.string("approved_by", required: true, into: &diagnostics)
+            let expires = reader.string("expires", required: true, into: &diagnostics)
+            var expiresAt: Timestamp?
+            if let expires {
+                if let day = CalendarDate.parse(expires) {
+                    // A date means the whole of that day.
+                    expiresAt = expires.count == 10 ? Timestamp(seconds: day.seconds + 86_399, nanos: 999_999_999) : day
+                } else {
+                    diagnostics.append(RulesetDiagnostics.invalidDate(expires, field: "expires", at: reader.valueLocation("expires")))
+                }
+            }
+            guard let rule, let reason, let approvedBy, let expires, let expiresAt else { continue }
+            out.append(Waiver(
+                ruleID: rule, subject: reader.string("subject", into: &diagnostics), reason: reason,
+                approvedBy: approvedBy, expires: expires, expiresAt: expiresAt, location: here))
+        }
+        return out
+    }
+
+    static func phases(
+        _ value: Value, at location: SourceLocation, file: String, into diagnostics: inout DiagnosticCollector
+    ) -> [Phase] {
+        guard case .list(let list) = value else {
+            diagnostics.append(RulesetDiagnostics.wrongType("phases", expected: "a list of phases", found: value, at: location))
+            return []
+        }
+        var phases: [Phase] = []
+        for (i, element) in list.elements.enumerated() {
+            let here = list.position(at: i).map { SourceLocation(file: file, position: $0) } ?? location
+            guard case .map(let m) = element else {
+                diagnostics.append(RulesetDiagnostics.wrongType("phases[\(i)]", expected: "a mapping", found: element, at: here))
+                continue
+            }
+            let reader = MappingReader(m, file: file, context: "a phase")
+            guard let name = reader.string("name", required: true, into: &diagnostics) else { continue }
+            let start = reader.string("start", into: &diagnostics)
+            let end = reader.string("end", into: &diagnostics)
+            for (key, text) in [("start", start), ("end", end)] {
+                if let text, CalendarDate.parse(text) == nil {
+                    diagnostics.append(RulesetDiagnostics.invalidDate(text, field: "phases[\(i)].\(key)", at: reader.valueLocation(key)))
+                }
+            }
+            var scope: [Phase.ScopeEntry] = []
+            if let s = m["scope"], s != .null {
+                if case .map(let sm) = s {
+                    let sub = MappingReader(sm, file: file, context: "a phase's scope")
+                    for k in 0..<sm.count {
+                        guard case .string(let kind) = sm.keys[k] else { continue }
+                        scope.append(Phase.ScopeEntry(kind: kind, items: sub.strings(kind, into: &diagnostics)))
+                    }
+                } else {
+                    diagnostics.append(RulesetDiagnostics.wrongType("scope", expected: "a mapping from kind to a list of items", found: s, at: reader.valueLocation("scope")))
+                }
+            }
+            if phases.contains(where: { $0.name == name }) {
+                diagnostics.append(RulesetDiagnostics.duplicatePhase(name, at: here))
+            }
+            phases.append(Phase(
+                name: name, start: start, end: end, scope: scope,
+                dependsOn: reader.strings("depends_on", into: &diagnostics), location: here))
+        }
+        let names = phases.map(\.name)
+        for phase in phases {
+            for dependency in phase.dependsOn where !names.contains(dependency) {
+                diagnostics.append(RulesetDiagnostics.unknownDependency(dependency, phases: names, at: phase.location))
+            }
+        }
+        if let cycle = dependencyCycle(phases) {
+            let at = phases.first { $0.name == cycle.first }?.location
+            diagnostics.append(RulesetDiagnostics.dependencyCycle(cycle, at: at))
+        }
+        return phases
+    }
+
+    /// A cycle in the `depends_on` graph, as the names along it, or nil.
+    static func dependencyCycle(_ phases: [Phase]) -> [String]? {
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        let byName = Dictionary(phases.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var stack: [String] = []
+        func visit(_ name: String) -> [String]? {
+            if state[name] == 2 { return nil }
+            if state[name] == 1 {
+                guard let start = stack.firstIndex(of: name) else { return [name] }
+                return Array(stack[start...]) + [name]
+            }
+            state[name] = 1
+            stack.append(name)
+            for dependency in byName[name]?.dependsOn ?? [] where byName[dependency] != nil {
+                if let cycle = visit(dependency) { return cycle }
+            }
+            stack.removeLast()
+            state[name] = 2
+            return nil
+        }
+        for phase in phases {
+            if let cycle = visit(phase.name) { return cycle }
+        }
+        return nil
+    }
+}
