@@ -49,7 +49,12 @@ let package = Package(
         ),
         .testTarget(name: "StrictYAMLTests", dependencies: ["StrictYAML"], exclude: ["Fixtures"]),
         .testTarget(name: "CELTests", dependencies: ["CEL", "StrictYAML"]),
-        .testTarget(name: "ReadinessTests", dependencies: ["Readiness", "CEL", "StrictYAML"]),
+        .testTarget(name: "ReadinessTests", dependencies: ["Readiness", "CEL", "StrictYAML", "SourceDiagnostics"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "HardeningTests",
+            dependencies: ["Readiness", "CEL", "StrictYAML", "SourceDiagnostics"],
+            exclude: ["Corpus"]
+        ),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Readiness"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

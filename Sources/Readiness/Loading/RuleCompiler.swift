@@ -9,6 +9,8 @@ struct RuleCompiler {
     let source: SourceText
     let rulesetID: String
     var diagnostics: DiagnosticCollector
+    /// Every rule id met, valid rule or not, for the duplicate check.
+    var ruleIDs: [(id: String, location: SourceLocation)] = []
 
     /// The `params` mapping: scalar or list values by name.
     mutating func parameters(_ header: MappingReader) -> [Parameter] {
@@ -154,6 +156,7 @@ struct RuleCompiler {
         let reader = MappingReader(map, file: file, context: provisional)
         reader.checkKeys(RulesetLoader.ruleKeys, into: &diagnostics)
         let id = reader.string("id", required: true, into: &diagnostics)
+        if let id { ruleIDs.append((id, location)) }
         if let id, id.isEmpty || !id.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }) {
             diagnostics.append(RulesetDiagnostics.invalidID(id, at: reader.valueLocation("id")))
         }

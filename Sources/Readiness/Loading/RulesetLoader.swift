@@ -58,6 +58,7 @@ public struct RulesetLoader: Sendable {
         var rulesets: [Ruleset] = []
         var loaded: Set<String> = []
         var diagnostics = DiagnosticCollector()
+        var ruleIDs: [(id: String, location: SourceLocation)] = []
 
         init(loader: RulesetLoader) {
             self.loader = loader
@@ -155,6 +156,7 @@ public struct RulesetLoader: Sendable {
                 compiler.diagnostics.append(RulesetDiagnostics.missingKey("rules", in: "the ruleset header", at: header.location))
             }
             diagnostics = compiler.diagnostics
+            ruleIDs.append(contentsOf: compiler.ruleIDs)
             rulesets.append(Ruleset(
                 id: id,
                 title: header.text("title", into: &diagnostics),
@@ -169,13 +171,11 @@ public struct RulesetLoader: Sendable {
 
         mutating func checkDuplicateIDs() {
             var seen: [String: SourceLocation] = [:]
-            for ruleset in rulesets {
-                for rule in ruleset.rules {
-                    if let first = seen[rule.id] {
-                        diagnostics.append(RulesetDiagnostics.duplicateID(rule.id, at: rule.location, first: first))
-                    } else {
-                        seen[rule.id] = rule.location
-                    }
+            for (id, location) in ruleIDs {
+                if let first = seen[id] {
+                    diagnostics.append(RulesetDiagnostics.duplicateID(id, at: location, first: first))
+                } else {
+                    seen[id] = location
                 }
             }
         }

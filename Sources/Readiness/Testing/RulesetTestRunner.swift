@@ -15,6 +15,8 @@ public struct RulesetTestRunner: Sendable {
         public var mismatches: [Mismatch]
         /// Input errors that stopped the case from running.
         public var problems: [Diagnostic]
+        /// The statuses the case expected, rule by rule (for coverage of a ruleset's tests).
+        public var expectations: [(rule: String, status: String)] = []
         public var passed: Bool { mismatches.isEmpty && problems.isEmpty }
     }
 
@@ -119,7 +121,10 @@ public struct RulesetTestRunner: Sendable {
                 let snapshot = try snapshots.snapshot(from: YAMLDocument(file: file, root: snapshotValue, rootPosition: here.position), sha256: "")
                 let evaluation = try engine.evaluate(catalog, against: snapshot, options: options).evaluation
                 let mismatches = Self.compare(map["expect"], with: evaluation, at: c.valueLocation("expect"), file: file, into: &caseDiagnostics)
-                results.append(CaseResult(file: file, name: name, location: here, mismatches: mismatches, problems: caseDiagnostics.diagnostics.filter { $0.severity == .error }))
+                results.append(CaseResult(
+                    file: file, name: name, location: here, mismatches: mismatches,
+                    problems: caseDiagnostics.diagnostics.filter { $0.severity == .error },
+                    expectations: Self.expectations(map["expect"])))
             } catch {
                 results.append(CaseResult(file: file, name: name, location: here, mismatches: [], problems: error.diagnostics))
             }
@@ -171,6 +176,21 @@ public struct RulesetTestRunner: Sendable {
             }
         }
         return .map(ValueMap(keys: keys, values: values, entryPositions: positions, position: b.position))
+    }
+
+    /// Every (rule, status) pair an `expect` mapping states.
+    static func expectations(_ expect: Value?) -> [(rule: String, status: String)] {
+        guard case .map(let m)? = expect else { return [] }
+        var out: [(String, String)] = []
+        for i in 0..<m.count {
+            guard case .string(let rule) = m.keys[i] else { continue }
+            switch m.values[i] {
+            case .string(let status): out.append((rule, status))
+            case .map(let bySubject): out.append(contentsOf: bySubject.values.compactMap { $0.stringValue.map { (rule, $0) } })
+            default: break
+            }
+        }
+        return out
     }
 
     static func compare(

@@ -1,0 +1,123 @@
+import Readiness
+import SourceDiagnostics
+import StrictYAML
+import Testing
+
+@Suite struct DecisionTests {
+    let harness = Harness()
+
+    /// A one-rule ruleset whose rule fails with the given action.
+    static func ruleset(action: String, check: String = "false", affects: String? = nil) -> String {
+        """
+        ruleset: single
+        rules:
+          - id: R
+            title: R
+            category: c
+            severity: high
+            check: \(check)
+            action: \(action)
+        \(affects.map { "    affects: {sites: \($0)}" } ?? "")
+        """
+    }
+
+    func evaluate(_ ruleset: String, snapshot: String = "project: {name: x, as_of: '2026-01-01'}\n", strict: Bool = false) throws -> Evaluation {
+        let catalog = try harness.loader.load(text: ruleset, file: "single.yaml")
+        let snapshot = try harness.snapshots.load(bytes: Array(snapshot.utf8), file: "snapshot.yaml")
+        return try harness.engine.evaluate(catalog, against: snapshot, options: EvaluationOptions(isStrict: strict)).evaluation
+    }
+
+    @Test(
+        "the verdict is the most severe open action",
+        arguments: [
+            ("warn", Verdict.goWithConditions), ("mitigate", .goWithConditions), ("split", .split),
+            ("defer", .defer), ("block", .noGo),
+        ])
+    func verdict(action: String, expected: Verdict) throws {
+        let evaluation = try evaluate(Self.ruleset(action: action))
+        #expect(evaluation.verdict == expected)
+        #expect(evaluation.decidedBy.map(\.rule) == ["R"])
+    }
+
+    @Test("all rules passing is go")
+    func go() throws {
+        let evaluation = try evaluate(Self.ruleset(action: "block", check: "true"))
+        #expect(evaluation.verdict == .go)
+        #expect(evaluation.decidedBy.isEmpty)
+        #expect(evaluation.scores.overall.readiness == 100)
+    }
+
+    @Test("an unknown does not block the gate unless strict, but always lowers the score and coverage")
+    func strict() throws {
+        let ruleset = Self.ruleset(action: "block", check: "data.restore_tested")
+        let lenient = try evaluate(ruleset)
+        #expect(lenient.verdict == .go)
+        #expect(lenient.scores.overall.readiness == 0)
+        #expect(lenient.scores.overall.coverage == 0)
+        #expect(try evaluate(ruleset, strict: true).verdict == .noGo)
+    }
+
+    @Test("scores: severity-weighted mean of rule credit; coverage counts unknowns")
+    func scoring() throws {
+        let ruleset = """
+            ruleset: scores
+            rules:
+              - {id: A, title: A, category: x, severity: critical, check: 'true', action: warn}
+              - {id: B, title: B, category: x, severity: low, check: 'false', action: warn}
+              - {id: C, title: C, category: y, severity: medium, for_each: 'n in [1, 2, 3, 4]', check: n > 1, action: warn}
+              - {id: D, title: D, category: y, severity: high, check: missing.fact, action: warn}
+              - {id: E, title: E, category: y, severity: high, when: 'false', check: 'true', action: warn}
+            """
+        let e = try evaluate(ruleset)
+        // x: (8×1 + 2×0) / 10 = 80. y: (3×0.75 + 5×0) / 8 = 28.125. overall: (8 + 2.25) / 18.
+        #expect(e.scores.categories.map(\.name) == ["x", "y"])
+        #expect(e.scores.categories[0].readiness == 80)
+        #expect(e.scores.categories[1].readiness == 28.1)
+        #expect(e.scores.overall.readiness == 56.9)
+        // Coverage: 7 applicable results, one unknown.
+        #expect(e.scores.overall.coverage == 85.7)
+        #expect(e.scores.overall.counts.notApplicable == 1)
+        // Risk: B (low: 2×2) and C (medium: 3×3) are open; unknown D is not (lenient mode).
+        #expect(e.scores.exposure == 4 + 9)
+        #expect(e.scores.riskMatrix[1][1] == ["B"])
+        #expect(e.scores.riskMatrix[2][2] == ["C"])
+    }
+
+    @Test("split moves the affected site to a follow-on phase; defer postpones its phase and those that depend on it")
+    func phasePlan() throws {
+        let e = try harness.evaluate(rulesets: [Paths.fixture("plan.yaml")], snapshot: Paths.fixture("plan-snapshot.yaml"))
+        #expect(e.verdict == .defer)
+        let planned = e.plan.planned
+        #expect(planned.map(\.name) == ["one", "one follow-on", "two", "three"])
+        #expect(planned.map(\.decision) == [.split, .defer, .defer, .defer])
+        #expect(planned[0].scope.first?.items == ["A"])
+        #expect(planned[0].moved.map(\.item) == ["B"])
+        #expect(planned[1].scope.first?.items == ["B"])
+        #expect(planned[1].splitFrom == "one")
+        #expect(planned[1].start == "2026-04-30")
+        #expect(planned[2].deferredBecause.map(\.rule) == ["P-SITE-DEFER"])
+        #expect(planned[3].deferredDependencies == ["two"])
+        // D fails P-SITE-SPLIT but no phase lists it: it concerns the project as a whole.
+        #expect(e.plan.unplacedItems.map(\.item) == ["D"])
+        #expect(e.plan.prerequisites.map(\.rule) == ["P-SITE-SPLIT", "P-SITE-DEFER"])
+    }
+
+    @Test("a block without affects stops every phase")
+    func projectWideBlock() throws {
+        let snapshot = try String(contentsOfFile: Paths.fixture("plan-snapshot.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "governance: {ok: true}", with: "governance: {ok: false}")
+        let catalog = try harness.catalog([Paths.fixture("plan.yaml")])
+        let loaded = try harness.snapshots.load(bytes: Array(snapshot.utf8), file: "plan.yaml")
+        let e = try harness.engine.evaluate(catalog, against: loaded).evaluation
+        #expect(e.verdict == .noGo)
+        #expect(e.plan.planned.filter { $0.splitFrom == nil }.allSatisfy { $0.decision == .noGo })
+        #expect(e.plan.projectWide.map(\.rule).contains("P-PROJECT"))
+    }
+
+    @Test("a cycle in depends_on, or an unknown phase, is an input error with its position")
+    func dependencyErrors() {
+        let diagnostics = Harness.diagnostics { _ = try harness.snapshots.load(contentsOf: Paths.fixture("cycle-snapshot.yaml")) }
+        #expect(diagnostics.map(\.code) == ["snapshot.phase-cycle", "snapshot.unknown-phase"])
+        #expect(diagnostics.map { $0.span?.start.line } == [3, 5])
+    }
+}

@@ -1,0 +1,122 @@
+import Readiness
+import SourceDiagnostics
+import StrictYAML
+import Testing
+
+@Suite struct EngineTests {
+    let harness = Harness()
+
+    func evaluateFixture(_ options: EvaluationOptions = EvaluationOptions()) throws -> Evaluation {
+        try harness.evaluate(
+            rulesets: [Paths.fixture("engine.yaml")], snapshot: Paths.fixture("engine-snapshot.yaml"), options: options)
+    }
+
+    struct StatusCase: Sendable, CustomTestStringConvertible {
+        var rule: String
+        var status: ResultStatus
+        var testDescription: String { "\(rule) → \(status.rawValue)" }
+    }
+
+    static let statusCases: [StatusCase] = [
+        .init(rule: "T-PASS", status: .pass),
+        .init(rule: "T-FAIL-MITIGATE", status: .waived),
+        .init(rule: "T-NA", status: .notApplicable),
+        .init(rule: "T-UNKNOWN", status: .unknown),
+        .init(rule: "T-ERROR", status: .error),
+        .init(rule: "T-SITES", status: .fail),
+    ]
+
+    @Test("every status", arguments: statusCases)
+    func status(_ c: StatusCase) throws {
+        let evaluation = try evaluateFixture()
+        #expect(evaluation.status(of: c.rule) == c.status)
+    }
+
+    @Test("outcomes: the first that holds decides, per element")
+    func outcomes() throws {
+        let results = try evaluateFixture().results(of: "T-SITES")
+        #expect(results.map(\.status) == [.pass, .fail, .warn])
+        #expect(results.map(\.subject) == ["HQ", "Remote", "Branch"])
+        #expect(results.map(\.index) == [0, 1, 2])
+        #expect(results[1].message == "Remote: 300 ms")
+        #expect(results[2].message == "Branch is slowish")
+        // The element's own position in the snapshot.
+        #expect(results[1].location?.line == 10)
+        #expect(results[1].location?.column == 7)
+    }
+
+    @Test("a missing fact is unknown and names the fact and where it would be")
+    func unknown() throws {
+        let result = try #require(try evaluateFixture().results(of: "T-UNKNOWN").first)
+        #expect(result.status == .unknown)
+        #expect(result.missingFact == "data")
+        #expect(result.message == "missing fact: data")
+    }
+
+    @Test("a type error is an error result that says what went wrong, and the others still run")
+    func error() throws {
+        let evaluation = try evaluateFixture()
+        let result = try #require(evaluation.results(of: "T-ERROR").first)
+        #expect(result.status == .error)
+        #expect(result.errorMessage?.isEmpty == false)
+        #expect(result.message?.contains("engine.yaml:39:25") == true)
+        #expect(evaluation.status(of: "T-SITES") == .fail)
+    }
+
+    @Test("waivers: an active waiver turns a fail into waived; expired and unused ones are reported")
+    func waivers() throws {
+        let evaluation = try evaluateFixture()
+        let waived = try #require(evaluation.results(of: "T-FAIL-MITIGATE").first)
+        #expect(waived.status == .waived)
+        #expect(waived.waiver?.approvedBy == "CIO")
+        #expect(evaluation.waivers.applied.map(\.waiver.ruleID) == ["T-FAIL-MITIGATE"])
+        #expect(evaluation.waivers.expired.map(\.ruleID) == ["T-ERROR"])
+        #expect(evaluation.waivers.unused.map(\.ruleID) == ["T-SITES"])
+    }
+
+    @Test("an expired waiver is not honoured once the date passes it")
+    func expiredWaiver() throws {
+        let evaluation = try evaluateFixture(EvaluationOptions(asOf: CalendarDate.parse("2026-04-01")))
+        #expect(evaluation.status(of: "T-FAIL-MITIGATE") == .fail)
+        #expect(evaluation.waivers.expired.map(\.ruleID).contains("T-FAIL-MITIGATE"))
+    }
+
+    @Test("parameters: snapshot and command line override declared values; ints widen to declared doubles")
+    func parameters() throws {
+        var options = EvaluationOptions()
+        options.parameters = [("max_latency_ms", .int(400))]
+        let evaluation = try evaluateFixture(options)
+        #expect(evaluation.parameters.first { $0.name == "max_latency_ms" }?.value == .double(400))
+        #expect(evaluation.results(of: "T-SITES").map(\.status) == [.pass, .warn, .warn])
+    }
+
+    @Test("an unknown command-line parameter is an error with a suggestion")
+    func unknownParameter() {
+        var options = EvaluationOptions()
+        options.parameters = [("max_latency", .int(1))]
+        let diagnostics = Harness.diagnostics { _ = try evaluateFixture(options) }
+        #expect(diagnostics.map(\.code) == ["params.unknown"])
+        #expect(diagnostics.first?.notes.first?.message == "did you mean 'max_latency_ms'?")
+    }
+
+    @Test("the evaluation date comes from the snapshot unless --as-of overrides it")
+    func asOf() throws {
+        #expect(try evaluateFixture().asOf == "2026-03-01")
+        #expect(try evaluateFixture(EvaluationOptions(asOf: CalendarDate.parse("2027-01-02"))).asOf == "2027-01-02")
+    }
+
+    @Test("provenance: a SHA-256 of each ruleset and snapshot")
+    func provenance() throws {
+        let evaluation = try evaluateFixture()
+        #expect(evaluation.inputs.map(\.kind) == ["ruleset", "snapshot"])
+        #expect(evaluation.inputs.allSatisfy { $0.sha256.count == 64 })
+        #expect(SHA256.hexDigest(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test("messages render in the chosen language, falling back to English")
+    func language() throws {
+        let evaluation = try evaluateFixture(EvaluationOptions(language: "zh"))
+        #expect(evaluation.results(of: "T-UNKNOWN").first?.message == "缺少事实：data")
+        #expect(evaluation.rules.first { $0.rule.id == "T-PASS" }?.rule.title.resolved("zh") == "Always passes")
+    }
+}
