@@ -1,10 +1,67 @@
 public import Readiness
 
-/// Placeholder until the GitHub reporter lands.
+/// Writes GitHub Actions workflow commands, so findings show as annotations on the lines of the
+/// snapshot that a pull request changes.
+///
+/// Each open finding becomes `::error`, `::warning` or `::notice` (see `ReportLevel`) with the
+/// file, line and column of the element involved and a title naming the rule; the message ends
+/// with the rule's recommendation. Waived findings are not annotated. A `::notice` per snapshot
+/// closes the output with the verdict and the counts.
 public struct GitHubReporter: Reporter {
     /// Creates the reporter.
     public init() {}
 
-    /// Renders nothing yet.
-    public func render(_ evaluations: [Evaluation], context: ReportContext) -> String { "" }
+    /// One workflow command per line.
+    public func render(_ evaluations: [Evaluation], context: ReportContext) -> String {
+        let strings = ReportStrings(language: context.language)
+        var lines: [String] = []
+        for evaluation in evaluations {
+            let snapshotPath = ReportPath.relative(evaluation.snapshot.file, to: context.basePath)
+            for result in evaluation.results where result.status.isFinding && result.status != .waived {
+                let rule = evaluation.rule(of: result)
+                let level = ReportLevel(status: result.status, severity: rule.severity, isStrict: evaluation.isStrict)
+                var properties: [(String, String)] = []
+                if let location = result.knownLocation {
+                    properties.append(("file", ReportPath.relative(location.file, to: context.basePath)))
+                    properties.append(("line", String(location.line)))
+                    if location.column > 0 { properties.append(("col", String(location.column))) }
+                } else {
+                    properties.append(("file", snapshotPath))
+                }
+                var title = "\(rule.id) \(rule.title.resolved(context.language))"
+                if let subject = result.subject { title += " (\(subject))" }
+                properties.append(("title", title))
+                var message = "[\(strings.status(result.status))] " + evaluation.headline(of: result, strings: strings)
+                if result.status == .unknown, let evidence = rule.evidence?.resolved(context.language) {
+                    message += "\n\(strings.evidence)\(strings.colon)\(evidence)"
+                }
+                if let recommendation = rule.recommendation?.resolved(context.language) {
+                    message += "\n\(strings.recommendation)\(strings.colon)\(recommendation)"
+                }
+                lines.append(Self.command(level.githubCommand, properties: properties, message: message))
+            }
+        }
+        for evaluation in evaluations {
+            let snapshotPath = ReportPath.relative(evaluation.snapshot.file, to: context.basePath)
+            let counts = evaluation.scores.overall.counts
+            let verdict = evaluation.verdict
+            var message = "\(snapshotPath): \(verdict.rawValue) (\(strings.verdict(verdict)))"
+            message += " — \(strings.readiness) \(ReportNumber.whole(evaluation.scores.overall.readiness))/100"
+            message += ", \(strings.coverageShort) \(ReportNumber.whole(evaluation.scores.overall.coverage))%"
+            let shown: [ResultStatus] = [.fail, .warn, .unknown, .error, .waived]
+            message += "; " + shown.map { "\(counts[$0]) \(strings.status($0))" }.joined(separator: ", ")
+            let title = "\(strings.verdict): \(strings.verdict(verdict))"
+            lines.append(Self.command("notice", properties: [("file", snapshotPath), ("title", title)], message: message))
+        }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `::name key=value,…::message`, escaped the way the Actions runner unescapes it.
+    static func command(_ name: String, properties: [(String, String)], message: String) -> String {
+        var line = "::" + name
+        if !properties.isEmpty {
+            line += " " + properties.map { "\($0.0)=\($0.1.githubPropertyEscaped)" }.joined(separator: ",")
+        }
+        return line + "::" + message.githubMessageEscaped
+    }
 }

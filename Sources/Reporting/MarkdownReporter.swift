@@ -1,10 +1,437 @@
 public import Readiness
 
-/// Placeholder until the Markdown reporter lands.
+/// Writes a readiness report in GitHub-flavoured Markdown, for a wiki page or a pull-request
+/// comment: the verdict with a badge, scores per category, the risk summary, the phase plan
+/// before and after, findings by category with recommendations, evidence gaps, waivers and
+/// provenance. Several snapshots start with a portfolio table. Text from the inputs is escaped
+/// so that it renders literally and never breaks a table.
 public struct MarkdownReporter: Reporter {
     /// Creates the reporter.
     public init() {}
 
-    /// Renders nothing yet.
-    public func render(_ evaluations: [Evaluation], context: ReportContext) -> String { "" }
+    /// The whole Markdown document.
+    public func render(_ evaluations: [Evaluation], context: ReportContext) -> String {
+        var writer = Writer(strings: ReportStrings(language: context.language), context: context)
+        if evaluations.count > 1 {
+            writer.portfolio(evaluations)
+            for evaluation in evaluations {
+                writer.evaluation(evaluation, level: 2)
+            }
+        } else if let evaluation = evaluations.first {
+            writer.evaluation(evaluation, level: 1)
+        }
+        writer.footer()
+        return writer.output
+    }
+
+    private struct Writer {
+        let strings: ReportStrings
+        let context: ReportContext
+        var output = ""
+
+        init(strings: ReportStrings, context: ReportContext) {
+            self.strings = strings
+            self.context = context
+        }
+
+        var language: String { context.language }
+
+        mutating func line(_ text: String = "") {
+            output += text + "\n"
+        }
+
+        mutating func heading(_ level: Int, _ text: String) {
+            if !output.isEmpty && !output.hasSuffix("\n\n") { line() }
+            line(String(repeating: "#", count: min(level, 6)) + " " + text)
+            line()
+        }
+
+        mutating func table(_ header: [String], alignments: [Character], _ rows: [[String]]) {
+            line("| " + header.joined(separator: " | ") + " |")
+            line("|" + alignments.map { $0 == "r" ? "--:" : $0 == "c" ? ":-:" : "---" }.joined(separator: "|") + "|")
+            for row in rows { line("| " + row.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |") }
+            line()
+        }
+
+        func path(_ file: String) -> String { ReportPath.relative(file, to: context.basePath) }
+
+        func place(_ result: RuleResult) -> String? {
+            guard let location = result.knownLocation else { return nil }
+            return "\(path(location.file)):\(location.line):\(location.column)"
+        }
+
+        func scope(_ entries: [Phase.ScopeEntry]) -> String {
+            entries.filter { !$0.items.isEmpty }.map { entry in
+                "\(strings.scopeKind(entry.kind).markdownEscaped)\(strings.colon)"
+                    + entry.items.map(\.markdownEscaped).joined(separator: strings.listSeparator)
+            }.joined(separator: "; ")
+        }
+
+        func dates(_ start: String?, _ end: String?) -> String {
+            switch (start, end) {
+            case (nil, nil): "—"
+            case (let s?, nil): "\(s) →"
+            case (nil, let e?): "→ \(e)"
+            case (let s?, let e?): "\(s) → \(e)"
+            }
+        }
+
+        func reason(_ reason: Reason) -> String {
+            var text = "\(reason.rule.markdownCode) \(reason.message.markdownEscaped)"
+            if let subject = reason.subject, !reason.message.contains(subject) {
+                text += " (\(subject.markdownEscaped))"
+            }
+            return text
+        }
+
+        func verdictBadge(_ verdict: Verdict) -> String {
+            "\(ReportBadge.verdict(verdict)) **\(strings.verdict(verdict))**"
+        }
+
+        // MARK: Sections
+
+        mutating func portfolio(_ evaluations: [Evaluation]) {
+            heading(1, strings.portfolioTitle)
+            let rows = evaluations.map { evaluation -> [String] in
+                let overall = evaluation.scores.overall
+                return [
+                    path(evaluation.snapshot.file).markdownCode,
+                    evaluation.projectTitle.markdownEscaped,
+                    verdictBadge(evaluation.verdict),
+                    ReportNumber.whole(overall.readiness),
+                    ReportNumber.whole(overall.coverage) + "%",
+                    String(overall.counts.fail),
+                    String(overall.counts.warn),
+                    String(overall.counts.unknown),
+                    String(evaluation.scores.exposure),
+                ]
+            }
+            table(
+                [
+                    strings.snapshot, strings.project, strings.verdict, strings.readiness, strings.coverageShort,
+                    strings.status(.fail), strings.status(.warn), strings.status(.unknown), strings.exposure,
+                ],
+                alignments: ["l", "l", "l", "r", "r", "r", "r", "r", "r"], rows)
+        }
+
+        mutating func evaluation(_ evaluation: Evaluation, level: Int) {
+            let title =
+                level == 1
+                ? "\(strings.reportTitle)\(strings.colon)\(evaluation.projectTitle.markdownEscaped)"
+                : evaluation.projectTitle.markdownEscaped
+            heading(level, title)
+            summary(evaluation)
+            scores(evaluation, level: level + 1)
+            risk(evaluation, level: level + 1)
+            plan(evaluation, level: level + 1)
+            findings(evaluation, level: level + 1)
+            evidenceGaps(evaluation, level: level + 1)
+            waivers(evaluation, level: level + 1)
+            provenance(evaluation, level: level + 1)
+        }
+
+        mutating func summary(_ evaluation: Evaluation) {
+            let verdict = evaluation.verdict
+            line("> \(ReportBadge.verdict(verdict)) **\(strings.verdict)\(strings.colon)\(strings.verdict(verdict))** (`\(verdict.rawValue)`)")
+            line("> ")
+            line("> \(strings.verdictExplanation(verdict))")
+            line()
+            let overall = evaluation.scores.overall
+            table(
+                [strings.readiness, strings.coverage, strings.exposure, strings.asOf, strings.snapshot],
+                alignments: ["r", "r", "r", "l", "l"],
+                [[
+                    "**\(ReportNumber.whole(overall.readiness))**/100",
+                    ReportNumber.whole(overall.coverage) + "%",
+                    String(evaluation.scores.exposure),
+                    evaluation.asOf.markdownEscaped,
+                    path(evaluation.snapshot.file).markdownCode,
+                ]])
+            if !evaluation.decidedBy.isEmpty {
+                line("**\(strings.decidedBy)**")
+                line()
+                for reason in evaluation.decidedBy {
+                    line("- \(ReportBadge.status(reason.status)) \(self.reason(reason)) — *\(strings.action(reason.action))*")
+                }
+                line()
+            }
+        }
+
+        mutating func scores(_ evaluation: Evaluation, level: Int) {
+            heading(level, strings.scores)
+            let statuses: [ResultStatus] = [.pass, .warn, .fail, .unknown, .error, .waived, .notApplicable]
+            func row(_ area: Scores.Area, name: String, bold: Bool) -> [String] {
+                let b = bold ? "**" : ""
+                return [
+                    "\(b)\(name)\(b)",
+                    "\(b)\(ReportNumber.whole(area.readiness))\(b) \(ReportBadge.bar(area.readiness))",
+                    ReportNumber.whole(area.coverage) + "%",
+                ] + statuses.map { String(area.counts[$0]) } + [String(area.exposure)]
+            }
+            var rows = evaluation.scores.categories.map { row($0, name: strings.category($0.name).markdownEscaped, bold: false) }
+            rows.append(row(evaluation.scores.overall, name: strings.overall, bold: true))
+            table(
+                [strings.category, strings.readiness, strings.coverageShort] + statuses.map { strings.status($0) } + [strings.exposure],
+                alignments: ["l", "l", "r", "r", "r", "r", "r", "r", "r", "r", "r"], rows)
+        }
+
+        mutating func risk(_ evaluation: Evaluation, level: Int) {
+            heading(level, strings.risk)
+            let risks = evaluation.openRisks
+            guard !risks.isEmpty else {
+                line(strings.noOpenRisks)
+                line()
+                return
+            }
+            line("\(strings.riskMatrixCaption) \(strings.exposure)\(strings.colon)**\(evaluation.scores.exposure)**")
+            line()
+            let matrix = evaluation.scores.riskMatrix
+            var rows: [[String]] = []
+            for likelihood in stride(from: 5, through: 1, by: -1) {
+                var row = ["**\(likelihood)**"]
+                for impact in 1...5 {
+                    let ids = matrix.indices.contains(likelihood - 1) && matrix[likelihood - 1].indices.contains(impact - 1)
+                        ? matrix[likelihood - 1][impact - 1] : []
+                    row.append(ids.map(\.markdownCode).joined(separator: " "))
+                }
+                rows.append(row)
+            }
+            table(
+                ["\(strings.likelihood) ↓ · \(strings.impact) →", "1", "2", "3", "4", "5"],
+                alignments: ["c", "c", "c", "c", "c", "c"], rows)
+            heading(level + 1, strings.topRisks)
+            table(
+                [strings.rule, strings.severity, strings.likelihood, strings.impact, strings.likelihoodTimesImpact, strings.status, strings.action],
+                alignments: ["l", "l", "r", "r", "r", "l", "l"],
+                risks.map { summary in
+                    let rule = summary.rule
+                    return [
+                        "\(rule.id.markdownCode) \(rule.title.resolved(language).markdownEscaped)",
+                        strings.severity(rule.severity),
+                        String(rule.likelihood),
+                        String(rule.impact),
+                        "**\(rule.exposure)**",
+                        "\(ReportBadge.status(summary.status)) \(strings.status(summary.status))",
+                        strings.action(rule.action),
+                    ]
+                })
+        }
+
+        mutating func plan(_ evaluation: Evaluation, level: Int) {
+            heading(level, strings.phasePlan)
+            let plan = evaluation.plan
+            if plan.original.isEmpty && plan.planned.isEmpty {
+                line(strings.noPhases)
+                line()
+            } else {
+                heading(level + 1, strings.planBefore)
+                table(
+                    [strings.phase, strings.dates, strings.scope, strings.dependsOn],
+                    alignments: ["l", "l", "l", "l"],
+                    plan.original.map { phase in
+                        [
+                            "**\(phase.name.markdownEscaped)**", dates(phase.start, phase.end), scope(phase.scope),
+                            phase.dependsOn.map(\.markdownEscaped).joined(separator: strings.listSeparator),
+                        ]
+                    })
+                heading(level + 1, strings.planAfter)
+                table(
+                    [strings.phase, strings.dates, strings.decision, strings.scope],
+                    alignments: ["l", "l", "l", "l"],
+                    plan.planned.map { phase in
+                        var name = "**\(phase.name.markdownEscaped)**"
+                        if let from = phase.splitFrom { name += " (\(strings.followOn)\(strings.colon)\(from.markdownEscaped))" }
+                        return [name, dates(phase.start, phase.end), verdictBadge(phase.decision), scope(phase.scope)]
+                    })
+                for phase in plan.planned {
+                    phaseDetails(phase)
+                }
+            }
+            if !plan.prerequisites.isEmpty {
+                line("**\(strings.prerequisites)**")
+                line()
+                for prerequisite in plan.prerequisites {
+                    var text = "- \(prerequisite.rule.markdownCode) *\(strings.action(prerequisite.action))*"
+                    if !prerequisite.subjects.isEmpty {
+                        text += " (\(prerequisite.subjects.map(\.markdownEscaped).joined(separator: strings.listSeparator)))"
+                    }
+                    line(text + "\(strings.colon)\(prerequisite.recommendation.markdownEscaped)")
+                }
+                line()
+            }
+            if !plan.projectWide.isEmpty {
+                line("**\(strings.projectWide)**")
+                line()
+                for reason in plan.projectWide {
+                    line("- \(ReportBadge.status(reason.status)) \(self.reason(reason)) — *\(strings.action(reason.action))*")
+                }
+                line()
+            }
+            if !plan.unplacedItems.isEmpty {
+                line("**\(strings.unplacedItems)**\(strings.colon)"
+                    + plan.unplacedItems.map { "\(strings.scopeKind($0.kind).markdownEscaped) \($0.item.markdownEscaped)" }
+                    .joined(separator: strings.listSeparator))
+                line()
+            }
+        }
+
+        mutating func phaseDetails(_ phase: PhasePlan.PlannedPhase) {
+            var items: [String] = []
+            if !phase.moved.isEmpty, let followOn = phase.followOn {
+                items.append("\(strings.movedTo) **\(followOn.markdownEscaped)**\(strings.colon)")
+                for moved in phase.moved {
+                    let why = moved.because.map(\.rule.markdownCode).joined(separator: " ")
+                    items.append("  - \(strings.scopeKind(moved.kind).markdownEscaped) \(moved.item.markdownEscaped) — \(why)")
+                }
+            }
+            if !phase.deferredBecause.isEmpty {
+                items.append("\(strings.deferredBecause)\(strings.colon)")
+                items.append(contentsOf: phase.deferredBecause.map { "  - \(reason($0))" })
+            }
+            if !phase.deferredDependencies.isEmpty {
+                items.append(
+                    "\(strings.deferredDependencies)\(strings.colon)"
+                        + phase.deferredDependencies.map(\.markdownEscaped).joined(separator: strings.listSeparator))
+            }
+            if !phase.conditions.isEmpty {
+                items.append("\(strings.conditions)\(strings.colon)")
+                items.append(contentsOf: phase.conditions.map { "  - \(reason($0))" })
+            }
+            guard !items.isEmpty else { return }
+            line("\(ReportBadge.verdict(phase.decision)) **\(phase.name.markdownEscaped)** — \(strings.verdict(phase.decision))")
+            line()
+            for item in items {
+                line(item.hasPrefix("  ") ? item : "- " + item)
+            }
+            line()
+        }
+
+        mutating func findings(_ evaluation: Evaluation, level: Int) {
+            heading(level, strings.findings)
+            let groups = evaluation.findingsByCategory
+            guard !groups.isEmpty else {
+                line(strings.noFindings)
+                line()
+                return
+            }
+            for group in groups {
+                heading(level + 1, "\(strings.category(group.category).markdownEscaped) (\(group.count))")
+                for ruleFindings in group.rules {
+                    let rule = ruleFindings.rule
+                    heading(
+                        level + 2,
+                        "\(ReportBadge.status(ruleFindings.summary.status)) \(rule.id.markdownCode) \(rule.title.resolved(language).markdownEscaped)")
+                    line(
+                        "*\(strings.severity)\(strings.colon)\(strings.severity(rule.severity)) · \(strings.action)\(strings.colon)\(strings.action(rule.action)) · "
+                            + "\(strings.likelihoodTimesImpact)\(strings.colon)\(rule.likelihood) × \(rule.impact) = \(rule.exposure)*")
+                    line()
+                    for result in ruleFindings.results {
+                        var text = "- \(ReportBadge.status(result.status)) **\(strings.status(result.status))** "
+                        text += evaluation.detail(of: result, strings: strings).markdownEscaped
+                        if let subject = result.subject, result.message.map({ !$0.contains(subject) }) ?? true {
+                            text += " — *\(subject.markdownEscaped)*"
+                        }
+                        if let place = place(result) { text += " (\(place.markdownCode))" }
+                        if result.status == .waived, let waiver = result.waiver {
+                            text += " — \(strings.waivedPrefix)\(strings.colon)\(waiver.reason.markdownEscaped)"
+                        }
+                        line(text)
+                    }
+                    line()
+                    if let recommendation = rule.recommendation?.resolved(language) {
+                        line("**\(strings.recommendation).** \(recommendation.markdownEscaped)")
+                        line()
+                    }
+                }
+            }
+        }
+
+        mutating func evidenceGaps(_ evaluation: Evaluation, level: Int) {
+            heading(level, strings.evidenceGaps)
+            let gaps = evaluation.evidenceGaps
+            guard !gaps.isEmpty else {
+                line(strings.noEvidenceGaps)
+                line()
+                return
+            }
+            table(
+                [strings.rule, strings.subject, strings.missingFact, strings.evidence],
+                alignments: ["l", "l", "l", "l"],
+                gaps.map { result in
+                    let rule = evaluation.rule(of: result)
+                    return [
+                        "\(rule.id.markdownCode) \(rule.title.resolved(language).markdownEscaped)",
+                        result.subject?.markdownEscaped ?? "",
+                        result.missingFact?.markdownCode ?? "",
+                        rule.evidence?.resolved(language).markdownEscaped ?? "",
+                    ]
+                })
+        }
+
+        mutating func waivers(_ evaluation: Evaluation, level: Int) {
+            heading(level, strings.waivers)
+            let report = evaluation.waivers
+            if report.applied.isEmpty && report.expired.isEmpty && report.unused.isEmpty {
+                line(strings.noWaivers)
+                line()
+                return
+            }
+            func row(_ waiver: Waiver) -> [String] {
+                [
+                    waiver.ruleID.markdownCode, waiver.subject?.markdownEscaped ?? "", waiver.reason.markdownEscaped,
+                    waiver.approvedBy.markdownEscaped, waiver.expires.markdownEscaped,
+                    "\(path(waiver.location.file)):\(waiver.location.line)".markdownCode,
+                ]
+            }
+            let header = [strings.rule, strings.subject, strings.reason, strings.approvedBy, strings.expires, strings.location]
+            let alignments: [Character] = ["l", "l", "l", "l", "l", "l"]
+            if !report.applied.isEmpty {
+                heading(level + 1, strings.waiversApplied)
+                table(header + [strings.results], alignments: alignments + ["r"], report.applied.map { row($0.waiver) + [String($0.count)] })
+            }
+            if !report.expired.isEmpty {
+                heading(level + 1, strings.waiversExpired)
+                table(header, alignments: alignments, report.expired.map(row))
+            }
+            if !report.unused.isEmpty {
+                heading(level + 1, strings.waiversUnused)
+                table(header, alignments: alignments, report.unused.map(row))
+            }
+        }
+
+        mutating func provenance(_ evaluation: Evaluation, level: Int) {
+            heading(level, strings.provenance)
+            table(
+                ["", ""], alignments: ["l", "l"],
+                [
+                    [strings.toolVersion, "readiness \(context.toolVersion.markdownEscaped)"],
+                    [strings.asOf, evaluation.asOf.markdownEscaped],
+                    [strings.languageLabel, context.language.markdownEscaped],
+                    [strings.strictMode, evaluation.isStrict ? strings.yes : strings.no],
+                ])
+            table(
+                [strings.input, strings.kind, "SHA-256"], alignments: ["l", "l", "l"],
+                evaluation.inputs.map { [path($0.path).markdownCode, $0.kind.markdownEscaped, $0.sha256.markdownCode] })
+            let overrides = evaluation.snapshot.parameterOverrides
+            if !overrides.isEmpty {
+                line("**\(strings.parametersSet)**")
+                line()
+                table(
+                    [strings.parameter, strings.value, strings.setAt], alignments: ["l", "l", "l"],
+                    overrides.map { override in
+                        [
+                            override.name.markdownCode, override.value.description.markdownCode,
+                            "\(path(override.location.file)):\(override.location.line)".markdownCode,
+                        ]
+                    })
+            }
+        }
+
+        mutating func footer() {
+            if !output.hasSuffix("\n\n") { line() }
+            line("---")
+            line()
+            line("<sub>\(strings.generatedBy) readiness \(context.toolVersion.markdownEscaped)</sub>")
+        }
+    }
 }

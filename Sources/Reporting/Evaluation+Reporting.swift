@@ -1,0 +1,124 @@
+import Readiness
+import SourceDiagnostics
+
+/// A rule and its findings, as the reports list them.
+struct RuleFindings: Sendable {
+    var summary: RuleSummary
+    var results: [RuleResult]
+    var rule: Rule { summary.rule }
+}
+
+/// The findings of one category, worst rules first.
+struct CategoryFindings: Sendable {
+    var category: String
+    var rules: [RuleFindings]
+    var count: Int { rules.reduce(0) { $0 + $1.results.count } }
+}
+
+extension Evaluation {
+    /// The project's name, or the snapshot's file name when the snapshot gives none.
+    var projectTitle: String {
+        if let name = snapshot.projectName, !name.isEmpty { return name }
+        return ReportPath.fileName(snapshot.file)
+    }
+
+    /// Category names in the order the scores give them, then any others in name order.
+    var categoryOrder: [String] {
+        var order = scores.categories.map(\.name)
+        let extra = Set(rules.map(\.rule.category)).subtracting(order).sorted()
+        order.append(contentsOf: extra)
+        return order
+    }
+
+    /// The findings grouped by category (in `categoryOrder`), and within each category by rule,
+    /// most severe first, then in ruleset order; results keep their evaluation order.
+    var findingsByCategory: [CategoryFindings] {
+        var byRule: [Int: [RuleResult]] = [:]
+        for result in results where result.status.isFinding {
+            byRule[result.ruleIndex, default: []].append(result)
+        }
+        return categoryOrder.compactMap { category in
+            let indices = rules.indices.filter { rules[$0].rule.category == category && byRule[$0] != nil }
+            let sorted = indices.sorted { a, b in
+                let (ra, rb) = (rules[a].rule, rules[b].rule)
+                if ra.severity != rb.severity { return ra.severity > rb.severity }
+                return a < b
+            }
+            guard !sorted.isEmpty else { return nil }
+            return CategoryFindings(
+                category: category,
+                rules: sorted.map { RuleFindings(summary: rules[$0], results: byRule[$0] ?? []) })
+        }
+    }
+
+    /// The `unknown` results: facts the rules needed and the snapshot did not give.
+    var evidenceGaps: [RuleResult] { results.filter { $0.status == .unknown } }
+
+    /// Rules with open failures, highest exposure first, then by id.
+    var openRisks: [RuleSummary] {
+        rules.filter(\.isOpen).sorted { a, b in
+            if a.rule.exposure != b.rule.exposure { return a.rule.exposure > b.rule.exposure }
+            return a.rule.id < b.rule.id
+        }
+    }
+
+    /// The results of a rule, by rule index.
+    func results(ofRule index: Int) -> [RuleResult] {
+        results.filter { $0.ruleIndex == index }
+    }
+
+    /// A one-line description of a finding that stands on its own (for SARIF, GitHub, JUnit).
+    func headline(of result: RuleResult, strings: ReportStrings) -> String {
+        let rule = rule(of: result)
+        let title = rule.title.resolved(language)
+        let about = result.subject.map { "\(title) (\($0))" } ?? title
+        switch result.status {
+        case .unknown:
+            let fact = result.missingFact ?? "—"
+            return "\(about) — \(strings.missingFactPrefix)\(strings.colon)\(fact)"
+        case .error:
+            return "\(about) — \(strings.errorPrefix)\(strings.colon)\(result.errorMessage ?? "—")"
+        default:
+            return result.message ?? about
+        }
+    }
+
+    /// The finding's detail without the rule title (for lists under the rule's heading).
+    func detail(of result: RuleResult, strings: ReportStrings) -> String {
+        switch result.status {
+        case .unknown:
+            return "\(strings.missingFactPrefix)\(strings.colon)\(result.missingFact ?? "—")"
+        case .error:
+            return "\(strings.errorPrefix)\(strings.colon)\(result.errorMessage ?? "—")"
+        default:
+            if let message = result.message { return message }
+            return result.subject ?? rule(of: result).title.resolved(language)
+        }
+    }
+}
+
+extension RuleResult {
+    /// The finding's location when it points at a real line.
+    var knownLocation: SourceLocation? {
+        guard let location, location.position.isKnown else { return nil }
+        return location
+    }
+}
+
+/// Numbers as the reports print them.
+enum ReportNumber {
+    /// A 0–100 score rounded to a whole number.
+    static func whole(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
+        return String(Int((value).rounded()))
+    }
+
+    /// A score with one decimal, without a trailing `.0`.
+    static func oneDecimal(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
+        let tenths = Int((value * 10).rounded())
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = abs(tenths)
+        return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
+    }
+}

@@ -1,0 +1,61 @@
+/// The horizontal bar chart of readiness (and evidence coverage) per category, as inline SVG.
+struct ReadinessChart {
+    struct Row {
+        var label: String
+        var readiness: Double
+        var coverage: Double
+        var isTotal: Bool
+    }
+
+    var rows: [Row]
+    var strings: ReportStrings
+
+    static let width = 560.0
+    private static let labelWidth = 150.0
+    private static let valueWidth = 46.0
+    private static let rowHeight = 34.0
+    private static let top = 10.0
+
+    /// The colour band of a score.
+    static func band(_ score: Double) -> String {
+        score >= 80 ? "good" : score >= 60 ? "fair" : "poor"
+    }
+
+    func svg() -> String {
+        let plotX = Self.labelWidth
+        let plotWidth = Self.width - Self.labelWidth - Self.valueWidth
+        let height = Self.top + Double(rows.count) * Self.rowHeight + 34
+        var out = "<svg class=\"chart readiness-chart\" viewBox=\"0 0 \(SVG.n(Self.width)) \(SVG.n(height))\""
+        out += " width=\"\(SVG.n(Self.width))\" height=\"\(SVG.n(height))\" role=\"img\" aria-label=\"\(strings.readinessByCategory.xmlAttributeEscaped)\">"
+        out += "<title>\(strings.readinessByCategory.xmlEscaped)</title>"
+        for tick in stride(from: 0, through: 100, by: 25) {
+            let x = plotX + plotWidth * Double(tick) / 100
+            out += "<line class=\"grid\" x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(Self.top - 4))\" x2=\"\(SVG.n(x))\" y2=\"\(SVG.n(height - 28))\"/>"
+            out += SVG.text(String(tick), x: x, y: height - 16, className: "axis", anchor: "middle")
+        }
+        for (i, row) in rows.enumerated() {
+            let y = Self.top + Double(i) * Self.rowHeight
+            let readiness = min(max(row.readiness.isFinite ? row.readiness : 0, 0), 100)
+            let coverage = min(max(row.coverage.isFinite ? row.coverage : 0, 0), 100)
+            if row.isTotal {
+                out += "<line class=\"separator\" x1=\"0\" y1=\"\(SVG.n(y - 3))\" x2=\"\(SVG.n(Self.width))\" y2=\"\(SVG.n(y - 3))\"/>"
+            }
+            let label = SVG.fitted(row.label, fontSize: 13, maxWidth: Self.labelWidth - 12)
+            out += SVG.text(label, x: Self.labelWidth - 10, y: y + 15, className: row.isTotal ? "label total" : "label", anchor: "end")
+            out += SVG.rect(x: plotX, y: y + 4, width: plotWidth, height: 14, className: "track", radius: 2)
+            out += SVG.rect(
+                x: plotX, y: y + 4, width: plotWidth * readiness / 100, height: 14,
+                className: "bar \(Self.band(readiness))", radius: 2)
+            out += SVG.rect(x: plotX, y: y + 21, width: plotWidth * coverage / 100, height: 4, className: "coverage-bar", radius: 1)
+            out += SVG.text(ReportNumber.whole(readiness), x: plotX + plotWidth + 8, y: y + 16, className: row.isTotal ? "value total" : "value")
+        }
+        let legendY = height - 4
+        out += SVG.rect(x: plotX, y: legendY - 9, width: 12, height: 8, className: "bar good")
+        out += SVG.text(strings.readiness, x: plotX + 16, y: legendY, className: "legend")
+        let coverageX = plotX + 24 + SVG.width(of: strings.readiness, fontSize: 11) + 16
+        out += SVG.rect(x: coverageX, y: legendY - 7, width: 12, height: 4, className: "coverage-bar")
+        out += SVG.text(strings.coverage, x: coverageX + 16, y: legendY, className: "legend")
+        out += "</svg>"
+        return out
+    }
+}

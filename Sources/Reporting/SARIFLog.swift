@@ -1,0 +1,157 @@
+/// The subset of the SARIF 2.1.0 object model that `SARIFReporter` writes, encoded with sorted
+/// keys so the same evaluation always gives the same bytes.
+struct SARIFLog: Encodable, Sendable {
+    static let schemaURI =
+        "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+    var schema = SARIFLog.schemaURI
+    var version = "2.1.0"
+    var runs: [Run]
+
+    enum CodingKeys: String, CodingKey {
+        case schema = "$schema"
+        case version, runs
+    }
+
+    struct Run: Encodable, Sendable {
+        var tool: Tool
+        var originalUriBaseIds: [String: ArtifactLocation]
+        var artifacts: [Artifact]
+        var results: [Result]
+        var columnKind = "unicodeCodePoints"
+        var language: String
+        var properties: RunProperties
+    }
+
+    struct Tool: Encodable, Sendable {
+        var driver: ToolComponent
+    }
+
+    struct ToolComponent: Encodable, Sendable {
+        var name: String
+        var version: String
+        var semanticVersion: String?
+        var rules: [ReportingDescriptor]
+    }
+
+    struct ReportingDescriptor: Encodable, Sendable {
+        var id: String
+        var name: String
+        var shortDescription: Message
+        var fullDescription: Message
+        var help: Message
+        var helpUri: String?
+        var defaultConfiguration: Configuration
+        var properties: RuleProperties
+    }
+
+    struct Configuration: Encodable, Sendable {
+        var level: String
+    }
+
+    struct RuleProperties: Encodable, Sendable {
+        var category: String
+        var tags: [String]
+        var action: String
+        var severity: String
+        var likelihood: Int
+        var impact: Int
+        /// Likelihood × impact, 1–25.
+        var exposure: Int
+        var ruleset: String
+        var problemSeverity: String
+
+        enum CodingKeys: String, CodingKey {
+            case category, tags, action, severity, likelihood, impact, exposure, ruleset
+            case problemSeverity = "problem.severity"
+        }
+    }
+
+    struct Message: Encodable, Sendable {
+        var text: String
+        var markdown: String?
+    }
+
+    struct ArtifactLocation: Encodable, Sendable {
+        var uri: String?
+        var uriBaseId: String?
+        var index: Int?
+        var description: Message?
+    }
+
+    struct Artifact: Encodable, Sendable {
+        var location: ArtifactLocation
+        var hashes: [String: String]
+        var roles: [String]
+        var mimeType: String
+    }
+
+    struct Result: Encodable, Sendable {
+        var ruleId: String
+        var ruleIndex: Int
+        var level: String
+        var message: Message
+        var locations: [Location]
+        var partialFingerprints: [String: String]
+        var suppressions: [Suppression]?
+        var properties: ResultProperties
+    }
+
+    struct Location: Encodable, Sendable {
+        var physicalLocation: PhysicalLocation
+        var logicalLocations: [LogicalLocation]?
+    }
+
+    struct PhysicalLocation: Encodable, Sendable {
+        var artifactLocation: ArtifactLocation
+        var region: Region
+    }
+
+    struct Region: Encodable, Sendable {
+        var startLine: Int
+        var startColumn: Int?
+    }
+
+    struct LogicalLocation: Encodable, Sendable {
+        var name: String
+        var kind: String
+    }
+
+    struct Suppression: Encodable, Sendable {
+        var kind: String
+        var status: String
+        var justification: String
+        var properties: SuppressionProperties
+    }
+
+    struct SuppressionProperties: Encodable, Sendable {
+        var approvedBy: String
+        var expires: String
+    }
+
+    struct ResultProperties: Encodable, Sendable {
+        var status: String
+        var subject: String?
+        var category: String
+        var action: String
+        var severity: String
+        var missingFact: String?
+        var recommendation: String?
+    }
+
+    struct RunProperties: Encodable, Sendable {
+        var readiness: [SnapshotSummary]
+    }
+
+    /// One snapshot's verdict and scores, so a SARIF consumer can gate on them.
+    struct SnapshotSummary: Encodable, Sendable {
+        var snapshot: String
+        var project: String
+        var asOf: String
+        var verdict: String
+        var readiness: Double
+        var coverage: Double
+        var exposure: Int
+        var strict: Bool
+    }
+}

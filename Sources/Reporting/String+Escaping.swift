@@ -1,0 +1,152 @@
+extension String {
+    /// The text with XML's and HTML's special characters escaped for element content; characters
+    /// XML 1.0 forbids (C0 controls other than tab, newline and return, and U+FFFE/U+FFFF) become
+    /// U+FFFD so the document stays well-formed.
+    var xmlEscaped: String { escapedForMarkup(inAttribute: false) }
+
+    /// The text escaped for a quoted XML or HTML attribute value: as `xmlEscaped`, plus quotes,
+    /// and tab, newline and return as character references so that they survive attribute
+    /// normalisation.
+    var xmlAttributeEscaped: String { escapedForMarkup(inAttribute: true) }
+
+    private func escapedForMarkup(inAttribute: Bool) -> String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where inAttribute: out += "&quot;"
+            case "'" where inAttribute: out += "&#39;"
+            case "\n" where inAttribute: out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t" where inAttribute: out += "&#9;"
+            case "\t", "\n": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+                    || (0x80..<0xA0).contains(scalar.value)
+                {
+                    out.unicodeScalars.append("\u{FFFD}")
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The text as inline Markdown that renders literally: Markdown's punctuation is
+    /// backslash-escaped (an underscore inside a word is left alone, as GFM never reads it as
+    /// emphasis), `|` is escaped so tables stay intact, and line breaks become spaces.
+    var markdownEscaped: String {
+        var out = ""
+        let scalars = Array(unicodeScalars)
+        for (i, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "\\", "`", "*", "[", "]", "<", ">", "|", "#", "~":
+                out += "\\"
+                out.unicodeScalars.append(scalar)
+            case "_":
+                let before = i > 0 ? scalars[i - 1] : " "
+                let after = i + 1 < scalars.count ? scalars[i + 1] : " "
+                let isIntraword = before.properties.isAlphabetic || before.properties.numericType != nil
+                let isIntrawordAfter = after.properties.isAlphabetic || after.properties.numericType != nil
+                if !(isIntraword && isIntrawordAfter) { out += "\\" }
+                out += "_"
+            case "&":
+                let next = i + 1 < scalars.count ? scalars[i + 1] : " "
+                out += next.properties.isAlphabetic || next == "#" ? "\\&" : "&"
+            case "\r": continue
+            case "\n", "\t": out += " "
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out.unicodeScalars.append("\u{FFFD}")
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The text as a Markdown code span (safe inside a table cell).
+    var markdownCode: String {
+        var longest = 0
+        var run = 0
+        for character in self {
+            if character == "`" {
+                run += 1
+                longest = Swift.max(longest, run)
+            } else {
+                run = 0
+            }
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let body = replacingPipes(of: self).replacingNewlines(with: " ")
+        let pad = body.hasPrefix("`") || body.hasSuffix("`") ? " " : ""
+        return fence + pad + body + pad + fence
+    }
+
+    private func replacingPipes(of text: String) -> String {
+        var out = ""
+        for character in text {
+            if character == "|" { out += "\\|" } else { out.append(character) }
+        }
+        return out
+    }
+
+    fileprivate func replacingNewlines(with replacement: String) -> String {
+        var out = ""
+        for character in self {
+            if character == "\n" || character == "\r\n" || character == "\r" {
+                out += replacement
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// GitHub workflow-command escaping for the message part (`%`, CR, LF).
+    var githubMessageEscaped: String {
+        var out = ""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.appendVisible(scalar)
+            }
+        }
+        return out
+    }
+
+    /// GitHub workflow-command escaping for a property value (also `:` and `,`).
+    var githubPropertyEscaped: String {
+        var out = ""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            case ":": out += "%3A"
+            case ",": out += "%2C"
+            default: out.appendVisible(scalar)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// Appends a scalar, replacing C0 and C1 controls (other than tab) with U+FFFD so that they
+    /// cannot corrupt a line-oriented output.
+    fileprivate mutating func appendVisible(_ scalar: Unicode.Scalar) {
+        if scalar != "\t" && (scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)) {
+            unicodeScalars.append("\u{FFFD}")
+        } else {
+            unicodeScalars.append(scalar)
+        }
+    }
+}
