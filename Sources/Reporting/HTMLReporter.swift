@@ -278,7 +278,7 @@ public struct HTMLReporter: Reporter {
                     var name = "<strong>\(h(phase.name))</strong>"
                     if let from = phase.splitFrom { name += "<br><span class=\"meta\">\(h(strings.splitFrom)) \(h(from))</span>" }
                     add(
-                        "<tr><td>\(name)</td><td class=\"mono\">\(h(dates(phase.start, phase.end)))</td><td>\(verdictPill(phase.decision))</td>"
+                        "<tr><td>\(name)</td><td class=\"mono nowrap\">\(h(dates(phase.start, phase.end)))</td><td>\(verdictPill(phase.decision))</td>"
                             + "<td>\(h(scopeText(phase.scope)))</td><td>\(h(phase.dependsOn.joined(separator: strings.listSeparator)))</td></tr>")
                 }
                 add("</tbody></table>")

@@ -57,6 +57,7 @@ enum HTMLStyle {
         figure { margin: 0; }
         figure.chart-box { flex: 1 1 520px; border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
         figure.wide { flex-basis: 100%; overflow-x: auto; }
+        figure.wide svg.chart { width: 100%; }
         figcaption { font-weight: 600; margin-bottom: 8px; }
         figcaption small { display: block; font-weight: 400; color: var(--muted); }
         svg.chart { max-width: 100%; height: auto; display: block; font-family: inherit; }
@@ -91,7 +92,7 @@ enum HTMLStyle {
         svg .bar.open-ended { stroke: #1f2328; stroke-width: 1; stroke-dasharray: 2 2; }
         svg .hatch-bg { fill: transparent; } svg .hatch-line { stroke: rgba(255,255,255,.75); stroke-width: 3; }
         svg .bar-note { font-size: 10.5px; fill: var(--ink); }
-        svg .bar-note.inside { fill: #ffffff; font-weight: 600; }
+        svg .bar-note.inside { fill: #ffffff; font-weight: 600; paint-order: stroke; stroke: rgba(0,0,0,.45); stroke-width: 2.2px; stroke-linejoin: round; }
         svg .as-of { stroke: #cf222e; stroke-width: 1.5; stroke-dasharray: 4 3; }
         svg .as-of-label { font-size: 10.5px; fill: #cf222e; font-weight: 600; }
         svg .zone-separator { stroke: var(--line); stroke-width: 1; stroke-dasharray: 2 3; }
@@ -100,6 +101,7 @@ enum HTMLStyle {
         table { border-collapse: collapse; width: 100%; margin: 8px 0 14px; font-size: 13px; }
         th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
         th { background: var(--wash); font-weight: 600; }
+        td.nowrap { white-space: nowrap; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tr.total td { font-weight: 700; border-top: 2px solid var(--line); }
         .decided-by, .plain-list { margin: 6px 0 12px; padding-left: 20px; }

@@ -278,14 +278,14 @@ public struct MarkdownReporter: Reporter {
         mutating func phaseDetails(_ phase: PhasePlan.PlannedPhase) {
             var items: [String] = []
             if !phase.moved.isEmpty, let followOn = phase.followOn {
-                items.append("\(strings.movedTo) **\(followOn.markdownEscaped)**\(strings.colon)")
+                items.append("\(strings.movedTo) **\(followOn.markdownEscaped)**\(strings.colonAtEnd)")
                 for moved in phase.moved {
                     let why = moved.because.map(\.rule.markdownCode).joined(separator: " ")
                     items.append("  - \(strings.scopeKind(moved.kind).markdownEscaped) \(moved.item.markdownEscaped) — \(why)")
                 }
             }
             if !phase.deferredBecause.isEmpty {
-                items.append("\(strings.deferredBecause)\(strings.colon)")
+                items.append("\(strings.deferredBecause)\(strings.colonAtEnd)")
                 items.append(contentsOf: phase.deferredBecause.map { "  - \(reason($0))" })
             }
             if !phase.deferredDependencies.isEmpty {
@@ -294,7 +294,7 @@ public struct MarkdownReporter: Reporter {
                         + phase.deferredDependencies.map(\.markdownEscaped).joined(separator: strings.listSeparator))
             }
             if !phase.conditions.isEmpty {
-                items.append("\(strings.conditions)\(strings.colon)")
+                items.append("\(strings.conditions)\(strings.colonAtEnd)")
                 items.append(contentsOf: phase.conditions.map { "  - \(reason($0))" })
             }
             guard !items.isEmpty else { return }

@@ -214,4 +214,6 @@ struct ReportStrings: Sendable {
     var listSeparator: String { t(", ", "、") }
     /// A clause separator (`: `).
     var colon: String { t(": ", "：") }
+    /// A colon that ends a line (no trailing space).
+    var colonAtEnd: String { t(":", "：") }
 }
