@@ -79,8 +79,16 @@ extension Evaluation {
         case .error:
             return "\(about) — \(strings.errorPrefix)\(strings.colon)\(result.errorMessage ?? "—")"
         default:
-            return result.message ?? about
+            guard let message = result.message else { return about }
+            return Self.subjectShown(result.subject, in: message) ? message : "\(result.subject ?? "")\(strings.colon)\(message)"
         }
+    }
+
+    /// Whether a message can stand without its subject: there is none, or the message names it
+    /// (built-in rules leave it out; a custom rule may repeat it).
+    static func subjectShown(_ subject: String?, in message: String) -> Bool {
+        guard let subject, !subject.isEmpty else { return true }
+        return message.contains(subject)
     }
 
     /// The finding's detail without the rule title (for lists under the rule's heading).
@@ -92,7 +100,7 @@ extension Evaluation {
             return "\(strings.errorPrefix)\(strings.colon)\(result.errorMessage ?? "—")"
         default:
             if let message = result.message { return message }
-            return result.subject ?? rule(of: result).title.resolved(language)
+            return rule(of: result).title.resolved(language)
         }
     }
 }

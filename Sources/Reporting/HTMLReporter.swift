@@ -49,9 +49,11 @@ public struct HTMLReporter: Reporter {
         }
 
         func reason(_ reason: Reason) -> String {
-            var text = "<code class=\"id\">\(h(reason.rule))</code> \(h(reason.message))"
-            if let subject = reason.subject, !reason.message.contains(subject) { text += " (\(h(subject)))" }
-            return text
+            var text = "<code class=\"id\">\(h(reason.rule))</code> "
+            if let subject = reason.subject, !Evaluation.subjectShown(subject, in: reason.message) {
+                text += "<strong>\(h(subject))</strong>\(h(strings.colon))"
+            }
+            return text + h(reason.message)
         }
 
         func scopeText(_ entries: [Phase.ScopeEntry]) -> String {
@@ -278,7 +280,7 @@ public struct HTMLReporter: Reporter {
                     var name = "<strong>\(h(phase.name))</strong>"
                     if let from = phase.splitFrom { name += "<br><span class=\"meta\">\(h(strings.splitFrom)) \(h(from))</span>" }
                     add(
-                        "<tr><td>\(name)</td><td class=\"mono nowrap\">\(h(dates(phase.start, phase.end)))</td><td>\(verdictPill(phase.decision))</td>"
+                        "<tr><td class=\"phase-name\">\(name)</td><td class=\"mono nowrap\">\(h(dates(phase.start, phase.end)))</td><td>\(verdictPill(phase.decision))</td>"
                             + "<td>\(h(scopeText(phase.scope)))</td><td>\(h(phase.dependsOn.joined(separator: strings.listSeparator)))</td></tr>")
                 }
                 add("</tbody></table>")
@@ -376,13 +378,13 @@ public struct HTMLReporter: Reporter {
             add("<ul class=\"results\">")
             for result in ruleFindings.results {
                 var item = "\(pill(result.status)) "
+                if let subject = result.subject, !Evaluation.subjectShown(subject, in: result.message ?? "") {
+                    item += "<strong>\(h(subject))</strong>\(h(strings.colon))"
+                }
                 if result.status == .unknown {
                     item += "\(h(strings.missingFactPrefix))\(h(strings.colon))<code>\(h(result.missingFact ?? "—"))</code>"
                 } else {
                     item += h(evaluation.detail(of: result, strings: strings))
-                }
-                if let subject = result.subject, result.message.map({ !$0.contains(subject) }) ?? true {
-                    item += " — <em>\(h(subject))</em>"
                 }
                 if let location = location(of: result) { item += " <span class=\"where mono\">\(h(location))</span>" }
                 if result.status == .waived, let waiver = result.waiver {

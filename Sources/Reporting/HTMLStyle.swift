@@ -102,6 +102,7 @@ enum HTMLStyle {
         th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
         th { background: var(--wash); font-weight: 600; }
         td.nowrap { white-space: nowrap; }
+        td.phase-name { min-width: 10em; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tr.total td { font-weight: 700; border-top: 2px solid var(--line); }
         .decided-by, .plain-list { margin: 6px 0 12px; padding-left: 20px; }

@@ -77,11 +77,11 @@ public struct MarkdownReporter: Reporter {
         }
 
         func reason(_ reason: Reason) -> String {
-            var text = "\(reason.rule.markdownCode) \(reason.message.markdownEscaped)"
-            if let subject = reason.subject, !reason.message.contains(subject) {
-                text += " (\(subject.markdownEscaped))"
+            var text = reason.rule.markdownCode + " "
+            if let subject = reason.subject, !Evaluation.subjectShown(subject, in: reason.message) {
+                text += "*\(subject.markdownEscaped)*\(strings.colon)"
             }
-            return text
+            return text + reason.message.markdownEscaped
         }
 
         func verdictBadge(_ verdict: Verdict) -> String {
@@ -327,9 +327,13 @@ public struct MarkdownReporter: Reporter {
                     line()
                     for result in ruleFindings.results {
                         var text = "- \(ReportBadge.status(result.status)) **\(strings.status(result.status))** "
-                        text += evaluation.detail(of: result, strings: strings).markdownEscaped
-                        if let subject = result.subject, result.message.map({ !$0.contains(subject) }) ?? true {
-                            text += " — *\(subject.markdownEscaped)*"
+                        if let subject = result.subject, !Evaluation.subjectShown(subject, in: result.message ?? "") {
+                            text += "*\(subject.markdownEscaped)*\(strings.colon)"
+                        }
+                        if result.status == .unknown {
+                            text += "\(strings.missingFactPrefix)\(strings.colon)\((result.missingFact ?? "—").markdownCode)"
+                        } else {
+                            text += evaluation.detail(of: result, strings: strings).markdownEscaped
                         }
                         if let place = place(result) { text += " (\(place.markdownCode))" }
                         if result.status == .waived, let waiver = result.waiver {

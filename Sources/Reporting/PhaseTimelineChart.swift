@@ -47,6 +47,35 @@ struct PhaseTimelineChart {
         return "\(y)-\(month)-\(d < 10 ? "0\(d)" : "\(d)")"
     }
 
+    /// Tick days and labels between two days: Mondays (`MM-DD`) up to about three months, then
+    /// the first of each month, quarter or year (`YYYY-MM`).
+    static func ticks(from low: Int, to high: Int) -> [(day: Int, label: String)] {
+        if high - low <= 100 {
+            // 1970-01-01 was a Thursday: Mondays are the days with (day + 3) % 7 == 0.
+            let offset = ((low + 3) % 7 + 7) % 7
+            let firstMonday = offset == 0 ? low : low + 7 - offset
+            return stride(from: firstMonday, through: high, by: 7).map { day in
+                let (_, m, d) = CalendarDate.civil(fromDays: day)
+                return (day, "\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)")
+            }
+        }
+        let months = (high - low) / 30
+        let step = months > 48 ? 12 : months > 16 ? 3 : 1
+        var (year, month, _) = CalendarDate.civil(fromDays: low)
+        var ticks: [(Int, String)] = []
+        while ticks.count < 120 {
+            let day = CalendarDate.daysFromCivil(year: year, month: month, day: 1)
+            if day > high { break }
+            if day >= low && (month - 1) % step == 0 { ticks.append((day, dateLabel(day, withDay: false))) }
+            month += 1
+            if month > 12 {
+                month = 1
+                year += 1
+            }
+        }
+        return ticks
+    }
+
     func svg() -> String {
         let bars = before + after
         var days: [Int] = bars.flatMap { bar -> [Int] in
@@ -85,30 +114,14 @@ struct PhaseTimelineChart {
         out += "<marker id=\"\(idPrefix)-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
         out += "<path d=\"M 0 0 L 10 5 L 0 10 z\" class=\"arrow-head\"/></marker></defs>"
 
-        // Axis: month (or quarter, or year) ticks.
+        // Axis: weekly ticks (Mondays) for a short plan, else months, quarters or years.
         let chartBottom = height - 8
         if hasDates {
-            let (startYear, startMonth, _) = CalendarDate.civil(fromDays: low)
-            let months = (high - low) / 30
-            let step = months > 48 ? 12 : months > 16 ? 3 : 1
-            var year = startYear
-            var month = startMonth
-            var ticks = 0
-            while ticks < 200 {
-                let day = CalendarDate.daysFromCivil(year: year, month: month, day: 1)
-                if day > high { break }
-                let label = Self.dateLabel(day, withDay: false)
-                if day >= low && (month - 1) % step == 0 && x(day) + SVG.width(of: label, fontSize: 11) + 4 < plotRight {
-                    let tx = x(day)
-                    out += "<line class=\"grid\" x1=\"\(SVG.n(tx))\" y1=\"\(SVG.n(Self.axisHeight - 6))\" x2=\"\(SVG.n(tx))\" y2=\"\(SVG.n(chartBottom))\"/>"
-                    out += SVG.text(label, x: tx + 3, y: Self.axisHeight - 10, className: "axis")
-                }
-                month += 1
-                if month > 12 {
-                    month = 1
-                    year += 1
-                }
-                ticks += 1
+            for (day, label) in Self.ticks(from: low, to: high) {
+                let tx = x(day)
+                guard tx + SVG.width(of: label, fontSize: 11) + 4 < plotRight else { continue }
+                out += "<line class=\"grid\" x1=\"\(SVG.n(tx))\" y1=\"\(SVG.n(Self.axisHeight - 6))\" x2=\"\(SVG.n(tx))\" y2=\"\(SVG.n(chartBottom))\"/>"
+                out += SVG.text(label, x: tx + 3, y: Self.axisHeight - 10, className: "axis")
             }
             if let asOfDay, asOfDay >= low, asOfDay <= high {
                 let ax = x(asOfDay)

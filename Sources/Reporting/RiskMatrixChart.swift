@@ -26,6 +26,43 @@ struct RiskMatrixChart {
         return cells[likelihood - 1][impact - 1]
     }
 
+    /// The lines that name the rules in a cell: each id on one line, or broken after a hyphen
+    /// onto two when it is too wide; at most `budget` lines, the last saying how many are left.
+    static func lines(for ids: [String], maxWidth: Double, budget: Int) -> [String] {
+        var lines: [String] = []
+        for (index, id) in ids.enumerated() {
+            let wrapped = wrap(id, maxWidth: maxWidth)
+            let remaining = ids.count - index - 1
+            let room = budget - lines.count - (remaining > 0 ? 1 : 0)
+            if wrapped.count <= room {
+                lines.append(contentsOf: wrapped)
+            } else if remaining == 0 && room >= 1 {
+                lines.append(SVG.fitted(id, fontSize: idFontSize, maxWidth: maxWidth, isMonospace: true))
+            } else {
+                lines.append("+\(ids.count - index)")
+                break
+            }
+        }
+        return lines
+    }
+
+    private static let idFontSize = 9.0
+
+    /// An id on one line, or split after a hyphen (or cut with an ellipsis) onto two.
+    private static func wrap(_ id: String, maxWidth: Double) -> [String] {
+        if SVG.width(of: id, fontSize: idFontSize, isMonospace: true) <= maxWidth { return [id] }
+        var first = ""
+        var rest = Substring(id)
+        while let hyphen = rest.firstIndex(of: "-") {
+            let piece = rest[...hyphen]
+            if SVG.width(of: first + piece, fontSize: idFontSize, isMonospace: true) > maxWidth { break }
+            first += piece
+            rest = rest[rest.index(after: hyphen)...]
+        }
+        if first.isEmpty { return [SVG.fitted(id, fontSize: idFontSize, maxWidth: maxWidth, isMonospace: true)] }
+        return [first, SVG.fitted(String(rest), fontSize: idFontSize, maxWidth: maxWidth, isMonospace: true)]
+    }
+
     func svg() -> String {
         let gridHeight = 5 * Self.cellHeight
         let height = Self.top + gridHeight + 44
@@ -48,13 +85,8 @@ struct RiskMatrixChart {
                 } else {
                     out += SVG.text(String(ids.count), x: x + 8, y: y + 19, className: "count")
                     out += SVG.text(String(likelihood * impact), x: x + Self.cellWidth - 8, y: y + 15, className: "score", anchor: "end")
-                    let shown = ids.count > 3 ? Array(ids.prefix(2)) : ids
-                    for (line, id) in shown.enumerated() {
-                        let fitted = SVG.fitted(id, fontSize: 9, maxWidth: Self.cellWidth - 12)
-                        out += SVG.text(fitted, x: x + 6, y: y + 32 + Double(line) * 11, className: "rule-id")
-                    }
-                    if ids.count > 3 {
-                        out += SVG.text("+\(ids.count - 2)", x: x + 6, y: y + 32 + 2 * 11, className: "rule-id")
+                    for (line, text) in Self.lines(for: ids, maxWidth: Self.cellWidth - 12, budget: 3).enumerated() {
+                        out += SVG.text(text, x: x + 6, y: y + 32 + Double(line) * 10, className: "rule-id")
                     }
                 }
                 out += "</g>"

@@ -6,7 +6,12 @@ enum SVG {
 
     /// The approximate rendered width of `text` at `fontSize` in a sans-serif font: wide (CJK)
     /// characters take a full em, capitals and digits about 0.62 em, others about 0.52 em.
-    static func width(of text: String, fontSize: Double) -> Double {
+    static func width(of text: String, fontSize: Double, isMonospace: Bool = false) -> Double {
+        if isMonospace {
+            return text.unicodeScalars.reduce(0.0) { sum, scalar in
+                sum + (scalar.value >= 0x2E80 ? 1.0 : 0.6) * fontSize
+            }
+        }
         var ems = 0.0
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -23,12 +28,12 @@ enum SVG {
     }
 
     /// `text` shortened with an ellipsis so that its estimated width fits `maxWidth`.
-    static func fitted(_ text: String, fontSize: Double, maxWidth: Double) -> String {
-        guard width(of: text, fontSize: fontSize) > maxWidth else { return text }
+    static func fitted(_ text: String, fontSize: Double, maxWidth: Double, isMonospace: Bool = false) -> String {
+        guard width(of: text, fontSize: fontSize, isMonospace: isMonospace) > maxWidth else { return text }
         var out = ""
         for character in text {
             let candidate = out + String(character) + "…"
-            if width(of: candidate, fontSize: fontSize) > maxWidth { break }
+            if width(of: candidate, fontSize: fontSize, isMonospace: isMonospace) > maxWidth { break }
             out.append(character)
         }
         return out + "…"
