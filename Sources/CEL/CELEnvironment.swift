@@ -79,9 +79,7 @@ public struct CELEnvironment: Sendable {
     ///
     /// Safe to call concurrently from several threads with separate activations.
     public func evaluate(_ program: CELProgram, in activation: CELActivation) -> CELResult {
-        let frame = CELFrame(
-            activation: activation, slotCount: program.slotCount,
-            hasComprehensions: program.slotCount > program.locals.count, maxSteps: limits.maxSteps)
+        let frame = CELFrame(activation: activation, slotCount: program.slotCount, maxSteps: limits.maxSteps)
         do throws(CELEvaluationError) {
             return .value(try program.root(frame))
         } catch {

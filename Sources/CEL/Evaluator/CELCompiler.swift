@@ -432,8 +432,7 @@ struct CELCompiler {
                 var pending: CELEvaluationError?
                 for (i, item) in items.enumerated() {
                     try frame.step()
-                    frame.slots[slot] = item
-                    frame.iterationIndex[slot] = i
+                    frame.bind(slot, to: item, index: i)
                     do throws(CELEvaluationError) {
                         if try bool(try predicate(frame)) == decisive { return .bool(decisive) }
                     } catch {
@@ -448,8 +447,7 @@ struct CELCompiler {
                 var count = 0
                 for (i, item) in items.enumerated() {
                     try frame.step()
-                    frame.slots[slot] = item
-                    frame.iterationIndex[slot] = i
+                    frame.bind(slot, to: item, index: i)
                     if try bool(try predicate(frame)) { count += 1 }
                 }
                 return .bool(count == 1)
@@ -458,8 +456,7 @@ struct CELCompiler {
                 var out: [Value] = []
                 for (i, item) in items.enumerated() {
                     try frame.step()
-                    frame.slots[slot] = item
-                    frame.iterationIndex[slot] = i
+                    frame.bind(slot, to: item, index: i)
                     if try bool(try predicate(frame)) { out.append(item) }
                 }
                 return .list(ValueList(out))
@@ -469,8 +466,7 @@ struct CELCompiler {
                 out.reserveCapacity(items.count)
                 for (i, item) in items.enumerated() {
                     try frame.step()
-                    frame.slots[slot] = item
-                    frame.iterationIndex[slot] = i
+                    frame.bind(slot, to: item, index: i)
                     if let predicate, !(try bool(try predicate(frame))) { continue }
                     out.append(try transform(frame))
                 }

@@ -5,38 +5,64 @@ typealias CELEval = @Sendable (CELFrame) throws(CELEvaluationError) -> Value
 
 /// The mutable state of one evaluation: variables by slot, the step budget, and the bindings.
 ///
-/// One frame is allocated per evaluation; nodes read and write its slots directly.
+/// One frame is allocated per evaluation and used by one thread. Its mutable parts live in
+/// manually managed buffers rather than in `var` properties, so that the hot path (reading a
+/// slot, spending a step) pays no dynamic exclusivity check and no copy-on-write check.
 final class CELFrame {
     let globals: ValueMap
     let bindings: [String: Value]
     let hasBindings: Bool
-    /// Locals first, then comprehension variables.
-    var slots: [Value]
-    /// For each comprehension slot, the index of the element it holds (for naming missing facts).
-    var iterationIndex: [Int]
     let localPaths: [String?]
-    var steps = 0
     let maxSteps: Int
+    /// Locals first, then comprehension variables; `slotCount` initialized values.
+    let slots: UnsafeMutablePointer<Value>
+    let slotCount: Int
+    /// Element 0 counts the steps spent; element 1 + slot holds the index of the element a
+    /// comprehension slot holds (for naming missing facts).
+    private let counters: UnsafeMutablePointer<Int>
+    private let storage: UnsafeMutableRawPointer
 
-    init(activation: CELActivation, slotCount: Int, hasComprehensions: Bool, maxSteps: Int) {
+    init(activation: CELActivation, slotCount: Int, maxSteps: Int) {
         globals = activation.globals
         bindings = activation.bindings
         hasBindings = !activation.bindings.isEmpty
-        var slots = activation.locals
-        if slots.count < slotCount {
-            slots.append(contentsOf: repeatElement(Value.null, count: slotCount - slots.count))
-        }
-        self.slots = slots
-        iterationIndex = hasComprehensions ? Array(repeating: 0, count: slots.count) : []
         localPaths = activation.localPaths
         self.maxSteps = maxSteps
+        let locals = activation.locals
+        let count = max(slotCount, locals.count)
+        self.slotCount = count
+        // One allocation holds both buffers: the counters, then the slots.
+        let countersSize = (count + 1) * MemoryLayout<Int>.stride
+        storage = UnsafeMutableRawPointer.allocate(
+            byteCount: countersSize + count * MemoryLayout<Value>.stride,
+            alignment: max(MemoryLayout<Int>.alignment, MemoryLayout<Value>.alignment))
+        counters = storage.initializeMemory(as: Int.self, repeating: 0, count: count + 1)
+        slots = (storage + countersSize).bindMemory(to: Value.self, capacity: count)
+        for i in 0..<count {
+            (slots + i).initialize(to: i < locals.count ? locals[i] : .null)
+        }
     }
+
+    deinit {
+        slots.deinitialize(count: slotCount)
+        storage.deallocate()
+    }
+
+    /// Binds a comprehension slot to an element and records the element's index.
+    @inline(__always)
+    func bind(_ slot: Int, to value: Value, index: Int) {
+        slots[slot] = value
+        counters[1 + slot] = index
+    }
+
+    /// The index of the element a comprehension slot holds.
+    func iterationIndex(of slot: Int) -> Int { counters[1 + slot] }
 
     /// Spends one step of the budget.
     @inline(__always)
     func step() throws(CELEvaluationError) {
-        steps &+= 1
-        if steps > maxSteps {
+        counters.pointee &+= 1
+        if counters.pointee > maxSteps {
             throw CELEvaluationError(
                 .costLimitExceeded, "evaluation exceeded its budget of \(maxSteps) steps")
         }
@@ -65,7 +91,7 @@ indirect enum FactPath: Sendable {
             if slot < frame.localPaths.count, let path = frame.localPaths[slot] { return path }
             return name
         case .element(let slot, let range, _):
-            return range.render(frame) + "[\(frame.iterationIndex[slot])]"
+            return range.render(frame) + "[\(frame.iterationIndex(of: slot))]"
         case .member(let base, let field): return base.render(frame) + Self.segment(field)
         case .index(let base, let key): return base.render(frame) + "[" + key + "]"
         case .text(let text): return text

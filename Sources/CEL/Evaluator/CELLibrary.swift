@@ -278,7 +278,7 @@ enum CELLibrary {
         case (.double(let x), .uint(let y)): return x.isNaN ? .some(nil) : sign(x, Double(y))
         case (.bool(let x), .bool(let y)): return x == y ? 0 : (x ? 1 : -1)
         case (.string(let x), .string(let y)):
-            if x == y, x.utf8.elementsEqual(y.utf8) { return 0 }
+            if sameScalars(x, y) { return 0 }
             return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1
         case (.bytes(let x), .bytes(let y)):
             if x == y { return 0 }
@@ -300,7 +300,7 @@ enum CELLibrary {
     /// (CEL does not normalize: 'Am\u00E9lie' != 'Ame\u0301lie').
     static func equals(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
-        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
+        case (.string(let x), .string(let y)): return sameScalars(x, y)
         case (.list(let x), .list(let y)):
             if x === y { return true }
             guard x.count == y.count else { return false }
@@ -323,6 +323,15 @@ enum CELLibrary {
         default:
             return a == b
         }
+    }
+
+    /// Whether two strings hold the same code points (Swift's `==` also equates canonically
+    /// equivalent strings, which CEL does not).
+    static func sameScalars(_ x: String, _ y: String) -> Bool {
+        guard x.utf8.count == y.utf8.count else { return false }
+        var a = x
+        var b = y
+        return a.withUTF8 { p in b.withUTF8 { q in p.elementsEqual(q) } }
     }
 
     static func contained(_ element: Value, _ container: Value) throws(CELEvaluationError) -> Value {
