@@ -136,7 +136,16 @@ enum HTMLStyle {
           .page-break { break-before: page; }
           h2, h3, h4 { break-after: avoid; }
           figure, table, .phase-note, .finding, .kpi, .verdict-banner { break-inside: avoid; }
-          figure.chart-box { flex-basis: 100%; }
+          .verdict-banner { padding: 10px 16px; margin: 8px 0 10px; }
+          .verdict-banner .verdict-name { font-size: 22px; }
+          .kpis { grid-template-columns: repeat(6, 1fr); gap: 6px; margin-bottom: 8px; }
+          .kpi { padding: 5px 8px; }
+          .kpi .v { font-size: 17px; }
+          h2 { font-size: 16px; margin-top: 18px; }
+          h3 { font-size: 13.5px; margin: 12px 0 6px; }
+          .charts { display: block; margin: 0; }
+          figure.chart-box { border: none; padding: 2px 0; margin: 0 0 8px; }
+          svg.readiness-chart, svg.risk-matrix { width: 500px; margin: 0 auto; }
           .toc { display: none; }
           a { color: inherit; text-decoration: none; }
         }
