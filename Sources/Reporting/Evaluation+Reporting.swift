@@ -80,7 +80,8 @@ extension Evaluation {
             return "\(about) — \(strings.errorPrefix)\(strings.colon)\(result.errorMessage ?? "—")"
         default:
             guard let message = result.message else { return about }
-            return Self.subjectShown(result.subject, in: message) ? message : "\(result.subject ?? "")\(strings.colon)\(message)"
+            return Self.subjectShown(result.subject, in: message)
+                ? message : "\(result.subject ?? "")\(strings.colon)\(message)"
         }
     }
 

@@ -51,7 +51,8 @@ public struct GitHubReporter: Reporter {
             let shown: [ResultStatus] = [.fail, .warn, .unknown, .error, .waived]
             message += "; " + shown.map { "\(counts[$0]) \(strings.status($0))" }.joined(separator: ", ")
             let title = "\(strings.verdict): \(strings.verdict(verdict))"
-            lines.append(Self.command("notice", properties: [("file", snapshotPath), ("title", title)], message: message))
+            lines.append(
+                Self.command("notice", properties: [("file", snapshotPath), ("title", title)], message: message))
         }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }

@@ -59,12 +59,14 @@ public struct HTMLReporter: Reporter {
         func scopeText(_ entries: [Phase.ScopeEntry]) -> String {
             entries.filter { !$0.items.isEmpty }.map { entry in
                 "\(strings.scopeKind(entry.kind))\(strings.colon)\(entry.items.joined(separator: strings.listSeparator))"
-            }.joined(separator: "; ")
+            }.joined(separator: strings.clauseSeparator)
         }
 
         /// `sites: 3 · modules: 4`.
         func scopeCounts(_ entries: [Phase.ScopeEntry]) -> String? {
-            let parts = entries.filter { !$0.items.isEmpty }.map { "\(strings.scopeKind($0.kind))\(strings.colon)\($0.items.count)" }
+            let parts = entries.filter { !$0.items.isEmpty }.map {
+                "\(strings.scopeKind($0.kind))\(strings.colon)\($0.items.count)"
+            }
             return parts.isEmpty ? nil : parts.joined(separator: " · ")
         }
 
@@ -121,7 +123,8 @@ public struct HTMLReporter: Reporter {
                 "<thead><tr><th>\(h(strings.project))</th><th>\(h(strings.snapshot))</th><th>\(h(strings.verdict))</th>"
                     + "<th class=\"num\">\(h(strings.readiness))</th><th class=\"num\">\(h(strings.coverageShort))</th>"
                     + "<th class=\"num\">\(h(strings.status(.fail)))</th><th class=\"num\">\(h(strings.status(.warn)))</th>"
-                    + "<th class=\"num\">\(h(strings.status(.unknown)))</th><th class=\"num\">\(h(strings.exposure))</th></tr></thead>")
+                    + "<th class=\"num\">\(h(strings.status(.unknown)))</th><th class=\"num\">\(h(strings.exposure))</th></tr></thead>"
+            )
             add("<tbody>")
             for (index, evaluation) in evaluations.enumerated() {
                 let overall = evaluation.scores.overall
@@ -130,7 +133,8 @@ public struct HTMLReporter: Reporter {
                         + "<td><code>\(h(path(evaluation.snapshot.file)))</code></td><td>\(verdictPill(evaluation.verdict))</td>"
                         + "<td class=\"num\">\(ReportNumber.whole(overall.readiness))</td><td class=\"num\">\(ReportNumber.whole(overall.coverage))%</td>"
                         + "<td class=\"num\">\(overall.counts.fail)</td><td class=\"num\">\(overall.counts.warn)</td>"
-                        + "<td class=\"num\">\(overall.counts.unknown)</td><td class=\"num\">\(evaluation.scores.exposure)</td></tr>")
+                        + "<td class=\"num\">\(overall.counts.unknown)</td><td class=\"num\">\(evaluation.scores.exposure)</td></tr>"
+                )
             }
             add("</tbody></table>")
             add("</section>")
@@ -166,31 +170,44 @@ public struct HTMLReporter: Reporter {
             let overall = evaluation.scores.overall
             let counts = overall.counts
             add("<div class=\"kpis\">")
-            add("<div class=\"kpi\"><div class=\"k\">\(h(strings.readiness))</div><div class=\"v\">\(ReportNumber.whole(overall.readiness))<small> / 100</small></div></div>")
-            add("<div class=\"kpi\"><div class=\"k\">\(h(strings.coverage))</div><div class=\"v\">\(ReportNumber.whole(overall.coverage))<small>%</small></div></div>")
-            add("<div class=\"kpi\"><div class=\"k\">\(h(strings.exposure))</div><div class=\"v\">\(evaluation.scores.exposure)</div></div>")
+            add(
+                "<div class=\"kpi\"><div class=\"k\">\(h(strings.readiness))</div><div class=\"v\">\(ReportNumber.whole(overall.readiness))<small> / 100</small></div></div>"
+            )
+            add(
+                "<div class=\"kpi\"><div class=\"k\">\(h(strings.coverage))</div><div class=\"v\">\(ReportNumber.whole(overall.coverage))<small>%</small></div></div>"
+            )
+            add(
+                "<div class=\"kpi\"><div class=\"k\">\(h(strings.exposure))</div><div class=\"v\">\(evaluation.scores.exposure)</div></div>"
+            )
             for status in [ResultStatus.fail, .warn, .unknown] {
-                add("<div class=\"kpi s-\(status.rawValue)\"><div class=\"k\">\(pill(status))</div><div class=\"v\">\(counts[status])</div></div>")
+                add(
+                    "<div class=\"kpi s-\(status.rawValue)\"><div class=\"k\">\(pill(status))</div><div class=\"v\">\(counts[status])</div></div>"
+                )
             }
             add("</div>")
             if !evaluation.decidedBy.isEmpty {
                 add("<h3>\(h(strings.decidedBy))</h3>")
                 add("<ul class=\"decided-by\">")
                 for reason in evaluation.decidedBy {
-                    add("<li>\(pill(reason.status)) \(self.reason(reason)) <span class=\"chip\">\(h(strings.action(reason.action)))</span></li>")
+                    add(
+                        "<li>\(pill(reason.status)) \(self.reason(reason)) <span class=\"chip\">\(h(strings.action(reason.action)))</span></li>"
+                    )
                 }
                 add("</ul>")
             }
             var rows = evaluation.scores.categories.map {
-                ReadinessChart.Row(label: strings.category($0.name), readiness: $0.readiness, coverage: $0.coverage, isTotal: false)
+                ReadinessChart.Row(
+                    label: strings.category($0.name), readiness: $0.readiness, coverage: $0.coverage, isTotal: false)
             }
-            rows.append(ReadinessChart.Row(label: strings.overall, readiness: overall.readiness, coverage: overall.coverage, isTotal: true))
+            rows.append(
+                ReadinessChart.Row(
+                    label: strings.overall, readiness: overall.readiness, coverage: overall.coverage, isTotal: true))
             add("<div class=\"charts\">")
             add("<figure class=\"chart-box\"><figcaption>\(h(strings.readinessByCategory))</figcaption>")
             add(ReadinessChart(rows: rows, strings: strings).svg())
             add("</figure>")
             add(
-                "<figure class=\"chart-box\"><figcaption>\(h(strings.riskMatrix))<small>\(h(strings.riskMatrixCaption)) "
+                "<figure class=\"chart-box\"><figcaption>\(h(strings.riskMatrix))<small>\(h(strings.riskMatrixCaption))\(strings.sentenceGap)"
                     + "\(h(strings.exposure))\(h(strings.colon))\(evaluation.scores.exposure)</small></figcaption>")
             add(RiskMatrixChart(cells: evaluation.scores.riskMatrix, strings: strings).svg())
             add("</figure>")
@@ -214,7 +231,9 @@ public struct HTMLReporter: Reporter {
                     + statuses.map { "<td class=\"num\">\(area.counts[$0])</td>" }.joined()
                     + "<td class=\"num\">\(area.exposure)</td></tr>"
             }
-            for area in evaluation.scores.categories { add(row(area, name: strings.category(area.name), isTotal: false)) }
+            for area in evaluation.scores.categories {
+                add(row(area, name: strings.category(area.name), isTotal: false))
+            }
             add(row(evaluation.scores.overall, name: strings.overall, isTotal: true))
             add("</tbody></table>")
             let risks = evaluation.openRisks
@@ -257,18 +276,23 @@ public struct HTMLReporter: Reporter {
                     if let items = scopeItems(phase.scope) { notes.insert("\(notes[0]) · \(items)", at: 0) }
                     if !phase.moved.isEmpty {
                         let movedItems = phase.moved.map(\.item).joined(separator: strings.listSeparator)
-                        notes = [
-                            "\(notes.last ?? "") · \(strings.moved)\(strings.colon)\(movedItems)",
-                            "\(notes.last ?? "") · \(strings.moved)\(strings.colon)\(phase.moved.count)",
-                        ] + notes.suffix(1)
+                        notes =
+                            [
+                                "\(notes.last ?? "") · \(strings.moved)\(strings.colon)\(movedItems)",
+                                "\(notes.last ?? "") · \(strings.moved)\(strings.colon)\(phase.moved.count)",
+                            ] + notes.suffix(1)
                     }
                     return PhaseTimelineChart.Bar(
                         name: phase.name, start: phase.start, end: phase.end, style: "v-\(phase.decision.rawValue)",
-                        notes: notes, isFollowOn: phase.splitFrom != nil, isDeferred: phase.decision == .defer || phase.decision == .noGo,
+                        notes: notes, isFollowOn: phase.splitFrom != nil,
+                        isDeferred: phase.decision == .defer || phase.decision == .noGo,
                         splitFrom: phase.splitFrom)
                 }
                 add("<figure class=\"chart-box wide\">")
-                add(PhaseTimelineChart(before: before, after: after, asOf: evaluation.asOf, strings: strings, idPrefix: id).svg())
+                add(
+                    PhaseTimelineChart(
+                        before: before, after: after, asOf: evaluation.asOf, strings: strings, idPrefix: id
+                    ).svg())
                 add("</figure>")
                 add("<h3>\(h(strings.planAfter))</h3>")
                 add("<table>")
@@ -278,14 +302,18 @@ public struct HTMLReporter: Reporter {
                 add("<tbody>")
                 for phase in plan.planned {
                     var name = "<strong>\(h(phase.name))</strong>"
-                    if let from = phase.splitFrom { name += "<br><span class=\"meta\">\(h(strings.splitFrom)) \(h(from))</span>" }
+                    if let from = phase.splitFrom {
+                        name += "<br><span class=\"meta\">\(h(strings.splitFrom)) \(h(from))</span>"
+                    }
                     add(
                         "<tr><td class=\"phase-name\">\(name)</td><td class=\"mono nowrap\">\(h(dates(phase.start, phase.end)))</td><td>\(verdictPill(phase.decision))</td>"
-                            + "<td>\(h(scopeText(phase.scope)))</td><td>\(h(phase.dependsOn.joined(separator: strings.listSeparator)))</td></tr>")
+                            + "<td>\(h(scopeText(phase.scope)))</td><td>\(h(phase.dependsOn.joined(separator: strings.listSeparator)))</td></tr>"
+                    )
                 }
                 add("</tbody></table>")
                 let notable = plan.planned.filter {
-                    !$0.moved.isEmpty || !$0.deferredBecause.isEmpty || !$0.deferredDependencies.isEmpty || !$0.conditions.isEmpty
+                    !$0.moved.isEmpty || !$0.deferredBecause.isEmpty || !$0.deferredDependencies.isEmpty
+                        || !$0.conditions.isEmpty
                 }
                 if !notable.isEmpty {
                     add("<div class=\"phase-notes\">")
@@ -297,9 +325,11 @@ public struct HTMLReporter: Reporter {
                 add("<h3>\(h(strings.prerequisites))</h3>")
                 add("<ul class=\"plain-list\">")
                 for prerequisite in plan.prerequisites {
-                    var item = "<code class=\"id\">\(h(prerequisite.rule))</code> <span class=\"chip\">\(h(strings.action(prerequisite.action)))</span>"
+                    var item =
+                        "<code class=\"id\">\(h(prerequisite.rule))</code> <span class=\"chip\">\(h(strings.action(prerequisite.action)))</span>"
                     if !prerequisite.subjects.isEmpty {
-                        item += " <span class=\"meta\">\(h(prerequisite.subjects.joined(separator: strings.listSeparator)))</span>"
+                        item +=
+                            " <span class=\"meta\">\(h(prerequisite.subjects.joined(separator: strings.listSeparator)))</span>"
                     }
                     add("<li>\(item)<br>\(h(prerequisite.recommendation))</li>")
                 }
@@ -309,12 +339,15 @@ public struct HTMLReporter: Reporter {
                 add("<h3>\(h(strings.projectWide))</h3>")
                 add("<ul class=\"plain-list\">")
                 for reason in plan.projectWide {
-                    add("<li>\(pill(reason.status)) \(self.reason(reason)) <span class=\"chip\">\(h(strings.action(reason.action)))</span></li>")
+                    add(
+                        "<li>\(pill(reason.status)) \(self.reason(reason)) <span class=\"chip\">\(h(strings.action(reason.action)))</span></li>"
+                    )
                 }
                 add("</ul>")
             }
             if !plan.unplacedItems.isEmpty {
-                let items = plan.unplacedItems.map { "\(strings.scopeKind($0.kind)) \($0.item)" }.joined(separator: strings.listSeparator)
+                let items = plan.unplacedItems.map { "\(strings.scopeKind($0.kind)) \($0.item)" }.joined(
+                    separator: strings.listSeparator)
                 add("<p><strong>\(h(strings.unplacedItems))</strong>\(h(strings.colon))\(h(items))</p>")
             }
             add("</section>")
@@ -374,7 +407,8 @@ public struct HTMLReporter: Reporter {
                 "<header>\(pill(status))<h4><code class=\"id\">\(h(rule.id))</code> \(h(rule.title.resolved(language)))</h4>"
                     + "<span class=\"chip\">\(h(strings.severity))\(h(strings.colon))\(h(strings.severity(rule.severity)))</span>"
                     + "<span class=\"chip\">\(h(strings.action))\(h(strings.colon))\(h(strings.action(rule.action)))</span>"
-                    + "<span class=\"chip\">\(h(strings.likelihoodTimesImpact))\(h(strings.colon))\(rule.likelihood) × \(rule.impact) = \(rule.exposure)</span></header>")
+                    + "<span class=\"chip\">\(h(strings.likelihoodTimesImpact))\(h(strings.colon))\(rule.likelihood) × \(rule.impact) = \(rule.exposure)</span></header>"
+            )
             add("<ul class=\"results\">")
             for result in ruleFindings.results {
                 var item = "\(pill(result.status)) "
@@ -382,26 +416,36 @@ public struct HTMLReporter: Reporter {
                     item += "<strong>\(h(subject))</strong>\(h(strings.colon))"
                 }
                 if result.status == .unknown {
-                    item += "\(h(strings.missingFactPrefix))\(h(strings.colon))<code>\(h(result.missingFact ?? "—"))</code>"
+                    item +=
+                        "\(h(strings.missingFactPrefix))\(h(strings.colon))<code>\(h(result.missingFact ?? "—"))</code>"
                 } else {
                     item += h(evaluation.detail(of: result, strings: strings))
                 }
                 if let location = location(of: result) { item += " <span class=\"where mono\">\(h(location))</span>" }
                 if result.status == .waived, let waiver = result.waiver {
-                    item += "<br><span class=\"meta\">\(h(strings.waivedPrefix))\(h(strings.colon))\(h(waiver.reason)) "
+                    item +=
+                        "<br><span class=\"meta\">\(h(strings.waivedPrefix))\(h(strings.colon))\(h(waiver.reason)) "
                         + "(\(h(strings.approvedBy)) \(h(waiver.approvedBy)), \(h(strings.expires)) \(h(waiver.expires)))</span>"
                 }
                 add("<li>\(item)</li>")
             }
             add("</ul>")
             if let recommendation = rule.recommendation?.resolved(language) {
-                add("<div class=\"recommendation\"><strong>\(h(strings.recommendation))\(h(strings.colon))</strong>\(h(recommendation))</div>")
+                add(
+                    "<div class=\"recommendation\"><strong>\(h(strings.recommendation))\(h(strings.colon))</strong>\(h(recommendation))</div>"
+                )
             }
-            if ruleFindings.results.contains(where: { $0.status == .unknown }), let evidence = rule.evidence?.resolved(language) {
-                add("<div class=\"rationale\"><strong>\(h(strings.evidence))\(h(strings.colon))</strong>\(h(evidence))</div>")
+            if ruleFindings.results.contains(where: { $0.status == .unknown }),
+                let evidence = rule.evidence?.resolved(language)
+            {
+                add(
+                    "<div class=\"rationale\"><strong>\(h(strings.evidence))\(h(strings.colon))</strong>\(h(evidence))</div>"
+                )
             }
             if let rationale = rule.rationale?.resolved(language) {
-                add("<div class=\"rationale\"><strong>\(h(strings.rationale))\(h(strings.colon))</strong>\(h(rationale))</div>")
+                add(
+                    "<div class=\"rationale\"><strong>\(h(strings.rationale))\(h(strings.colon))</strong>\(h(rationale))</div>"
+                )
             }
             if !rule.references.isEmpty {
                 let references = rule.references.map { reference -> String in
@@ -410,7 +454,9 @@ public struct HTMLReporter: Reporter {
                     }
                     return h(reference.title)
                 }
-                add("<div class=\"refs\">\(h(strings.references))\(h(strings.colon))\(references.joined(separator: " · "))</div>")
+                add(
+                    "<div class=\"refs\">\(h(strings.references))\(h(strings.colon))\(references.joined(separator: " · "))</div>"
+                )
             }
             add("</div>")
         }
@@ -450,13 +496,16 @@ public struct HTMLReporter: Reporter {
                 guard !waivers.isEmpty else { return }
                 add("<h3>\(h(title))</h3>")
                 add("<table>")
-                var header = "<thead><tr><th>\(h(strings.rule))</th><th>\(h(strings.subject))</th><th>\(h(strings.reason))</th>"
-                header += "<th>\(h(strings.approvedBy))</th><th>\(h(strings.expires))</th><th>\(h(strings.location))</th>"
+                var header =
+                    "<thead><tr><th>\(h(strings.rule))</th><th>\(h(strings.subject))</th><th>\(h(strings.reason))</th>"
+                header +=
+                    "<th>\(h(strings.approvedBy))</th><th>\(h(strings.expires))</th><th>\(h(strings.location))</th>"
                 if counts != nil { header += "<th class=\"num\">\(h(strings.results))</th>" }
                 add(header + "</tr></thead>")
                 add("<tbody>")
                 for (index, waiver) in waivers.enumerated() {
-                    var row = "<tr><td><code class=\"id\">\(h(waiver.ruleID))</code></td><td>\(h(waiver.subject ?? ""))</td><td>\(h(waiver.reason))</td>"
+                    var row =
+                        "<tr><td><code class=\"id\">\(h(waiver.ruleID))</code></td><td>\(h(waiver.subject ?? ""))</td><td>\(h(waiver.reason))</td>"
                     row += "<td>\(h(waiver.approvedBy))</td><td class=\"mono\">\(h(waiver.expires))</td>"
                     row += "<td class=\"mono\">\(h("\(path(waiver.location.file)):\(waiver.location.line)"))</td>"
                     if let counts, counts.indices.contains(index) { row += "<td class=\"num\">\(counts[index])</td>" }
@@ -475,28 +524,37 @@ public struct HTMLReporter: Reporter {
             add("<h2>\(h(strings.provenance))</h2>")
             add("<table>")
             add("<tbody>")
-            add("<tr><th>\(h(strings.toolVersion))</th><td class=\"mono\">readiness \(h(context.toolVersion))</td></tr>")
+            add(
+                "<tr><th>\(h(strings.toolVersion))</th><td class=\"mono\">readiness \(h(context.toolVersion))</td></tr>"
+            )
             add("<tr><th>\(h(strings.asOf))</th><td class=\"mono\">\(h(evaluation.asOf))</td></tr>")
             add("<tr><th>\(h(strings.languageLabel))</th><td class=\"mono\">\(h(context.language))</td></tr>")
-            add("<tr><th>\(h(strings.strictMode))</th><td>\(h(evaluation.isStrict ? strings.yes : strings.no))</td></tr>")
+            add(
+                "<tr><th>\(h(strings.strictMode))</th><td>\(h(evaluation.isStrict ? strings.yes : strings.no))</td></tr>"
+            )
             add("</tbody></table>")
             add("<table>")
             add("<thead><tr><th>\(h(strings.input))</th><th>\(h(strings.kind))</th><th>SHA-256</th></tr></thead>")
             add("<tbody>")
             for input in evaluation.inputs {
-                add("<tr><td class=\"mono\">\(h(path(input.path)))</td><td>\(h(input.kind))</td><td class=\"mono\">\(h(input.sha256))</td></tr>")
+                add(
+                    "<tr><td class=\"mono\">\(h(path(input.path)))</td><td>\(h(input.kind))</td><td class=\"mono\">\(h(input.sha256))</td></tr>"
+                )
             }
             add("</tbody></table>")
             let overrides = evaluation.snapshot.parameterOverrides
             if !overrides.isEmpty {
                 add("<h3>\(h(strings.parametersSet))</h3>")
                 add("<table>")
-                add("<thead><tr><th>\(h(strings.parameter))</th><th>\(h(strings.value))</th><th>\(h(strings.setAt))</th></tr></thead>")
+                add(
+                    "<thead><tr><th>\(h(strings.parameter))</th><th>\(h(strings.value))</th><th>\(h(strings.setAt))</th></tr></thead>"
+                )
                 add("<tbody>")
                 for override in overrides {
                     add(
                         "<tr><td><code>\(h(override.name))</code></td><td><code>\(h(override.value.description))</code></td>"
-                            + "<td class=\"mono\">\(h("\(path(override.location.file)):\(override.location.line)"))</td></tr>")
+                            + "<td class=\"mono\">\(h("\(path(override.location.file)):\(override.location.line)"))</td></tr>"
+                    )
                 }
                 add("</tbody></table>")
             }

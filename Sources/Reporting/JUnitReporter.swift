@@ -52,7 +52,8 @@ public struct JUnitReporter: Reporter {
                             Case(
                                 classname: classname,
                                 name: Self.caseName(rule: rule, result: result, language: context.language),
-                                outcome: outcome(of: result, in: evaluation, file: file, strings: strings, context: context)))
+                                outcome: outcome(
+                                    of: result, in: evaluation, file: file, strings: strings, context: context)))
                     }
                 }
                 suites.append(suite)
@@ -106,7 +107,8 @@ public struct JUnitReporter: Reporter {
         case .waived:
             var message = strings.waivedPrefix
             if let waiver = result.waiver {
-                message += "\(strings.colon)\(waiver.reason) (\(strings.approvedBy) \(waiver.approvedBy), \(strings.expires) \(waiver.expires))"
+                message +=
+                    "\(strings.colon)\(waiver.reason) (\(strings.approvedBy) \(waiver.approvedBy), \(strings.expires) \(waiver.expires))"
             }
             return .skipped(type: "waived", message: message, body: body)
         }
@@ -129,7 +131,8 @@ public struct JUnitReporter: Reporter {
             if !properties.isEmpty {
                 xml += "    <properties>\n"
                 for (name, value) in properties {
-                    xml += "      <property name=\"\(name.xmlAttributeEscaped)\" value=\"\(value.xmlAttributeEscaped)\"/>\n"
+                    xml +=
+                        "      <property name=\"\(name.xmlAttributeEscaped)\" value=\"\(value.xmlAttributeEscaped)\"/>\n"
                 }
                 xml += "    </properties>\n"
             }
@@ -156,7 +159,8 @@ public struct JUnitReporter: Reporter {
         var outcome: Outcome
 
         func write(to xml: inout String) {
-            let open = "    <testcase classname=\"\(classname.xmlAttributeEscaped)\" name=\"\(name.xmlAttributeEscaped)\""
+            let open =
+                "    <testcase classname=\"\(classname.xmlAttributeEscaped)\" name=\"\(name.xmlAttributeEscaped)\""
             func element(_ tag: String, type: String?, message: String, body: String?) {
                 xml += open + ">\n      <\(tag)"
                 if let type { xml += " type=\"\(type.xmlAttributeEscaped)\"" }

@@ -64,7 +64,7 @@ public struct MarkdownReporter: Reporter {
             entries.filter { !$0.items.isEmpty }.map { entry in
                 "\(strings.scopeKind(entry.kind).markdownEscaped)\(strings.colon)"
                     + entry.items.map(\.markdownEscaped).joined(separator: strings.listSeparator)
-            }.joined(separator: "; ")
+            }.joined(separator: strings.clauseSeparator)
         }
 
         func dates(_ start: String?, _ end: String?) -> String {
@@ -132,7 +132,9 @@ public struct MarkdownReporter: Reporter {
 
         mutating func summary(_ evaluation: Evaluation) {
             let verdict = evaluation.verdict
-            line("> \(ReportBadge.verdict(verdict)) **\(strings.verdict)\(strings.colon)\(strings.verdict(verdict))** (`\(verdict.rawValue)`)")
+            line(
+                "> \(ReportBadge.verdict(verdict)) **\(strings.verdict)\(strings.colon)\(strings.verdict(verdict))** (`\(verdict.rawValue)`)"
+            )
             line("> ")
             line("> \(strings.verdictExplanation(verdict))")
             line()
@@ -140,18 +142,22 @@ public struct MarkdownReporter: Reporter {
             table(
                 [strings.readiness, strings.coverage, strings.exposure, strings.asOf, strings.snapshot],
                 alignments: ["r", "r", "r", "l", "l"],
-                [[
-                    "**\(ReportNumber.whole(overall.readiness))**/100",
-                    ReportNumber.whole(overall.coverage) + "%",
-                    String(evaluation.scores.exposure),
-                    evaluation.asOf.markdownEscaped,
-                    path(evaluation.snapshot.file).markdownCode,
-                ]])
+                [
+                    [
+                        "**\(ReportNumber.whole(overall.readiness))**/100",
+                        ReportNumber.whole(overall.coverage) + "%",
+                        String(evaluation.scores.exposure),
+                        evaluation.asOf.markdownEscaped,
+                        path(evaluation.snapshot.file).markdownCode,
+                    ]
+                ])
             if !evaluation.decidedBy.isEmpty {
                 line("**\(strings.decidedBy)**")
                 line()
                 for reason in evaluation.decidedBy {
-                    line("- \(ReportBadge.status(reason.status)) \(self.reason(reason)) — *\(strings.action(reason.action))*")
+                    line(
+                        "- \(ReportBadge.status(reason.status)) \(self.reason(reason)) — *\(strings.action(reason.action))*"
+                    )
                 }
                 line()
             }
@@ -168,10 +174,14 @@ public struct MarkdownReporter: Reporter {
                     ReportNumber.whole(area.coverage) + "%",
                 ] + statuses.map { String(area.counts[$0]) } + [String(area.exposure)]
             }
-            var rows = evaluation.scores.categories.map { row($0, name: strings.category($0.name).markdownEscaped, bold: false) }
+            var rows = evaluation.scores.categories.map {
+                row($0, name: strings.category($0.name).markdownEscaped, bold: false)
+            }
             rows.append(row(evaluation.scores.overall, name: strings.overall, bold: true))
             table(
-                [strings.category, strings.readiness, strings.coverageShort] + statuses.map { strings.status($0) } + [strings.exposure],
+                [strings.category, strings.readiness, strings.coverageShort] + statuses.map { strings.status($0) } + [
+                    strings.exposure
+                ],
                 alignments: ["l", "l", "r", "r", "r", "r", "r", "r", "r", "r", "r"], rows)
         }
 
@@ -183,14 +193,17 @@ public struct MarkdownReporter: Reporter {
                 line()
                 return
             }
-            line("\(strings.riskMatrixCaption) \(strings.exposure)\(strings.colon)**\(evaluation.scores.exposure)**")
+            line(
+                "\(strings.riskMatrixCaption)\(strings.sentenceGap)\(strings.exposure)\(strings.colon)**\(evaluation.scores.exposure)**"
+            )
             line()
             let matrix = evaluation.scores.riskMatrix
             var rows: [[String]] = []
             for likelihood in stride(from: 5, through: 1, by: -1) {
                 var row = ["**\(likelihood)**"]
                 for impact in 1...5 {
-                    let ids = matrix.indices.contains(likelihood - 1) && matrix[likelihood - 1].indices.contains(impact - 1)
+                    let ids =
+                        matrix.indices.contains(likelihood - 1) && matrix[likelihood - 1].indices.contains(impact - 1)
                         ? matrix[likelihood - 1][impact - 1] : []
                     row.append(ids.map(\.markdownCode).joined(separator: " "))
                 }
@@ -201,7 +214,10 @@ public struct MarkdownReporter: Reporter {
                 alignments: ["c", "c", "c", "c", "c", "c"], rows)
             heading(level + 1, strings.topRisks)
             table(
-                [strings.rule, strings.severity, strings.likelihood, strings.impact, strings.likelihoodTimesImpact, strings.status, strings.action],
+                [
+                    strings.rule, strings.severity, strings.likelihood, strings.impact, strings.likelihoodTimesImpact,
+                    strings.status, strings.action,
+                ],
                 alignments: ["l", "l", "r", "r", "r", "l", "l"],
                 risks.map { summary in
                     let rule = summary.rule
@@ -240,7 +256,9 @@ public struct MarkdownReporter: Reporter {
                     alignments: ["l", "l", "l", "l"],
                     plan.planned.map { phase in
                         var name = "**\(phase.name.markdownEscaped)**"
-                        if let from = phase.splitFrom { name += " (\(strings.followOn)\(strings.colon)\(from.markdownEscaped))" }
+                        if let from = phase.splitFrom {
+                            name += " (\(strings.followOn)\(strings.colon)\(from.markdownEscaped))"
+                        }
                         return [name, dates(phase.start, phase.end), verdictBadge(phase.decision), scope(phase.scope)]
                     })
                 for phase in plan.planned {
@@ -253,7 +271,8 @@ public struct MarkdownReporter: Reporter {
                 for prerequisite in plan.prerequisites {
                     var text = "- \(prerequisite.rule.markdownCode) *\(strings.action(prerequisite.action))*"
                     if !prerequisite.subjects.isEmpty {
-                        text += " (\(prerequisite.subjects.map(\.markdownEscaped).joined(separator: strings.listSeparator)))"
+                        text +=
+                            " (\(prerequisite.subjects.map(\.markdownEscaped).joined(separator: strings.listSeparator)))"
                     }
                     line(text + "\(strings.colon)\(prerequisite.recommendation.markdownEscaped)")
                 }
@@ -263,14 +282,19 @@ public struct MarkdownReporter: Reporter {
                 line("**\(strings.projectWide)**")
                 line()
                 for reason in plan.projectWide {
-                    line("- \(ReportBadge.status(reason.status)) \(self.reason(reason)) — *\(strings.action(reason.action))*")
+                    line(
+                        "- \(ReportBadge.status(reason.status)) \(self.reason(reason)) — *\(strings.action(reason.action))*"
+                    )
                 }
                 line()
             }
             if !plan.unplacedItems.isEmpty {
-                line("**\(strings.unplacedItems)**\(strings.colon)"
-                    + plan.unplacedItems.map { "\(strings.scopeKind($0.kind).markdownEscaped) \($0.item.markdownEscaped)" }
-                    .joined(separator: strings.listSeparator))
+                line(
+                    "**\(strings.unplacedItems)**\(strings.colon)"
+                        + plan.unplacedItems.map {
+                            "\(strings.scopeKind($0.kind).markdownEscaped) \($0.item.markdownEscaped)"
+                        }
+                        .joined(separator: strings.listSeparator))
                 line()
             }
         }
@@ -281,7 +305,8 @@ public struct MarkdownReporter: Reporter {
                 items.append("\(strings.movedTo) **\(followOn.markdownEscaped)**\(strings.colonAtEnd)")
                 for moved in phase.moved {
                     let why = moved.because.map(\.rule.markdownCode).joined(separator: " ")
-                    items.append("  - \(strings.scopeKind(moved.kind).markdownEscaped) \(moved.item.markdownEscaped) — \(why)")
+                    items.append(
+                        "  - \(strings.scopeKind(moved.kind).markdownEscaped) \(moved.item.markdownEscaped) — \(why)")
                 }
             }
             if !phase.deferredBecause.isEmpty {
@@ -298,7 +323,9 @@ public struct MarkdownReporter: Reporter {
                 items.append(contentsOf: phase.conditions.map { "  - \(reason($0))" })
             }
             guard !items.isEmpty else { return }
-            line("\(ReportBadge.verdict(phase.decision)) **\(phase.name.markdownEscaped)** — \(strings.verdict(phase.decision))")
+            line(
+                "\(ReportBadge.verdict(phase.decision)) **\(phase.name.markdownEscaped)** — \(strings.verdict(phase.decision))"
+            )
             line()
             for item in items {
                 line(item.hasPrefix("  ") ? item : "- " + item)
@@ -320,10 +347,12 @@ public struct MarkdownReporter: Reporter {
                     let rule = ruleFindings.rule
                     heading(
                         level + 2,
-                        "\(ReportBadge.status(ruleFindings.summary.status)) \(rule.id.markdownCode) \(rule.title.resolved(language).markdownEscaped)")
+                        "\(ReportBadge.status(ruleFindings.summary.status)) \(rule.id.markdownCode) \(rule.title.resolved(language).markdownEscaped)"
+                    )
                     line(
                         "*\(strings.severity)\(strings.colon)\(strings.severity(rule.severity)) · \(strings.action)\(strings.colon)\(strings.action(rule.action)) · "
-                            + "\(strings.likelihoodTimesImpact)\(strings.colon)\(rule.likelihood) × \(rule.impact) = \(rule.exposure)*")
+                            + "\(strings.likelihoodTimesImpact)\(strings.colon)\(rule.likelihood) × \(rule.impact) = \(rule.exposure)*"
+                    )
                     line()
                     for result in ruleFindings.results {
                         var text = "- \(ReportBadge.status(result.status)) **\(strings.status(result.status))** "
@@ -331,7 +360,8 @@ public struct MarkdownReporter: Reporter {
                             text += "*\(subject.markdownEscaped)*\(strings.colon)"
                         }
                         if result.status == .unknown {
-                            text += "\(strings.missingFactPrefix)\(strings.colon)\((result.missingFact ?? "—").markdownCode)"
+                            text +=
+                                "\(strings.missingFactPrefix)\(strings.colon)\((result.missingFact ?? "—").markdownCode)"
                         } else {
                             text += evaluation.detail(of: result, strings: strings).markdownEscaped
                         }
@@ -387,11 +417,15 @@ public struct MarkdownReporter: Reporter {
                     "\(path(waiver.location.file)):\(waiver.location.line)".markdownCode,
                 ]
             }
-            let header = [strings.rule, strings.subject, strings.reason, strings.approvedBy, strings.expires, strings.location]
+            let header = [
+                strings.rule, strings.subject, strings.reason, strings.approvedBy, strings.expires, strings.location,
+            ]
             let alignments: [Character] = ["l", "l", "l", "l", "l", "l"]
             if !report.applied.isEmpty {
                 heading(level + 1, strings.waiversApplied)
-                table(header + [strings.results], alignments: alignments + ["r"], report.applied.map { row($0.waiver) + [String($0.count)] })
+                table(
+                    header + [strings.results], alignments: alignments + ["r"],
+                    report.applied.map { row($0.waiver) + [String($0.count)] })
             }
             if !report.expired.isEmpty {
                 heading(level + 1, strings.waiversExpired)

@@ -107,11 +107,15 @@ struct PhaseTimelineChart {
         let rows = Double(bars.count)
         let height = Self.axisHeight + 2 * Self.headerHeight + rows * Self.rowHeight + 12
         var out = "<svg class=\"chart timeline\" viewBox=\"0 0 \(SVG.n(Self.width)) \(SVG.n(height))\""
-        out += " width=\"\(SVG.n(Self.width))\" height=\"\(SVG.n(height))\" role=\"img\" aria-label=\"\(strings.phasePlan.xmlAttributeEscaped)\">"
+        out +=
+            " width=\"\(SVG.n(Self.width))\" height=\"\(SVG.n(height))\" role=\"img\" aria-label=\"\(strings.phasePlan.xmlAttributeEscaped)\">"
         out += "<title>\(strings.phasePlan.xmlEscaped)</title>"
-        out += "<defs><pattern id=\"\(idPrefix)-hatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
-        out += "<rect width=\"8\" height=\"8\" class=\"hatch-bg\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" class=\"hatch-line\"/></pattern>"
-        out += "<marker id=\"\(idPrefix)-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
+        out +=
+            "<defs><pattern id=\"\(idPrefix)-hatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+        out +=
+            "<rect width=\"8\" height=\"8\" class=\"hatch-bg\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" class=\"hatch-line\"/></pattern>"
+        out +=
+            "<marker id=\"\(idPrefix)-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
         out += "<path d=\"M 0 0 L 10 5 L 0 10 z\" class=\"arrow-head\"/></marker></defs>"
 
         // Axis: weekly ticks (Mondays) for a short plan, else months, quarters or years.
@@ -120,21 +124,25 @@ struct PhaseTimelineChart {
             for (day, label) in Self.ticks(from: low, to: high) {
                 let tx = x(day)
                 guard tx + SVG.width(of: label, fontSize: 11) + 4 < plotRight else { continue }
-                out += "<line class=\"grid\" x1=\"\(SVG.n(tx))\" y1=\"\(SVG.n(Self.axisHeight - 6))\" x2=\"\(SVG.n(tx))\" y2=\"\(SVG.n(chartBottom))\"/>"
+                out +=
+                    "<line class=\"grid\" x1=\"\(SVG.n(tx))\" y1=\"\(SVG.n(Self.axisHeight - 6))\" x2=\"\(SVG.n(tx))\" y2=\"\(SVG.n(chartBottom))\"/>"
                 out += SVG.text(label, x: tx + 3, y: Self.axisHeight - 10, className: "axis")
             }
             if let asOfDay, asOfDay >= low, asOfDay <= high {
                 let ax = x(asOfDay)
-                out += "<line class=\"as-of\" x1=\"\(SVG.n(ax))\" y1=\"\(SVG.n(Self.axisHeight - 4))\" x2=\"\(SVG.n(ax))\" y2=\"\(SVG.n(chartBottom))\"/>"
+                out +=
+                    "<line class=\"as-of\" x1=\"\(SVG.n(ax))\" y1=\"\(SVG.n(Self.axisHeight - 4))\" x2=\"\(SVG.n(ax))\" y2=\"\(SVG.n(chartBottom))\"/>"
                 out += SVG.text("\(strings.today) \(asOf)", x: ax, y: 12, className: "as-of-label", anchor: "middle")
             }
         }
         if hasUnscheduled {
             if hasDates {
                 let ux = plotRight + 10
-                out += "<line class=\"zone-separator\" x1=\"\(SVG.n(ux))\" y1=\"\(SVG.n(Self.axisHeight - 20))\" x2=\"\(SVG.n(ux))\" y2=\"\(SVG.n(chartBottom))\"/>"
+                out +=
+                    "<line class=\"zone-separator\" x1=\"\(SVG.n(ux))\" y1=\"\(SVG.n(Self.axisHeight - 20))\" x2=\"\(SVG.n(ux))\" y2=\"\(SVG.n(chartBottom))\"/>"
                 out += SVG.text(
-                    strings.noDates, x: (ux + Self.width - Self.rightMargin) / 2, y: Self.axisHeight - 10, className: "axis",
+                    strings.noDates, x: (ux + Self.width - Self.rightMargin) / 2, y: Self.axisHeight - 10,
+                    className: "axis",
                     anchor: "middle")
             } else {
                 out += SVG.text(strings.noDates, x: plotLeft, y: Self.axisHeight - 10, className: "axis")
@@ -213,9 +221,12 @@ struct PhaseTimelineChart {
         section(strings.planBefore, before, planned: false)
         section(strings.planAfter, after, planned: true)
         for bar in after {
-            guard let from = bar.splitFrom, let source = positions[from], let target = positions[bar.name] else { continue }
+            guard let from = bar.splitFrom, let source = positions[from], let target = positions[bar.name] else {
+                continue
+            }
             let startX = min(source.x2, target.x1) - 2
-            out += "<path class=\"connector\" d=\"M \(SVG.n(startX)) \(SVG.n(source.y + 6)) V \(SVG.n(target.y)) H \(SVG.n(target.x1 - 2))\""
+            out +=
+                "<path class=\"connector\" d=\"M \(SVG.n(startX)) \(SVG.n(source.y + 6)) V \(SVG.n(target.y)) H \(SVG.n(target.x1 - 2))\""
             out += " marker-end=\"url(#\(idPrefix)-arrow)\"/>"
         }
         out += "</svg>"

@@ -26,11 +26,13 @@ struct ReadinessChart {
         let plotWidth = Self.width - Self.labelWidth - Self.valueWidth
         let height = Self.top + Double(rows.count) * Self.rowHeight + 34
         var out = "<svg class=\"chart readiness-chart\" viewBox=\"0 0 \(SVG.n(Self.width)) \(SVG.n(height))\""
-        out += " width=\"\(SVG.n(Self.width))\" height=\"\(SVG.n(height))\" role=\"img\" aria-label=\"\(strings.readinessByCategory.xmlAttributeEscaped)\">"
+        out +=
+            " width=\"\(SVG.n(Self.width))\" height=\"\(SVG.n(height))\" role=\"img\" aria-label=\"\(strings.readinessByCategory.xmlAttributeEscaped)\">"
         out += "<title>\(strings.readinessByCategory.xmlEscaped)</title>"
         for tick in stride(from: 0, through: 100, by: 25) {
             let x = plotX + plotWidth * Double(tick) / 100
-            out += "<line class=\"grid\" x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(Self.top - 4))\" x2=\"\(SVG.n(x))\" y2=\"\(SVG.n(height - 28))\"/>"
+            out +=
+                "<line class=\"grid\" x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(Self.top - 4))\" x2=\"\(SVG.n(x))\" y2=\"\(SVG.n(height - 28))\"/>"
             out += SVG.text(String(tick), x: x, y: height - 16, className: "axis", anchor: "middle")
         }
         for (i, row) in rows.enumerated() {
@@ -38,16 +40,22 @@ struct ReadinessChart {
             let readiness = min(max(row.readiness.isFinite ? row.readiness : 0, 0), 100)
             let coverage = min(max(row.coverage.isFinite ? row.coverage : 0, 0), 100)
             if row.isTotal {
-                out += "<line class=\"separator\" x1=\"0\" y1=\"\(SVG.n(y - 3))\" x2=\"\(SVG.n(Self.width))\" y2=\"\(SVG.n(y - 3))\"/>"
+                out +=
+                    "<line class=\"separator\" x1=\"0\" y1=\"\(SVG.n(y - 3))\" x2=\"\(SVG.n(Self.width))\" y2=\"\(SVG.n(y - 3))\"/>"
             }
             let label = SVG.fitted(row.label, fontSize: 13, maxWidth: Self.labelWidth - 12)
-            out += SVG.text(label, x: Self.labelWidth - 10, y: y + 15, className: row.isTotal ? "label total" : "label", anchor: "end")
+            out += SVG.text(
+                label, x: Self.labelWidth - 10, y: y + 15, className: row.isTotal ? "label total" : "label",
+                anchor: "end")
             out += SVG.rect(x: plotX, y: y + 4, width: plotWidth, height: 14, className: "track", radius: 2)
             out += SVG.rect(
                 x: plotX, y: y + 4, width: plotWidth * readiness / 100, height: 14,
                 className: "bar \(Self.band(readiness))", radius: 2)
-            out += SVG.rect(x: plotX, y: y + 21, width: plotWidth * coverage / 100, height: 4, className: "coverage-bar", radius: 1)
-            out += SVG.text(ReportNumber.whole(readiness), x: plotX + plotWidth + 8, y: y + 16, className: row.isTotal ? "value total" : "value")
+            out += SVG.rect(
+                x: plotX, y: y + 21, width: plotWidth * coverage / 100, height: 4, className: "coverage-bar", radius: 1)
+            out += SVG.text(
+                ReportNumber.whole(readiness), x: plotX + plotWidth + 8, y: y + 16,
+                className: row.isTotal ? "value total" : "value")
         }
         let legendY = height - 4
         out += SVG.rect(x: plotX, y: legendY - 9, width: 12, height: 8, className: "bar good")

@@ -113,8 +113,9 @@ struct ReportStrings: Sendable {
     var count: String { t("Count", "数量") }
     var openFailures: String { t("open failures", "未关闭的失败项") }
     var riskMatrixCaption: String {
-        t("Rules with open failures, by likelihood (rows) and impact (columns).",
-          "存在未关闭失败项的规则，按可能性（行）和影响（列）排列。")
+        t(
+            "Rules with open failures, by likelihood (rows) and impact (columns).",
+            "存在未关闭失败项的规则，按可能性（行）和影响（列）排列。")
     }
     var missingFactPrefix: String { t("missing fact", "缺失事实") }
     var errorPrefix: String { t("rule error", "规则错误") }
@@ -214,6 +215,10 @@ struct ReportStrings: Sendable {
     var listSeparator: String { t(", ", "、") }
     /// A clause separator (`: `).
     var colon: String { t(": ", "：") }
+    /// Between clauses of a list (`; `).
+    var clauseSeparator: String { t("; ", "；") }
+    /// Between two sentences (a space in English, nothing after a Chinese full stop).
+    var sentenceGap: String { t(" ", "") }
     /// A colon that ends a line (no trailing space).
     var colonAtEnd: String { t(":", "：") }
 }

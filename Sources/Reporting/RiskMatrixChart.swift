@@ -22,7 +22,9 @@ struct RiskMatrixChart {
     }
 
     func ids(likelihood: Int, impact: Int) -> [String] {
-        guard cells.indices.contains(likelihood - 1), cells[likelihood - 1].indices.contains(impact - 1) else { return [] }
+        guard cells.indices.contains(likelihood - 1), cells[likelihood - 1].indices.contains(impact - 1) else {
+            return []
+        }
         return cells[likelihood - 1][impact - 1]
     }
 
@@ -67,24 +69,31 @@ struct RiskMatrixChart {
         let gridHeight = 5 * Self.cellHeight
         let height = Self.top + gridHeight + 44
         var out = "<svg class=\"chart risk-matrix\" viewBox=\"0 0 \(SVG.n(Self.width)) \(SVG.n(height))\""
-        out += " width=\"\(SVG.n(Self.width))\" height=\"\(SVG.n(height))\" role=\"img\" aria-label=\"\(strings.riskMatrix.xmlAttributeEscaped)\">"
+        out +=
+            " width=\"\(SVG.n(Self.width))\" height=\"\(SVG.n(height))\" role=\"img\" aria-label=\"\(strings.riskMatrix.xmlAttributeEscaped)\">"
         out += "<title>\(strings.riskMatrix.xmlEscaped)</title>"
         for likelihood in 1...5 {
             let y = Self.top + Double(5 - likelihood) * Self.cellHeight
-            out += SVG.text(String(likelihood), x: Self.left - 10, y: y + Self.cellHeight / 2 + 4, className: "axis", anchor: "end")
+            out += SVG.text(
+                String(likelihood), x: Self.left - 10, y: y + Self.cellHeight / 2 + 4, className: "axis", anchor: "end")
             for impact in 1...5 {
                 let x = Self.left + Double(impact - 1) * Self.cellWidth
                 let ids = ids(likelihood: likelihood, impact: impact)
                 let band = Self.band(likelihood * impact)
-                let tooltip = "\(strings.likelihood) \(likelihood) × \(strings.impact) \(impact)"
+                let tooltip =
+                    "\(strings.likelihood) \(likelihood) × \(strings.impact) \(impact)"
                     + (ids.isEmpty ? "" : ": " + ids.joined(separator: ", "))
                 out += "<g class=\"cell \(band)\(ids.isEmpty ? "" : " occupied")\"><title>\(tooltip.xmlEscaped)</title>"
                 out += SVG.rect(x: x + 1, y: y + 1, width: Self.cellWidth - 2, height: Self.cellHeight - 2, radius: 3)
                 if ids.isEmpty {
-                    out += SVG.text(String(likelihood * impact), x: x + Self.cellWidth - 8, y: y + 15, className: "score", anchor: "end")
+                    out += SVG.text(
+                        String(likelihood * impact), x: x + Self.cellWidth - 8, y: y + 15, className: "score",
+                        anchor: "end")
                 } else {
                     out += SVG.text(String(ids.count), x: x + 8, y: y + 19, className: "count")
-                    out += SVG.text(String(likelihood * impact), x: x + Self.cellWidth - 8, y: y + 15, className: "score", anchor: "end")
+                    out += SVG.text(
+                        String(likelihood * impact), x: x + Self.cellWidth - 8, y: y + 15, className: "score",
+                        anchor: "end")
                     for (line, text) in Self.lines(for: ids, maxWidth: Self.cellWidth - 12, budget: 3).enumerated() {
                         out += SVG.text(text, x: x + 6, y: y + 32 + Double(line) * 10, className: "rule-id")
                     }

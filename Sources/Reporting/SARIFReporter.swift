@@ -61,7 +61,11 @@ public struct SARIFReporter: Reporter {
                 let rule = evaluation.rule(of: result)
                 let location = result.knownLocation
                 let artifact =
-                    location.map { artifactIndex(for: $0.file, sha256: $0.file == evaluation.snapshot.file ? evaluation.snapshot.sha256 : nil) }
+                    location.map {
+                        artifactIndex(
+                            for: $0.file, sha256: $0.file == evaluation.snapshot.file ? evaluation.snapshot.sha256 : nil
+                        )
+                    }
                     ?? snapshot
                 let level = ReportLevel(status: result.status, severity: rule.severity, isStrict: evaluation.isStrict)
                 let waiver = result.status == .waived ? result.waiver : nil
@@ -74,15 +78,22 @@ public struct SARIFReporter: Reporter {
                         locations: [
                             SARIFLog.Location(
                                 physicalLocation: .init(
-                                    artifactLocation: .init(uri: artifact.uri, uriBaseId: Self.sourceRoot, index: artifact.index),
-                                    region: .init(startLine: max(location?.line ?? 1, 1), startColumn: location.map { max($0.column, 1) })),
+                                    artifactLocation: .init(
+                                        uri: artifact.uri, uriBaseId: Self.sourceRoot, index: artifact.index),
+                                    region: .init(
+                                        startLine: max(location?.line ?? 1, 1),
+                                        startColumn: location.map { max($0.column, 1) })),
                                 logicalLocations: result.subject.map { [.init(name: $0, kind: "object")] })
                         ],
-                        partialFingerprints: [Self.fingerprintKey: Self.fingerprint(uri: artifact.uri, rule: rule.id, result: result)],
+                        partialFingerprints: [
+                            Self.fingerprintKey: Self.fingerprint(uri: artifact.uri, rule: rule.id, result: result)
+                        ],
                         suppressions: waiver.map {
-                            [SARIFLog.Suppression(
-                                kind: "external", status: "accepted", justification: $0.reason,
-                                properties: .init(approvedBy: $0.approvedBy, expires: $0.expires))]
+                            [
+                                SARIFLog.Suppression(
+                                    kind: "external", status: "accepted", justification: $0.reason,
+                                    properties: .init(approvedBy: $0.approvedBy, expires: $0.expires))
+                            ]
                         },
                         properties: .init(
                             status: result.status.rawValue,
@@ -150,7 +161,9 @@ public struct SARIFReporter: Reporter {
             name: Self.pascalCase(rule.id),
             shortDescription: .init(text: title),
             fullDescription: .init(text: rationale ?? title),
-            help: .init(text: text.isEmpty ? title : text.joined(separator: "\n\n"), markdown: markdown.isEmpty ? nil : markdown.joined(separator: "\n\n")),
+            help: .init(
+                text: text.isEmpty ? title : text.joined(separator: "\n\n"),
+                markdown: markdown.isEmpty ? nil : markdown.joined(separator: "\n\n")),
             helpUri: rule.references.lazy.compactMap(\.url).first,
             defaultConfiguration: .init(level: level.rawValue),
             properties: .init(

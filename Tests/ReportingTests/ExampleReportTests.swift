@@ -7,7 +7,8 @@ import Testing
 /// The three examples in `Examples/`, run through the real loader and engine with the built-in
 /// rulesets, in every format; the outputs are golden files (`RECORD_GOLDEN=1` re-records them).
 @Suite struct ExampleReportTests {
-    static let package = goldenDirectory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let package = goldenDirectory.deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let examples = ["mining-crm-multisite", "small-company-crm", "erp-unrehearsed-migration"]
 
     /// Evaluates an example as `readiness check` does.
@@ -15,7 +16,8 @@ import Testing
         let catalog = try RulesetLoader().load([]).catalog
         let path = package.appendingPathComponent("Examples/\(name).yaml").path
         let snapshot = try SnapshotLoader().load(contentsOf: path)
-        return try Engine().evaluate(catalog, against: snapshot, options: EvaluationOptions(language: language)).evaluation
+        return try Engine().evaluate(catalog, against: snapshot, options: EvaluationOptions(language: language))
+            .evaluation
     }
 
     /// The context the CLI gives, with a fixed version so a release does not touch the golden files.
@@ -46,7 +48,10 @@ import Testing
         var cases: [Case] = []
         for example in examples {
             for format in formats {
-                cases.append(Case(examples: [example], format: format, language: "en", name: "\(example).\(extensions[format] ?? "txt")"))
+                cases.append(
+                    Case(
+                        examples: [example], format: format, language: "en",
+                        name: "\(example).\(extensions[format] ?? "txt")"))
             }
         }
         for format in [ReportFormat.markdown, .html] {
@@ -56,7 +61,10 @@ import Testing
                     name: "small-company-crm-zh.\(extensions[format] ?? "txt")"))
         }
         for format in formats {
-            cases.append(Case(examples: examples, format: format, language: "en", name: "portfolio.\(extensions[format] ?? "txt")"))
+            cases.append(
+                Case(
+                    examples: examples, format: format, language: "en", name: "portfolio.\(extensions[format] ?? "txt")"
+                ))
         }
         return cases
     }()

@@ -27,10 +27,12 @@ import Testing
             cases.append(Case(format: format, language: "en", isPortfolio: false, fileExtension: ext))
         }
         for format in [ReportFormat.markdown, .html] {
-            cases.append(Case(format: format, language: "zh", isPortfolio: false, fileExtension: extensions[format] ?? "txt"))
+            cases.append(
+                Case(format: format, language: "zh", isPortfolio: false, fileExtension: extensions[format] ?? "txt"))
         }
         for format in [ReportFormat.sarif, .junit, .markdown, .html] {
-            cases.append(Case(format: format, language: "en", isPortfolio: true, fileExtension: extensions[format] ?? "txt"))
+            cases.append(
+                Case(format: format, language: "en", isPortfolio: true, fileExtension: extensions[format] ?? "txt"))
         }
         return cases
     }()

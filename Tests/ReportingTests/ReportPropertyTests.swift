@@ -19,7 +19,9 @@ import Testing
         var moved = evaluation
         moved.results = moved.results.map { result in
             var result = result
-            result.location = result.location.map { SourceLocation(file: $0.file, line: $0.line + 7, column: $0.column + 2) }
+            result.location = result.location.map {
+                SourceLocation(file: $0.file, line: $0.line + 7, column: $0.column + 2)
+            }
             return result
         }
         let before = try fingerprints(of: SARIFReporter().render([evaluation], context: context))
@@ -58,16 +60,18 @@ import Testing
         }
     }
 
-    @Test("the level of a finding", arguments: [
-        (ResultStatus.fail, Severity.critical, false, ReportLevel.error),
-        (.fail, .medium, false, .warning),
-        (.fail, .info, false, .note),
-        (.warn, .critical, false, .warning),
-        (.warn, .low, false, .note),
-        (.unknown, .high, false, .warning),
-        (.unknown, .high, true, .error),
-        (.error, .info, false, .error),
-    ])
+    @Test(
+        "the level of a finding",
+        arguments: [
+            (ResultStatus.fail, Severity.critical, false, ReportLevel.error),
+            (.fail, .medium, false, .warning),
+            (.fail, .info, false, .note),
+            (.warn, .critical, false, .warning),
+            (.warn, .low, false, .note),
+            (.unknown, .high, false, .warning),
+            (.unknown, .high, true, .error),
+            (.error, .info, false, .error),
+        ])
     func level(status: ResultStatus, severity: Severity, isStrict: Bool, expected: ReportLevel) {
         #expect(ReportLevel(status: status, severity: severity, isStrict: isStrict) == expected)
     }
@@ -76,7 +80,8 @@ import Testing
     func markdownTables() throws {
         for language in ["en", "zh"] {
             let context = ReportContext(toolVersion: "0.1.0", language: language, basePath: ".")
-            let markdown = MarkdownReporter().render([EvaluationFixture.make(language: language), EvaluationFixture.makeClean()], context: context)
+            let markdown = MarkdownReporter().render(
+                [EvaluationFixture.make(language: language), EvaluationFixture.makeClean()], context: context)
             var columns: Int?
             var tables = 0
             for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -115,13 +120,16 @@ import Testing
     func htmlIsSelfContained() {
         for language in ["en", "zh"] {
             let context = ReportContext(toolVersion: "0.1.0", language: language, basePath: ".")
-            let html = HTMLReporter().render([EvaluationFixture.make(language: language), EvaluationFixture.makeClean()], context: context)
+            let html = HTMLReporter().render(
+                [EvaluationFixture.make(language: language), EvaluationFixture.makeClean()], context: context)
             for forbidden in ["<script", "<link", "<img", "<iframe", "@import", "url(http", "src=", "@font-face"] {
                 #expect(!html.contains(forbidden), "\(forbidden)")
             }
             #expect(!html.contains("<CRM>"))
             #expect(!html.contains("<Lake Dune>"))
-            #expect(html.contains("Acme &lt;CRM&gt; | &quot;North&quot; &amp; Co") || html.contains("Acme &lt;CRM&gt; | \"North\" &amp; Co"))
+            #expect(
+                html.contains("Acme &lt;CRM&gt; | &quot;North&quot; &amp; Co")
+                    || html.contains("Acme &lt;CRM&gt; | \"North\" &amp; Co"))
             #expect(html.components(separatedBy: "<svg").count == html.components(separatedBy: "</svg>").count)
             #expect(html.contains("@media print"))
             #expect(html.contains("Noto Sans CJK SC"))
@@ -153,7 +161,8 @@ import Testing
         let lines = output.split(separator: "\n")
         let annotated = evaluations.reduce(0) { $0 + $1.findings.filter { $0.status != .waived }.count }
         #expect(lines.count == annotated + evaluations.count)
-        #expect(lines.allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") || $0.hasPrefix("::notice ") })
+        #expect(
+            lines.allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") || $0.hasPrefix("::notice ") })
         #expect(lines.suffix(2).allSatisfy { $0.hasPrefix("::notice file=") && $0.contains("title=Verdict%3A ") })
         #expect(!output.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     }

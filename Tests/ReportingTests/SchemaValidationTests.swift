@@ -53,7 +53,8 @@ import Testing
         "SARIF and JUnit of the examples and the fixture validate against the official schemas",
         .enabled(if: unavailability == nil, Comment(rawValue: unavailability ?? "")))
     func validate() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("readiness-schemas-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "readiness-schemas-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 

@@ -1,6 +1,7 @@
-@testable import Readiness
 import SourceDiagnostics
 import StrictYAML
+
+@testable import Readiness
 
 /// A hand-built evaluation that exercises every status, a split and a deferral, waivers of every
 /// kind, and text full of characters that each format must escape (`|`, `<`, `&`, `%`, `,`, `:`,
@@ -13,7 +14,9 @@ enum EvaluationFixture {
         likelihood: Int = 3, impact: Int = 3, recommendation: String? = nil,
         evidence: String? = nil, line: Int
     ) -> Rule {
-        let localized = { (en: String, zh: String?) in zh.map { LocalizedText([("en", en), ("zh", $0)]) } ?? LocalizedText(en) }
+        let localized = { (en: String, zh: String?) in
+            zh.map { LocalizedText([("en", en), ("zh", $0)]) } ?? LocalizedText(en)
+        }
         return Rule(
             id: id, title: localized(title, zh), category: category, severity: severity, likelihood: likelihood,
             impact: impact, iteration: nil, when: nil, check: nil, outcomes: [], message: nil,
@@ -42,7 +45,9 @@ enum EvaluationFixture {
             location: SourceLocation(file: snapshotFile, line: line, column: 5))
     }
 
-    static func reason(_ rule: String, _ status: ResultStatus, _ action: RuleAction, _ message: String, subject: String? = nil) -> Reason {
+    static func reason(
+        _ rule: String, _ status: ResultStatus, _ action: RuleAction, _ message: String, subject: String? = nil
+    ) -> Reason {
         Reason(rule: rule, subject: subject, status: status, action: action, message: message)
     }
 
@@ -56,7 +61,8 @@ enum EvaluationFixture {
     static func make(language: String = "en") -> Evaluation {
         let rules: [Rule] = [
             rule(
-                "NET-WAN-PER-USER", "Bandwidth per user", zh: "每用户带宽", category: "network", severity: .high, action: .split,
+                "NET-WAN-PER-USER", "Bandwidth per user", zh: "每用户带宽", category: "network", severity: .high,
+                action: .split,
                 likelihood: 4, impact: 4,
                 recommendation: "Upgrade the link to 0.4 Mbps per user, or move the site to a later phase.",
                 evidence: "network.sites[].wan_mbps and users", line: 10),
@@ -64,7 +70,8 @@ enum EvaluationFixture {
                 "NET-OFFLINE", "Offline procedure", category: "network", severity: .medium, action: .mitigate,
                 likelihood: 2, impact: 3, recommendation: "Write and rehearse an offline procedure.", line: 40),
             rule(
-                "DATA-RESTORE-TESTED", "Restore tested", zh: "恢复已测试", category: "data", severity: .critical, action: .block,
+                "DATA-RESTORE-TESTED", "Restore tested", zh: "恢复已测试", category: "data", severity: .critical,
+                action: .block,
                 likelihood: 4, impact: 5,
                 recommendation: "Restore the latest backup onto separate hardware & time it.",
                 evidence: "data.backup.restore_tested (true/false), data.backup.last_restore_test ('YYYY-MM-DD')",
@@ -78,7 +85,8 @@ enum EvaluationFixture {
                 "GOV-SPONSOR", "A sponsor chairs the steering committee", category: "governance", severity: .info,
                 action: .warn, likelihood: 1, impact: 1, line: 8),
             rule(
-                "GOV-CHECK-BROKEN", "A rule whose condition fails", category: "governance", severity: .low, action: .mitigate,
+                "GOV-CHECK-BROKEN", "A rule whose condition fails", category: "governance", severity: .low,
+                action: .mitigate,
                 likelihood: 1, impact: 2, line: 60),
             rule(
                 "GOV-MILESTONES", "Milestones planned", category: "governance", severity: .medium, action: .mitigate,
@@ -88,14 +96,22 @@ enum EvaluationFixture {
             result(0, .pass, subject: "Perth HQ", index: 0, line: 101),
             result(
                 0, .fail, subject: "Pit Creek Mine", index: 1,
-                message: "Pit Creek Mine: 4 Mbps for 35 users is 0.11 Mbps/user (need 0.4), 100% | saturated", line: 110),
-            result(0, .fail, subject: "Lake Dune, North", index: 2, message: "Lake Dune, North: 6 Mbps for 25 users", line: 120),
-            result(1, .warn, subject: "Lake Dune, North", index: 2, message: "no offline procedure at <Lake Dune>\nplease add one", line: 124),
-            result(1, .waived, subject: "Pit Creek Mine", index: 1, message: "no offline procedure", line: 114,
-                   waiver: waiver("NET-OFFLINE", subject: "Pit Creek Mine", expires: "2027-12-31", line: 200)),
+                message: "Pit Creek Mine: 4 Mbps for 35 users is 0.11 Mbps/user (need 0.4), 100% | saturated", line: 110
+            ),
+            result(
+                0, .fail, subject: "Lake Dune, North", index: 2, message: "Lake Dune, North: 6 Mbps for 25 users",
+                line: 120),
+            result(
+                1, .warn, subject: "Lake Dune, North", index: 2,
+                message: "no offline procedure at <Lake Dune>\nplease add one", line: 124),
+            result(
+                1, .waived, subject: "Pit Creek Mine", index: 1, message: "no offline procedure", line: 114,
+                waiver: waiver("NET-OFFLINE", subject: "Pit Creek Mine", expires: "2027-12-31", line: 200)),
             result(2, .unknown, line: 140, missingFact: "data.backup.restore_tested"),
             result(3, .notApplicable, subject: "legacy ERP", index: 0),
-            result(3, .fail, subject: "price list", index: 1, message: "source *price list* has no owner `owner: ~`", line: 150),
+            result(
+                3, .fail, subject: "price list", index: 1, message: "source *price list* has no owner `owner: ~`",
+                line: 150),
             result(4, .pass),
             result(5, .notApplicable),
             result(6, .error, error: "no such key 'governance.steering' \u{1} in map"),
@@ -104,7 +120,9 @@ enum EvaluationFixture {
         let summaries = rules.indices.map { index in
             RuleSummary(rule: rules[index], counts: counts(results.filter { $0.ruleIndex == index }.map(\.status)))
         }
-        func area(_ name: String, _ readiness: Double, _ coverage: Double, _ rulesIn: [Int], exposure: Int) -> Scores.Area {
+        func area(_ name: String, _ readiness: Double, _ coverage: Double, _ rulesIn: [Int], exposure: Int)
+            -> Scores.Area
+        {
             Scores.Area(
                 name: name, readiness: readiness, coverage: coverage,
                 counts: counts(results.filter { rulesIn.contains($0.ruleIndex) }.map(\.status)), exposure: exposure)
@@ -141,30 +159,44 @@ enum EvaluationFixture {
             planned: [
                 .init(
                     name: "Pilot", start: "2027-01-04", end: "2027-02-26", decision: .go, scope: pilot.scope, moved: [],
-                    followOn: nil, splitFrom: nil, dependsOn: [], deferredBecause: [], deferredDependencies: [], conditions: []),
+                    followOn: nil, splitFrom: nil, dependsOn: [], deferredBecause: [], deferredDependencies: [],
+                    conditions: []),
                 .init(
                     name: "Roll-out", start: "2027-03-01", end: "2027-05-28", decision: .split,
                     scope: [.init(kind: "sites", items: ["Perth HQ"])],
                     moved: [
                         .init(kind: "sites", item: "Pit Creek Mine", because: wanReasons),
-                        .init(kind: "sites", item: "Lake Dune, North", because: [
-                            reason("NET-WAN-PER-USER", .fail, .split, "Lake Dune, North: 6 Mbps for 25 users", subject: "Lake Dune, North")
-                        ]),
+                        .init(
+                            kind: "sites", item: "Lake Dune, North",
+                            because: [
+                                reason(
+                                    "NET-WAN-PER-USER", .fail, .split, "Lake Dune, North: 6 Mbps for 25 users",
+                                    subject: "Lake Dune, North")
+                            ]),
                     ],
                     followOn: "Roll-out (follow-on)", splitFrom: nil, dependsOn: ["Pilot"], deferredBecause: [],
                     deferredDependencies: [],
-                    conditions: [reason("NET-OFFLINE", .warn, .mitigate, "no offline procedure at <Lake Dune>", subject: "Lake Dune, North")]),
+                    conditions: [
+                        reason(
+                            "NET-OFFLINE", .warn, .mitigate, "no offline procedure at <Lake Dune>",
+                            subject: "Lake Dune, North")
+                    ]),
                 .init(
                     name: "Roll-out (follow-on)", start: nil, end: nil, decision: .defer,
-                    scope: [.init(kind: "sites", items: ["Pit Creek Mine", "Lake Dune, North"])], moved: [], followOn: nil,
-                    splitFrom: "Roll-out", dependsOn: ["Roll-out"], deferredBecause: wanReasons, deferredDependencies: [],
+                    scope: [.init(kind: "sites", items: ["Pit Creek Mine", "Lake Dune, North"])], moved: [],
+                    followOn: nil,
+                    splitFrom: "Roll-out", dependsOn: ["Roll-out"], deferredBecause: wanReasons,
+                    deferredDependencies: [],
                     conditions: []),
                 .init(
                     name: "Hypercare & <close>", start: "2027-06-01", end: nil, decision: .goWithConditions, scope: [],
                     moved: [], followOn: nil, splitFrom: nil, dependsOn: ["Roll-out"], deferredBecause: [],
-                    deferredDependencies: [], conditions: [reason("GOV-MILESTONES", .fail, .mitigate, "milestone go_live slipped 5 weeks")]),
+                    deferredDependencies: [],
+                    conditions: [reason("GOV-MILESTONES", .fail, .mitigate, "milestone go_live slipped 5 weeks")]),
             ],
-            projectWide: [reason("DATA-OWNER", .fail, .warn, "source *price list* has no owner", subject: "price list")],
+            projectWide: [
+                reason("DATA-OWNER", .fail, .warn, "source *price list* has no owner", subject: "price list")
+            ],
             unplacedItems: [.init(kind: "sites", item: "Remote | Depot")],
             prerequisites: [
                 Prerequisite(
@@ -177,15 +209,22 @@ enum EvaluationFixture {
             sha256: String(repeating: "ab", count: 32), projectName: "Acme <CRM> | \"North\" & Co",
             asOf: Timestamp(seconds: 0),
             parameterOverrides: [
-                (name: "min_wan_mbps_per_user", value: .double(0.4), location: SourceLocation(file: snapshotFile, line: 3, column: 3))
+                (
+                    name: "min_wan_mbps_per_user", value: .double(0.4),
+                    location: SourceLocation(file: snapshotFile, line: 3, column: 3)
+                )
             ],
             waivers: [applied], phases: [pilot, rollout, hypercare])
         return Evaluation(
-            snapshot: snapshot, asOf: "2027-02-01", language: language, isStrict: false, rules: summaries, results: results,
+            snapshot: snapshot, asOf: "2027-02-01", language: language, isStrict: false, rules: summaries,
+            results: results,
             scores: scores, verdict: .split,
             decidedBy: [
-                reason("NET-WAN-PER-USER", .fail, .split, "Pit Creek Mine: 4 Mbps for 35 users", subject: "Pit Creek Mine"),
-                reason("NET-WAN-PER-USER", .fail, .split, "Lake Dune, North: 6 Mbps for 25 users", subject: "Lake Dune, North"),
+                reason(
+                    "NET-WAN-PER-USER", .fail, .split, "Pit Creek Mine: 4 Mbps for 35 users", subject: "Pit Creek Mine"),
+                reason(
+                    "NET-WAN-PER-USER", .fail, .split, "Lake Dune, North: 6 Mbps for 25 users",
+                    subject: "Lake Dune, North"),
             ],
             plan: plan,
             waivers: WaiverReport(
@@ -203,7 +242,8 @@ enum EvaluationFixture {
     static func makeClean() -> Evaluation {
         var evaluation = make()
         let file = "Fixtures/tidy.yaml"
-        evaluation.snapshot.document = YAMLDocument(file: file, root: .null, rootPosition: SourcePosition(line: 1, column: 1))
+        evaluation.snapshot.document = YAMLDocument(
+            file: file, root: .null, rootPosition: SourcePosition(line: 1, column: 1))
         evaluation.snapshot.projectName = "Tidy Ltd"
         evaluation.snapshot.sha256 = String(repeating: "cd", count: 32)
         evaluation.snapshot.parameterOverrides = []
@@ -216,9 +256,13 @@ enum EvaluationFixture {
             return result
         }
         evaluation.rules = evaluation.rules.indices.map { index in
-            RuleSummary(rule: evaluation.rules[index].rule, counts: counts(evaluation.results.filter { $0.ruleIndex == index }.map(\.status)))
+            RuleSummary(
+                rule: evaluation.rules[index].rule,
+                counts: counts(evaluation.results.filter { $0.ruleIndex == index }.map(\.status)))
         }
-        evaluation.scores.overall = Scores.Area(name: "overall", readiness: 100, coverage: 100, counts: counts(evaluation.results.map(\.status)), exposure: 0)
+        evaluation.scores.overall = Scores.Area(
+            name: "overall", readiness: 100, coverage: 100, counts: counts(evaluation.results.map(\.status)),
+            exposure: 0)
         evaluation.scores.categories = evaluation.scores.categories.map { area in
             var area = area
             area.readiness = 100

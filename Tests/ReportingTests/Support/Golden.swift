@@ -16,13 +16,15 @@ func expectGolden(
         return
     }
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        Issue.record("no golden file Golden/\(name); run with RECORD_GOLDEN=1 to record it", sourceLocation: sourceLocation)
+        Issue.record(
+            "no golden file Golden/\(name); run with RECORD_GOLDEN=1 to record it", sourceLocation: sourceLocation)
         return
     }
     if actual != expected {
         let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let firstDifference = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let firstDifference =
+            zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(actualLines.count, expectedLines.count)
         let line = firstDifference + 1
         let got = firstDifference < actualLines.count ? String(actualLines[firstDifference]) : "<end of output>"
