@@ -99,6 +99,7 @@ public struct HTMLReporter: Reporter {
             add("<head>")
             add("<meta charset=\"utf-8\">")
             add("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            add("<meta name=\"color-scheme\" content=\"light\">")
             add("<meta name=\"generator\" content=\"readiness \(a(context.toolVersion))\">")
             add("<title>\(h(title))</title>")
             add("<style>\n\(HTMLStyle.css)</style>")
@@ -147,6 +148,14 @@ public struct HTMLReporter: Reporter {
             add(
                 "<p class=\"subtitle\">\(h(strings.reportTitle)) · \(h(strings.asOf)) \(h(evaluation.asOf)) · "
                     + "<span class=\"mono\">\(h(path(evaluation.snapshot.file)))</span></p>")
+            let sections = [
+                ("summary", strings.summary), ("scores", strings.scores), ("plan", strings.phasePlan),
+                ("findings", strings.findings), ("gaps", strings.evidenceGaps), ("waivers", strings.waivers),
+                ("provenance", strings.provenance),
+            ]
+            add(
+                "<nav class=\"toc\" aria-label=\"\(a(strings.contents))\">"
+                    + sections.map { "<a href=\"#\(id)-\($0.0)\">\(h($0.1))</a>" }.joined() + "</nav>")
             add("</header>")
             summary(evaluation, id: id)
             scores(evaluation, id: id)
@@ -289,10 +298,10 @@ public struct HTMLReporter: Reporter {
                         splitFrom: phase.splitFrom)
                 }
                 add("<figure class=\"chart-box wide\">")
-                add(
-                    PhaseTimelineChart(
-                        before: before, after: after, asOf: evaluation.asOf, strings: strings, idPrefix: id
-                    ).svg())
+                var chart = PhaseTimelineChart(
+                    before: before, after: after, asOf: evaluation.asOf, strings: strings, idPrefix: id)
+                chart.legend = timelineLegend(plan)
+                add(chart.svg())
                 add("</figure>")
                 add("<h3>\(h(strings.planAfter))</h3>")
                 add("<table>")
@@ -351,6 +360,26 @@ public struct HTMLReporter: Reporter {
                 add("<p><strong>\(h(strings.unplacedItems))</strong>\(h(strings.colon))\(h(items))</p>")
             }
             add("</section>")
+        }
+
+        /// The key to the timeline: the original plan, each decision shown, and the marks used.
+        func timelineLegend(_ plan: PhasePlan) -> [PhaseTimelineChart.LegendItem] {
+            var items: [PhaseTimelineChart.LegendItem] = []
+            if !plan.original.isEmpty {
+                items.append(.init(label: strings.originalPlan, style: "original", mark: .bar))
+            }
+            let decisions = Set(plan.planned.map(\.decision))
+            for verdict in Verdict.allCases where decisions.contains(verdict) {
+                items.append(.init(label: strings.verdict(verdict), style: "v-\(verdict.rawValue)", mark: .bar))
+            }
+            if plan.planned.contains(where: { $0.splitFrom != nil }) {
+                items.append(.init(label: strings.followOn, style: "neutral", mark: .followOn))
+            }
+            if plan.planned.contains(where: { $0.decision == .defer || $0.decision == .noGo }) {
+                items.append(.init(label: strings.deferredMark, style: "original", mark: .deferred))
+            }
+            items.append(.init(label: strings.asOf, style: "", mark: .asOf))
+            return items
         }
 
         mutating func phaseNote(_ phase: PhasePlan.PlannedPhase) {

@@ -86,6 +86,7 @@ enum HTMLStyle {
         svg .section-title { font-size: 12.5px; font-weight: 700; fill: var(--ink); }
         svg .phase-label { font-size: 12px; fill: var(--ink); }
         svg .bar.original { fill: #8c9bab; }
+        svg .bar.neutral { fill: #ffffff; }
         svg .bar.v-go { fill: #2da44e; } svg .bar.v-go_with_conditions { fill: #d4a72c; } svg .bar.v-split { fill: #e16f24; }
         svg .bar.v-defer { fill: #8250df; } svg .bar.v-no_go { fill: #cf222e; }
         svg .bar.follow-on { stroke: #1f2328; stroke-width: 1.5; stroke-dasharray: 5 3; }
@@ -124,7 +125,9 @@ enum HTMLStyle {
         .finding .rationale { color: var(--muted); font-size: 12.5px; margin-top: 6px; }
         .finding .refs { font-size: 12px; color: var(--muted); margin-top: 4px; }
         .empty { color: var(--muted); font-style: italic; }
-        .toc { columns: 2; font-size: 13px; margin: 0 0 8px; padding-left: 20px; }
+        nav.toc { display: flex; flex-wrap: wrap; gap: 2px 16px; font-size: 13px; margin: -8px 0 14px; }
+        nav.toc a { text-decoration: none; }
+        nav.toc a:hover { text-decoration: underline; }
         footer.colophon { color: var(--muted); font-size: 12px; text-align: center; margin: 12px 0 24px; }
         a { color: #0969da; }
         @page { size: A4; margin: 12mm; }

@@ -26,7 +26,19 @@ struct PhaseTimelineChart {
     /// Makes pattern ids unique when several charts share a document.
     var idPrefix: String
 
+    /// A key to the bars' colours and marks.
+    struct LegendItem {
+        enum Mark { case bar, followOn, deferred, asOf }
+        var label: String
+        var style: String
+        var mark: Mark
+    }
+
+    /// The key drawn under the chart.
+    var legend: [LegendItem] = []
+
     static let width = 980.0
+    private static let legendHeight = 26.0
     private static let labelWidth = 210.0
     private static let rightMargin = 16.0
     private static let unscheduledWidth = 120.0
@@ -105,7 +117,8 @@ struct PhaseTimelineChart {
         }
 
         let rows = Double(bars.count)
-        let height = Self.axisHeight + 2 * Self.headerHeight + rows * Self.rowHeight + 12
+        let plotHeight = Self.axisHeight + 2 * Self.headerHeight + rows * Self.rowHeight + 12
+        let height = plotHeight + (legend.isEmpty ? 0 : Self.legendHeight)
         var out = "<svg class=\"chart timeline\" viewBox=\"0 0 \(SVG.n(Self.width)) \(SVG.n(height))\""
         out +=
             " width=\"\(SVG.n(Self.width))\" height=\"\(SVG.n(height))\" role=\"img\" aria-label=\"\(strings.phasePlan.xmlAttributeEscaped)\">"
@@ -119,7 +132,7 @@ struct PhaseTimelineChart {
         out += "<path d=\"M 0 0 L 10 5 L 0 10 z\" class=\"arrow-head\"/></marker></defs>"
 
         // Axis: weekly ticks (Mondays) for a short plan, else months, quarters or years.
-        let chartBottom = height - 8
+        let chartBottom = plotHeight - 8
         if hasDates {
             for (day, label) in Self.ticks(from: low, to: high) {
                 let tx = x(day)
@@ -204,7 +217,7 @@ struct PhaseTimelineChart {
                         x: x1, y: barY, width: x2 - x1, height: barHeight, className: "deferred-overlay", radius: 3,
                         extra: "fill=\"url(#\(idPrefix)-hatch)\"")
                 }
-                if let note = bar.notes.first(where: { SVG.width(of: $0, fontSize: 11.5) + 14 < x2 - x1 }) {
+                if let note = bar.notes.first(where: { SVG.width(of: $0, fontSize: 12.2) + 14 < x2 - x1 }) {
                     out += SVG.text(note, x: x1 + 6, y: barY + barHeight - 4, className: "bar-note inside")
                 } else if let note = bar.notes.last {
                     if x2 + 6 + SVG.width(of: note, fontSize: 10.5) < Self.width {
@@ -229,8 +242,33 @@ struct PhaseTimelineChart {
                 "<path class=\"connector\" d=\"M \(SVG.n(startX)) \(SVG.n(source.y + 6)) V \(SVG.n(target.y)) H \(SVG.n(target.x1 - 2))\""
             out += " marker-end=\"url(#\(idPrefix)-arrow)\"/>"
         }
+        if !legend.isEmpty { out += legendSVG(y: plotHeight + 8) }
         out += "</svg>"
         return out
+    }
+
+    private func legendSVG(y: Double) -> String {
+        var out = "<g class=\"legend\">"
+        var x = Self.labelWidth
+        for item in legend {
+            switch item.mark {
+            case .bar:
+                out += SVG.rect(x: x, y: y, width: 22, height: 10, className: "bar \(item.style)", radius: 2)
+            case .followOn:
+                out += SVG.rect(x: x, y: y, width: 22, height: 10, className: "bar \(item.style) follow-on", radius: 2)
+            case .deferred:
+                out += SVG.rect(x: x, y: y, width: 22, height: 10, className: "bar \(item.style)", radius: 2)
+                out += SVG.rect(
+                    x: x, y: y, width: 22, height: 10, className: "deferred-overlay", radius: 2,
+                    extra: "fill=\"url(#\(idPrefix)-hatch)\"")
+            case .asOf:
+                out +=
+                    "<line class=\"as-of\" x1=\"\(SVG.n(x + 11))\" y1=\"\(SVG.n(y - 2))\" x2=\"\(SVG.n(x + 11))\" y2=\"\(SVG.n(y + 12))\"/>"
+            }
+            out += SVG.text(item.label, x: x + 28, y: y + 9, className: "legend")
+            x += 28 + SVG.width(of: item.label, fontSize: 11) + 18
+        }
+        return out + "</g>"
     }
 
     private func tooltip(_ bar: Bar) -> String {
