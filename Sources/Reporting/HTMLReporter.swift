@@ -478,7 +478,7 @@ public struct HTMLReporter: Reporter {
             }
             if !rule.references.isEmpty {
                 let references = rule.references.map { reference -> String in
-                    if let url = reference.url, url.hasPrefix("https://") || url.hasPrefix("http://") {
+                    if let url = reference.url, ReportPath.isWebLink(url) {
                         return "<a href=\"\(a(url))\">\(h(reference.title))</a>"
                     }
                     return h(reference.title)

@@ -48,6 +48,12 @@ enum ReportPath {
         return out
     }
 
+    /// Whether a reference's link is one a report may link to: an http(s) URL without spaces
+    /// (never `javascript:` or a local file).
+    static func isWebLink(_ url: String) -> Bool {
+        (url.hasPrefix("https://") || url.hasPrefix("http://")) && !url.contains(where: { $0.isWhitespace })
+    }
+
     /// A `file://` URI for an absolute directory, ending in `/`; nil for a relative one.
     static func directoryURI(_ directory: String) -> String? {
         guard directory.hasPrefix("/") else { return nil }

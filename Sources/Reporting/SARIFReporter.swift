@@ -147,7 +147,11 @@ public struct SARIFReporter: Reporter {
         if let evidence { markdown.append("**\(strings.evidence).** \(evidence.markdownEscaped)") }
         if !rule.references.isEmpty {
             let items = rule.references.map { reference in
-                if let url = reference.url { return "- [\(reference.title.markdownEscaped)](<\(url)>)" }
+                if let url = reference.url, ReportPath.isWebLink(url) {
+                    let target = url.replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(
+                        of: ">", with: "%3E")
+                    return "- [\(reference.title.markdownEscaped)](<\(target)>)"
+                }
                 return "- \(reference.title.markdownEscaped)"
             }
             markdown.append("**\(strings.references)**\n\n" + items.joined(separator: "\n"))
@@ -164,7 +168,7 @@ public struct SARIFReporter: Reporter {
             help: .init(
                 text: text.isEmpty ? title : text.joined(separator: "\n\n"),
                 markdown: markdown.isEmpty ? nil : markdown.joined(separator: "\n\n")),
-            helpUri: rule.references.lazy.compactMap(\.url).first,
+            helpUri: rule.references.lazy.compactMap(\.url).first(where: ReportPath.isWebLink),
             defaultConfiguration: .init(level: level.rawValue),
             properties: .init(
                 category: rule.category,

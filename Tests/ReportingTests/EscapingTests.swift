@@ -109,6 +109,13 @@ import Testing
         #expect(ReportPath.directoryURI(".") == nil)
     }
 
+    @Test func webLinks() {
+        #expect(ReportPath.isWebLink("https://example.org/a?b=1&c=2"))
+        #expect(!ReportPath.isWebLink("javascript:alert(1)"))
+        #expect(!ReportPath.isWebLink("file:///etc/passwd"))
+        #expect(!ReportPath.isWebLink("https://example.org/a b"))
+    }
+
     @Test func ruleNames() {
         #expect(SARIFReporter.pascalCase("DATA-RESTORE-TESTED") == "DataRestoreTested")
         #expect(SARIFReporter.pascalCase("net_wan2") == "NetWan2")
