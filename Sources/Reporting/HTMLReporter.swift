@@ -270,7 +270,7 @@ public struct HTMLReporter: Reporter {
 
         mutating func plan(_ evaluation: Evaluation, id: String) {
             let plan = evaluation.plan
-            add("<section class=\"page-break\" id=\"\(id)-plan\">")
+            add("<section class=\"plan\" id=\"\(id)-plan\">")
             add("<h2>\(h(strings.phasePlan))</h2>")
             if plan.original.isEmpty && plan.planned.isEmpty {
                 add("<p class=\"empty\">\(h(strings.noPhases))</p>")

@@ -149,7 +149,7 @@ enum HTMLStyle {
           .charts { display: block; margin: 0; }
           figure.chart-box { border: none; padding: 2px 0; margin: 0 0 8px; }
           svg.readiness-chart, svg.risk-matrix { width: 500px; margin: 0 auto; }
-          .toc { display: none; }
+          nav.toc { display: none; }
           a { color: inherit; text-decoration: none; }
         }
         """
