@@ -70,7 +70,7 @@ extension Evaluation {
     /// A one-line description of a finding that stands on its own (for SARIF, GitHub, JUnit).
     func headline(of result: RuleResult, strings: ReportStrings) -> String {
         let rule = rule(of: result)
-        let title = rule.title.resolved(language)
+        let title = rule.title.resolved(strings.language)
         let about = result.subject.map { "\(title) (\($0))" } ?? title
         switch result.status {
         case .unknown:
@@ -101,7 +101,7 @@ extension Evaluation {
             return "\(strings.errorPrefix)\(strings.colon)\(result.errorMessage ?? "—")"
         default:
             if let message = result.message { return message }
-            return rule(of: result).title.resolved(language)
+            return rule(of: result).title.resolved(strings.language)
         }
     }
 }
