@@ -1,19 +1,4 @@
 import Readiness
-import SourceDiagnostics
-
-/// A rule and its findings, as the reports list them.
-struct RuleFindings: Sendable {
-    var summary: RuleSummary
-    var results: [RuleResult]
-    var rule: Rule { summary.rule }
-}
-
-/// The findings of one category, worst rules first.
-struct CategoryFindings: Sendable {
-    var category: String
-    var rules: [RuleFindings]
-    var count: Int { rules.reduce(0) { $0 + $1.results.count } }
-}
 
 extension Evaluation {
     /// The project's name, or the snapshot's file name when the snapshot gives none.
@@ -103,31 +88,5 @@ extension Evaluation {
             if let message = result.message { return message }
             return rule(of: result).title.resolved(strings.language)
         }
-    }
-}
-
-extension RuleResult {
-    /// The finding's location when it points at a real line.
-    var knownLocation: SourceLocation? {
-        guard let location, location.position.isKnown else { return nil }
-        return location
-    }
-}
-
-/// Numbers as the reports print them.
-enum ReportNumber {
-    /// A 0–100 score rounded to a whole number.
-    static func whole(_ value: Double) -> String {
-        guard value.isFinite, abs(value) < 1e15 else { return "—" }
-        return String(Int((value).rounded()))
-    }
-
-    /// A score with one decimal, without a trailing `.0`.
-    static func oneDecimal(_ value: Double) -> String {
-        guard value.isFinite, abs(value) < 1e14 else { return "—" }
-        let tenths = Int((value * 10).rounded())
-        let sign = tenths < 0 ? "-" : ""
-        let magnitude = abs(tenths)
-        return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
     }
 }
