@@ -6,7 +6,9 @@ import Testing
 /// Runs the CEL conformance vectors in `../shared/conformance/cel` (derived from cel-spec's
 /// simple tests) when that folder is present, and reports per file.
 @Suite struct ConformanceTests {
-    /// The vectors this engine does not pass, each with the reason. Keyed `file/section/name`.
+    /// The vectors this engine does not pass, each with the reason, keyed `file/section/name`
+    /// (for example `("parse/section/name", "needs protobuf message types")`).
+    /// Empty: every one of the 1,095 vectors passes.
     static let skipped: [(id: String, reason: String)] = []
 
     struct Vector {
@@ -24,13 +26,15 @@ import Testing
             .deletingLastPathComponent().appendingPathComponent("shared/conformance/cel")
     }
 
-    @Test("conformance vectors pass")
+    static var hasVectors: Bool { FileManager.default.fileExists(atPath: folder.path) }
+
+    /// Runs every vector in CEL's dynamic mode (calls of unknown functions fail at evaluation,
+    /// like cel-spec's `disable_check`), as the vectors expect.
+    @Test(
+        "conformance vectors pass",
+        .enabled(if: hasVectors, "CEL conformance vectors not found in ../shared/conformance/cel; skipping"))
     func conformance() throws {
         let folder = Self.folder
-        guard FileManager.default.fileExists(atPath: folder.path) else {
-            print("skipping CEL conformance: \(folder.path) not found")
-            return
-        }
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".json") && $0 != "summary.json" }.sorted()
         var environment = CELEnvironment()
