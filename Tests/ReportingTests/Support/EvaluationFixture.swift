@@ -268,6 +268,8 @@ enum EvaluationFixture {
             area.readiness = 100
             area.coverage = 100
             area.exposure = 0
+            area.counts = counts(
+                evaluation.results.filter { evaluation.rules[$0.ruleIndex].rule.category == area.name }.map(\.status))
             return area
         }
         evaluation.scores.riskMatrix = Array(repeating: Array(repeating: [], count: 5), count: 5)
