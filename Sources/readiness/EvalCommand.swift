@@ -37,8 +37,8 @@ struct EvalCommand: ParsableCommand {
         help: ArgumentHelp("Bind NAME to the value of the CEL expression EXPR.", valueName: "NAME=EXPR"))
     var variables: [String] = []
 
-    @Option(help: "How to print the value: cel (round-trips value and type) or json.")
-    var format: Format = .cel
+    @Option(help: "How to print the value: json, or cel (CEL source that round-trips value and type).")
+    var format: Format = .json
 
     func run() throws {
         let source: String
