@@ -11,13 +11,32 @@ import Testing
         .deletingLastPathComponent()
     static let examples = ["mining-crm-multisite", "small-company-crm", "erp-unrehearsed-migration"]
 
-    /// Evaluates an example as `readiness check` does.
+    /// Evaluates an example as `readiness check` does (once per example and language: the
+    /// results are shared by every test).
     static func evaluate(_ name: String, language: String = "en") throws -> Evaluation {
+        guard let evaluation = try evaluations.get()["\(name)/\(language)"] else {
+            throw EvaluationMissing(name: name, language: language)
+        }
+        return evaluation
+    }
+
+    struct EvaluationMissing: Error {
+        var name: String
+        var language: String
+    }
+
+    private static let evaluations = Result<[String: Evaluation], any Error> {
         let catalog = try RulesetLoader().load([]).catalog
-        let path = package.appendingPathComponent("Examples/\(name).yaml").path
-        let snapshot = try SnapshotLoader().load(contentsOf: path)
-        return try Engine().evaluate(catalog, against: snapshot, options: EvaluationOptions(language: language))
-            .evaluation
+        var evaluations: [String: Evaluation] = [:]
+        for name in examples {
+            let path = package.appendingPathComponent("Examples/\(name).yaml").path
+            let snapshot = try SnapshotLoader().load(contentsOf: path)
+            for language in ["en", "zh"] {
+                evaluations["\(name)/\(language)"] = try Engine()
+                    .evaluate(catalog, against: snapshot, options: EvaluationOptions(language: language)).evaluation
+            }
+        }
+        return evaluations
     }
 
     /// The context the CLI gives, with a fixed version so a release does not touch the golden files.
