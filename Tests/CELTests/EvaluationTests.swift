@@ -162,6 +162,10 @@ private func evaluate(_ source: String, locals: [String] = [], values: [Value] =
         )
         let result = environment.evaluate(program, in: CELActivation(globals: .empty))
         #expect(result.error?.kind == .costLimitExceeded)
+        let absorbed = try environment.compile(
+            "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].all(a, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].all(b, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].all(c, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].all(d, a + b + c + d > 0)))) && false"
+        )
+        #expect(environment.evaluate(absorbed, in: CELActivation(globals: .empty)).error?.kind == .costLimitExceeded)
     }
 
     @Test("the default budget filters and maps a 50,000-element list")

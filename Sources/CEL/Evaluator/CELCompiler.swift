@@ -384,6 +384,8 @@ struct CELCompiler {
                     }
                     if b == decisive { return .bool(decisive) }
                 } catch {
+                    // Running out of budget ends the evaluation; nothing absorbs it.
+                    if error.kind == .costLimitExceeded { throw error }
                     if pending == nil { pending = error }
                 }
             }
