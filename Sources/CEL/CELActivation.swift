@@ -2,7 +2,7 @@ public import StrictYAML
 
 /// The variables one evaluation sees: free identifiers, the program's locals by slot, and any
 /// extra (possibly dotted) names. Cheap to create per element of a `for_each` list.
-public struct CELActivation {
+public struct CELActivation: Sendable {
     /// Free identifiers: the snapshot's top-level keys, `params`, `as_of`, ….
     public var globals: ValueMap
     /// Values of the program's locals, in the order of the `locals` it was compiled with.
