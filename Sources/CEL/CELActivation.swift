@@ -10,6 +10,11 @@ public struct CELActivation: Sendable {
     /// For each local, the fact path it stands for (such as `network.sites[3]`), so missing
     /// facts below it are named from the snapshot's root.
     public var localPaths: [String?]
+    /// For each local that holds an element of a list, the element's index; the local's
+    /// missing facts are then named `localPaths[i] + "[index]"`, a string built only when an
+    /// error needs it (so a `for_each` loop can set `localPaths` once to `network.sites` and
+    /// update only the index per element).
+    public var localIndices: [Int?] = []
     /// Extra bindings by name; a dotted name (`x.y`) binds that qualified identifier as a whole.
     public private(set) var bindings: [String: Value] = [:]
 

@@ -124,6 +124,11 @@ private func evaluate(_ source: String, locals: [String] = [], values: [Value] =
         let result = try evaluate(
             "site.latency_ms < 50", locals: ["site"], values: [sites.elements[1]], paths: ["network.sites[1]"])
         #expect(result.error?.missingFactPath == "network.sites[1].latency_ms")
+        let environment = CELEnvironment()
+        var activation = CELActivation(globals: snapshot, locals: [sites.elements[1]], localPaths: ["network.sites"])
+        activation.localIndices = [1]
+        let indexed = environment.evaluate(try environment.compile("site.latency_ms", locals: ["site"]), in: activation)
+        #expect(indexed.error?.missingFactPath == "network.sites[1].latency_ms")
         let plain = try evaluate("site.latency_ms < 50", locals: ["site"], values: [sites.elements[1]])
         #expect(plain.error?.missingFactPath == "site.latency_ms")
         let fine = try evaluate("site.latency_ms < 50", locals: ["site"], values: [sites.elements[0]])

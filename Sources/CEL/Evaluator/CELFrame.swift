@@ -13,6 +13,7 @@ final class CELFrame {
     let bindings: [String: Value]
     let hasBindings: Bool
     let localPaths: [String?]
+    let localIndices: [Int?]
     let maxSteps: Int
     /// Locals first, then comprehension variables; `slotCount` initialized values.
     let slots: UnsafeMutablePointer<Value>
@@ -27,6 +28,7 @@ final class CELFrame {
         bindings = activation.bindings
         hasBindings = !activation.bindings.isEmpty
         localPaths = activation.localPaths
+        localIndices = activation.localIndices
         self.maxSteps = maxSteps
         let locals = activation.locals
         let count = max(slotCount, locals.count)
@@ -88,7 +90,10 @@ indirect enum FactPath: Sendable {
         switch self {
         case .root(let name): return name
         case .local(let slot, let name):
-            if slot < frame.localPaths.count, let path = frame.localPaths[slot] { return path }
+            if slot < frame.localPaths.count, let path = frame.localPaths[slot] {
+                if slot < frame.localIndices.count, let index = frame.localIndices[slot] { return path + "[\(index)]" }
+                return path
+            }
             return name
         case .element(let slot, let range, _):
             return range.render(frame) + "[\(frame.iterationIndex(of: slot))]"
