@@ -12,7 +12,7 @@ enum CELDiagnostics {
     /// A regular expression that does not compile.
     static let invalidRegexCode = "cel.invalid-regex"
     /// An expression longer than the configured limit.
-    static let tooLongCode = "cel.expression-too-long"
+    static let tooLongCode = "cel.too-long"
 
     // MARK: Messages
 

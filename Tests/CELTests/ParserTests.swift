@@ -149,7 +149,7 @@ import Testing
     func tooLong() throws {
         let environment = CELEnvironment(limits: CELLimits(maxExpressionLength: 10))
         let error = try #require(throws: DiagnosticError.self) { try environment.compile("1 + 2 + 3 + 4") }
-        #expect(error.diagnostics.first?.code == "cel.expression-too-long")
+        #expect(error.diagnostics.first?.code == "cel.too-long")
     }
 
     struct PathCase: Sendable, CustomTestStringConvertible {
