@@ -136,8 +136,10 @@ public final class ValueMap: Sendable {
     @inlinable
     public func index(ofString name: String) -> Int? {
         if let index = lookupIndex { return index[.string(name)] }
+        // Comparing lengths first skips the full string comparison for almost every key.
+        let length = name.utf8.count
         for i in keys.indices {
-            if case .string(let s) = keys[i], s == name { return i }
+            if case .string(let s) = keys[i], s.utf8.count == length, s == name { return i }
         }
         return nil
     }

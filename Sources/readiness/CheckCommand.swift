@@ -74,16 +74,21 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        Timing.mark("start")
         let catalog = try rulesetOptions.loadCatalog()
-        let options = EvaluationOptions(
+        Timing.mark("rulesets loaded")
+        var options = EvaluationOptions(
             asOf: try CLI.parseDate(asOf, option: "--as-of"),
             parameters: try CLI.parseParameters(parameters),
             waivers: try CLI.loadWaivers(waivers, loader: rulesetOptions.limits.yamlLoader),
             language: lang, isStrict: strict)
+        // One snapshot: its large lists use every core; a portfolio: one snapshot per core.
+        options.parallelism = snapshots.count == 1 ? ProcessInfo.processInfo.activeProcessorCount : 1
         let evaluations = try Self.evaluate(
             snapshots, catalog: catalog, options: options,
             engine: Engine(cel: rulesetOptions.limits.celEnvironment),
             loader: SnapshotLoader(yaml: rulesetOptions.limits.yamlLoader))
+        Timing.mark("evaluated")
         let formats = self.formats.isEmpty ? [ReportFormat.text] : self.formats.compactMap(ReportFormat.init)
         let inputs = snapshots + catalog.rulesets.map(\.file) + (waivers.map { [$0] } ?? [])
         for (i, format) in formats.enumerated() {
@@ -105,6 +110,10 @@ struct CheckCommand: ParsableCommand {
                 }
             }
         }
+        Timing.mark("reported")
+        // Exiting frees nothing: tearing down a large snapshot's tree value by value would
+        // cost as much as building it.
+        ProcessLifetime.keep(evaluations)
         guard let threshold = Verdict(rawValue: failOn) else { throw CLI.badInput }
         if evaluations.contains(where: { $0.verdict >= threshold }) { throw CLI.gateFailed }
     }
@@ -118,6 +127,7 @@ struct CheckCommand: ParsableCommand {
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
             do {
                 let snapshot = try loader.load(contentsOf: paths[i])
+                if paths.count == 1 { Timing.mark("snapshot loaded") }
                 slots[i] = .success(try engine.evaluate(catalog, against: snapshot, options: options))
             } catch let error as DiagnosticError {
                 slots[i] = .failure(error)
@@ -160,5 +170,27 @@ final class ResultSlots<T>: @unchecked Sendable {
     subscript(index: Int) -> T? {
         get { lock.withLock { values[index] } }
         set { lock.withLock { values[index] = newValue } }
+    }
+}
+
+/// Phase timings on standard error when `READINESS_TIMING` is set (for profiling).
+enum Timing {
+    nonisolated(unsafe) static var last = DispatchTime.now().uptimeNanoseconds
+    static let isEnabled = ProcessInfo.processInfo.environment["READINESS_TIMING"] != nil
+
+    static func mark(_ label: String) {
+        guard isEnabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        CLI.printError("timing: \(label) +\(String(format: "%.3f", Double(Int64(bitPattern: now &- last)) / 1e9)) s")
+        last = now
+    }
+}
+
+/// Values kept alive until the process exits, so they are never torn down value by value.
+enum ProcessLifetime {
+    nonisolated(unsafe) private static var kept: [Any] = []
+
+    static func keep(_ value: Any) {
+        kept.append(value)
     }
 }

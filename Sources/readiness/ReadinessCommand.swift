@@ -3,7 +3,7 @@ import Readiness
 
 /// The `readiness` command: evaluates rulesets against a project snapshot.
 @main
-struct ReadinessCommand: AsyncParsableCommand {
+struct ReadinessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "readiness",
         abstract: "Judge whether a CRM/ERP implementation project is ready, with evidence.",

@@ -10,8 +10,10 @@ enum Decision {
 
     /// A result that holds the project back, with the verdict it calls for.
     struct OpenFinding {
-        var result: RuleResult
-        var rule: Rule
+        /// Index of the result in `Evaluation.results`.
+        var resultIndex: Int
+        /// Index of the rule in `Evaluation.rules`.
+        var ruleIndex: Int
         var verdict: Verdict
         /// The action that applies (a warn outcome acts as `warn` whatever the rule's action).
         var action: RuleAction
@@ -21,41 +23,42 @@ enum Decision {
     /// or the rule's action under `--strict`); unknowns only under `--strict`.
     static func openFindings(_ evaluation: Evaluation) -> [OpenFinding] {
         var out: [OpenFinding] = []
-        for result in evaluation.results {
-            let rule = evaluation.rules[result.ruleIndex].rule
+        let actions = evaluation.rules.map(\.rule.action)
+        for (i, result) in evaluation.results.enumerated() {
+            let ruleAction = actions[result.ruleIndex]
+            let action: RuleAction
             switch result.status {
-            case .fail:
-                out.append(OpenFinding(result: result, rule: rule, verdict: Verdict(action: rule.action), action: rule.action))
-            case .warn:
-                let action = min(rule.action, .warn)
-                out.append(OpenFinding(result: result, rule: rule, verdict: .goWithConditions, action: action))
-            case .error:
-                let action = evaluation.isStrict ? rule.action : .mitigate
-                out.append(OpenFinding(result: result, rule: rule, verdict: Verdict(action: action), action: action))
-            case .unknown where evaluation.isStrict:
-                out.append(OpenFinding(result: result, rule: rule, verdict: Verdict(action: rule.action), action: rule.action))
-            default:
-                break
+            case .fail: action = ruleAction
+            case .warn: action = min(ruleAction, .warn)
+            case .error: action = evaluation.isStrict ? ruleAction : .mitigate
+            case .unknown where evaluation.isStrict: action = ruleAction
+            default: continue
             }
+            let verdict = result.status == .warn ? Verdict.goWithConditions : Verdict(action: action)
+            out.append(OpenFinding(resultIndex: i, ruleIndex: result.ruleIndex, verdict: verdict, action: action))
         }
         return out
     }
 
-    static func reason(_ finding: OpenFinding, language: String) -> Reason {
-        Reason(
-            rule: finding.rule.id, subject: finding.result.subject, status: finding.result.status,
-            action: finding.action, message: finding.result.message ?? finding.rule.title.resolved(language))
+    static func reason(_ finding: OpenFinding, in evaluation: Evaluation) -> Reason {
+        let result = evaluation.results[finding.resultIndex]
+        let rule = evaluation.rules[finding.ruleIndex].rule
+        return Reason(
+            rule: rule.id, subject: result.subject, status: result.status,
+            action: finding.action, message: result.message ?? rule.title.resolved(evaluation.language))
     }
 
     /// One reason per rule among the findings that call for the verdict, in rule order.
     static func decidingReasons(_ open: [OpenFinding], verdict: Verdict, evaluation: Evaluation) -> [Reason] {
         guard verdict != .go else { return [] }
-        var seen: Set<String> = []
+        var seen: Set<Int> = []
         var out: [Reason] = []
-        for finding in open where finding.verdict == verdict && !seen.contains(finding.rule.id) {
-            seen.insert(finding.rule.id)
-            var reason = reason(finding, language: evaluation.language)
-            let more = open.filter { $0.rule.id == finding.rule.id && $0.verdict == verdict }.count - 1
+        var perRule: [Int: Int] = [:]
+        for finding in open where finding.verdict == verdict { perRule[finding.ruleIndex, default: 0] += 1 }
+        for finding in open where finding.verdict == verdict && !seen.contains(finding.ruleIndex) {
+            seen.insert(finding.ruleIndex)
+            var reason = reason(finding, in: evaluation)
+            let more = (perRule[finding.ruleIndex] ?? 1) - 1
             if more > 0 {
                 reason.message += evaluation.language == "zh" ? "（另有 \(more) 项）" : " (and \(more) more)"
                 reason.subject = nil

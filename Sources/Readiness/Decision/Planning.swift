@@ -12,44 +12,56 @@ enum Planning {
         var projectWide: [Reason] = []
         var unplaced: [RuleResult.AffectedItem] = []
         var blocked = Set<Int>()
-
-        func apply(_ finding: Decision.OpenFinding, toPhase p: Int, item: RuleResult.AffectedItem?) {
-            let reason = Decision.reason(finding, language: language)
-            switch finding.action {
-            case .warn, .mitigate:
-                if !decisions[p].conditions.contains(reason) { decisions[p].conditions.append(reason) }
-            case .split:
-                guard let item else {
-                    if !decisions[p].conditions.contains(reason) { decisions[p].conditions.append(reason) }
-                    return
-                }
-                if let m = decisions[p].moved.firstIndex(where: { $0.kind == item.kind && $0.item == item.item }) {
-                    if !decisions[p].moved[m].because.contains(reason) { decisions[p].moved[m].because.append(reason) }
-                } else {
-                    decisions[p].moved.append(.init(kind: item.kind, item: item.item, because: [reason]))
-                }
-            case .defer, .block:
-                if finding.action == .block { blocked.insert(p) }
-                if !decisions[p].deferredBecause.contains(reason) { decisions[p].deferredBecause.append(reason) }
+        var movedIndex = Array(repeating: [RuleResult.AffectedItem: Int](), count: phases.count)
+        var unplacedSet = Set<RuleResult.AffectedItem>()
+        var projectWideRules = Set<Int>()
+        // Which phases list each item, by kind.
+        var phasesOf: [RuleResult.AffectedItem: [Int]] = [:]
+        for (p, phase) in phases.enumerated() {
+            for entry in phase.scope {
+                for item in entry.items { phasesOf[.init(kind: entry.kind, item: item), default: []].append(p) }
             }
         }
 
         for finding in open {
-            var placed = false
-            for item in finding.result.affected {
-                for (p, phase) in phases.enumerated() where phase.items(of: item.kind).contains(item.item) {
-                    apply(finding, toPhase: p, item: item)
-                    placed = true
+            let reason = Decision.reason(finding, in: evaluation)
+            // The phases this finding touches, once each (a finding may name several items).
+            var touched: [Int] = []
+            for item in evaluation.results[finding.resultIndex].affected {
+                guard let listed = phasesOf[item] else {
+                    if unplacedSet.insert(item).inserted { unplaced.append(item) }
+                    continue
                 }
-                if !phases.contains(where: { $0.items(of: item.kind).contains(item.item) }), !unplaced.contains(item) {
-                    unplaced.append(item)
+                for p in listed {
+                    if finding.action == .split {
+                        if let m = movedIndex[p][item] {
+                            decisions[p].moved[m].because.append(reason)
+                        } else {
+                            movedIndex[p][item] = decisions[p].moved.count
+                            decisions[p].moved.append(.init(kind: item.kind, item: item.item, because: [reason]))
+                        }
+                    }
+                    if !touched.contains(p) { touched.append(p) }
                 }
             }
-            if !placed {
+            if touched.isEmpty {
                 // Without affects (or with items no phase lists) the finding concerns the whole project.
-                let reason = Decision.reason(finding, language: language)
-                if !projectWide.contains(where: { $0.rule == reason.rule }) { projectWide.append(reason) }
-                for p in phases.indices { apply(finding, toPhase: p, item: nil) }
+                if projectWideRules.insert(finding.ruleIndex).inserted { projectWide.append(reason) }
+                touched = Array(phases.indices)
+            }
+            for p in touched {
+                switch finding.action {
+                case .warn, .mitigate:
+                    decisions[p].conditions.append(reason)
+                case .split:
+                    // A split that names no item of this phase leaves a condition on it.
+                    if evaluation.results[finding.resultIndex].affected.isEmpty || !phasesOfContains(phasesOf, finding, p, evaluation) {
+                        decisions[p].conditions.append(reason)
+                    }
+                case .defer, .block:
+                    if finding.action == .block { blocked.insert(p) }
+                    decisions[p].deferredBecause.append(reason)
+                }
             }
         }
 
@@ -112,7 +124,14 @@ enum Planning {
         }
         return PhasePlan(
             original: phases, planned: planned, projectWide: projectWide, unplacedItems: unplaced,
-            prerequisites: prerequisites(open, language: language))
+            prerequisites: prerequisites(open, evaluation: evaluation))
+    }
+
+    /// Whether one of the finding's affected items is in phase `p`'s scope.
+    static func phasesOfContains(
+        _ phasesOf: [RuleResult.AffectedItem: [Int]], _ finding: Decision.OpenFinding, _ p: Int, _ evaluation: Evaluation
+    ) -> Bool {
+        evaluation.results[finding.resultIndex].affected.contains { phasesOf[$0]?.contains(p) == true }
     }
 
     /// A follow-on phase starts when its phase ends and lasts as long.
@@ -125,19 +144,41 @@ enum Planning {
     }
 
     /// What would clear each split, deferral or block: the rule's recommendation, per rule.
-    static func prerequisites(_ open: [Decision.OpenFinding], language: String) -> [Prerequisite] {
+    static func prerequisites(_ open: [Decision.OpenFinding], evaluation: Evaluation) -> [Prerequisite] {
+        let language = evaluation.language
         var out: [Prerequisite] = []
+        var index: [String: Int] = [:]
+        var seenSubjects: [Set<String>] = []
         for finding in open where finding.action >= .split {
-            let subject = finding.result.subject
-            if let i = out.firstIndex(where: { $0.rule == finding.rule.id }) {
-                if let subject, !out[i].subjects.contains(subject) { out[i].subjects.append(subject) }
+            let subject = evaluation.results[finding.resultIndex].subject
+            let rule = evaluation.rules[finding.ruleIndex].rule
+            if let i = index[rule.id] {
+                if let subject, seenSubjects[i].insert(subject).inserted { out[i].subjects.append(subject) }
                 continue
             }
+            index[rule.id] = out.count
+            seenSubjects.append(subject.map { [$0] } ?? [])
             out.append(Prerequisite(
-                rule: finding.rule.id, subjects: subject.map { [$0] } ?? [], action: finding.action,
-                recommendation: finding.rule.recommendation?.resolved(language) ?? finding.rule.title.resolved(language)))
+                rule: rule.id, subjects: subject.map { [$0] } ?? [], action: finding.action,
+                recommendation: rule.recommendation?.resolved(language) ?? rule.title.resolved(language)))
         }
         return out
+    }
+}
+
+/// What makes two reasons the same finding: the rule, the subject and the status (cheaper to
+/// hash than the whole message).
+struct ReasonKey: Hashable {
+    var rule: String
+    var subject: String?
+    var status: ResultStatus
+    var action: RuleAction
+
+    init(_ reason: Reason) {
+        rule = reason.rule
+        subject = reason.subject
+        status = reason.status
+        action = reason.action
     }
 }
 

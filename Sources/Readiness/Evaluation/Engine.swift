@@ -39,6 +39,7 @@ public struct Engine: Sendable {
         var run = RuleRun(
             cel: cel, snapshot: snapshot, globals: globals, language: options.language,
             isStrict: options.isStrict, waivers: snapshot.waivers + options.waivers, asOf: asOf)
+        run.parallelism = options.parallelism
         let rules = catalog.rules
         var summaries: [RuleSummary] = []
         summaries.reserveCapacity(rules.count)
@@ -46,6 +47,7 @@ public struct Engine: Sendable {
             let counts = run.evaluate(rule, index: index)
             summaries.append(RuleSummary(rule: rule, counts: counts))
         }
+        run.countWaiverUse()
         var evaluation = Evaluation(
             snapshot: snapshot,
             asOf: asOf.map(CalendarDate.format) ?? "",

@@ -12,6 +12,8 @@ public struct EvaluationOptions: Sendable {
     public var language: String
     /// Whether unknown results count as failures for the gate.
     public var isStrict: Bool
+    /// How many cores one snapshot's large `for_each` lists may use (1: evaluate serially).
+    public var parallelism: Int = 1
 
     /// Creates options.
     public init(

@@ -1,4 +1,6 @@
 import CEL
+import Dispatch
+import Foundation
 import SourceDiagnostics
 import StrictYAML
 
@@ -13,6 +15,8 @@ struct RuleRun {
     let asOf: Timestamp?
     var results: [RuleResult] = []
     var waiverUse: [Int]
+    /// How many cores large `for_each` lists may use.
+    var parallelism = 1
 
     init(
         cel: CELEnvironment, snapshot: Snapshot, globals: ValueMap, language: String, isStrict: Bool,
@@ -41,6 +45,7 @@ struct RuleRun {
     /// Evaluates a rule (every element of a `for_each` rule) and returns its counts.
     mutating func evaluate(_ rule: Rule, index ruleIndex: Int) -> StatusCounts {
         var counts = StatusCounts()
+        let start = results.count
         guard let iteration = rule.iteration else {
             let element = Element(activation: CELActivation(globals: globals), value: nil, index: nil, position: nil)
             let result = judge(rule, ruleIndex: ruleIndex, element)
@@ -73,18 +78,59 @@ struct RuleRun {
             return counts
         }
         let basePath = Self.plainPath(iteration.list.source)
-        results.reserveCapacity(results.count + elements.count)
-        var activation = CELActivation(globals: globals, locals: [.null], localPaths: [nil])
-        for (i, value) in elements.enumerated() {
+        let chunks = parallelism > 1 && elements.count >= Self.parallelThreshold ? parallelism * 4 : 1
+        if chunks == 1 {
+            judgeElements(rule, ruleIndex: ruleIndex, elements, positions, basePath, range: elements.indices, into: &results)
+        } else {
+            // Large lists are split across the cores; each chunk fills its own slot, and the
+            // slots are joined in order, so the output does not depend on the schedule.
+            let slots = ChunkSlots(count: chunks)
+            let size = (elements.count + chunks - 1) / chunks
+            // The workers get a copy without the results gathered so far: capturing those would
+            // force a copy of the whole array on the next append.
+            var run = self
+            run.results = []
+            let worker = run
+            let positions = positions
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let range = min(chunk * size, elements.count)..<min((chunk + 1) * size, elements.count)
+                var local: [RuleResult] = []
+                local.reserveCapacity(range.count)
+                worker.judgeElements(rule, ruleIndex: ruleIndex, elements, positions, basePath, range: range, into: &local)
+                slots.set(chunk, local)
+            }
+            for chunk in 0..<chunks { results.append(contentsOf: slots.take(chunk)) }
+        }
+        for result in results[start...] { counts.add(result.status) }
+        return counts
+    }
+
+    /// Lists at least this long are judged on several cores.
+    static let parallelThreshold = 4096
+
+    func judgeElements(
+        _ rule: Rule, ruleIndex: Int, _ elements: [Value], _ positions: [SourcePosition], _ basePath: String?,
+        range: Range<Int>, into results: inout [RuleResult]
+    ) {
+        // Element paths (`network.sites[3]`) are only spelt out when a fact turns out missing.
+        _ = basePath
+        var activation = CELActivation(globals: globals, locals: [.null])
+        for i in range {
+            let value = elements[i]
             activation.locals[0] = value
-            if let basePath { activation.localPaths[0] = "\(basePath)[\(i)]" }
             let position = FactPath.ownPosition(of: value) ?? (i < positions.count ? positions[i] : nil)
             let element = Element(activation: activation, value: value, index: i, position: position)
-            let result = judge(rule, ruleIndex: ruleIndex, element)
-            counts.add(result.status)
-            results.append(result)
+            results.append(judge(rule, ruleIndex: ruleIndex, element))
         }
-        return counts
+    }
+
+    /// `site.latency_ms` → `network.sites[3].latency_ms`: a path from the element variable,
+    /// restated from the snapshot's root.
+    static func rebase(_ path: String, variable: String, onto base: String) -> String {
+        guard path.hasPrefix(variable) else { return path }
+        let rest = path.dropFirst(variable.count)
+        guard rest.isEmpty || rest.first == "." || rest.first == "[" else { return path }
+        return base + rest
     }
 
     /// `a.b.c` when the text is a plain dotted path (so element paths can read `a.b.c[3]`).
@@ -97,7 +143,7 @@ struct RuleRun {
     }
 
     /// Judges one element: applicability, then the check or the outcomes.
-    mutating func judge(_ rule: Rule, ruleIndex: Int, _ element: Element) -> RuleResult {
+    func judge(_ rule: Rule, ruleIndex: Int, _ element: Element) -> RuleResult {
         if let when = rule.when {
             switch cel.evaluate(when.program, in: element.activation) {
             case .value(.bool(true)): break
@@ -163,10 +209,15 @@ struct RuleRun {
     }
 
     /// The result for an evaluation error: `unknown` for a missing fact, `error` otherwise.
-    mutating func outcome(
+    func outcome(
         of error: CELEvaluationError, rule: Rule, ruleIndex: Int, element: Element?, expression: CompiledExpression
     ) -> RuleResult {
-        if let path = error.missingFactPath {
+        if var path = error.missingFactPath {
+            if let iteration = rule.iteration, let index = element?.index,
+                let base = Self.plainPath(iteration.list.source)
+            {
+                path = Self.rebase(path, variable: iteration.variable, onto: "\(base)[\(index)]")
+            }
             var result = RuleResult(
                 ruleIndex: ruleIndex, status: .unknown, subject: element.map { subject(rule, $0) } ?? nil,
                 index: element?.index, message: nil,
@@ -285,15 +336,23 @@ struct RuleRun {
 
     // MARK: - Waivers
 
-    mutating func applyWaiver(to result: inout RuleResult, rule: Rule) {
+    func applyWaiver(to result: inout RuleResult, rule: Rule) {
         guard result.status == .fail || result.status == .warn else { return }
-        for (i, waiver) in waivers.enumerated() where waiver.ruleID == rule.id {
+        for waiver in waivers where waiver.ruleID == rule.id {
             if let subject = waiver.subject, subject != result.subject { continue }
             if let asOf, waiver.expiresAt < asOf { continue }
             result.status = .waived
             result.waiver = waiver
-            waiverUse[i] += 1
             return
+        }
+    }
+
+    /// Counts which waivers the results used.
+    mutating func countWaiverUse() {
+        guard !waivers.isEmpty else { return }
+        for result in results {
+            guard let waiver = result.waiver, let i = waivers.firstIndex(of: waiver) else { continue }
+            waiverUse[i] += 1
         }
     }
 
@@ -311,5 +370,27 @@ struct RuleRun {
             }
         }
         return WaiverReport(applied: applied, expired: expired, unused: unused)
+    }
+}
+
+/// Per-chunk result arrays that parallel workers fill, one slot each.
+final class ChunkSlots: @unchecked Sendable {
+    private var slots: [[RuleResult]]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: [], count: count)
+    }
+
+    func set(_ index: Int, _ results: [RuleResult]) {
+        lock.withLock { slots[index] = results }
+    }
+
+    func take(_ index: Int) -> [RuleResult] {
+        lock.withLock {
+            let taken = slots[index]
+            slots[index] = []
+            return taken
+        }
     }
 }

@@ -2,6 +2,9 @@ public import SourceDiagnostics
 import StrictYAML
 
 /// The result of one rule, or of one element of a `for_each` rule.
+///
+/// Kept small (a large snapshot has hundreds of thousands): the fields most results leave empty
+/// live in a shared box.
 public struct RuleResult: Sendable {
     /// Index of the rule in `Evaluation.rules`.
     public var ruleIndex: Int
@@ -14,14 +17,58 @@ public struct RuleResult: Sendable {
     public var message: String?
     /// Where the element or the fact involved stands in the snapshot.
     public var location: SourceLocation?
-    /// The path of the missing fact, for `unknown` results.
-    public var missingFact: String?
-    /// What went wrong, for `error` results.
-    public var errorMessage: String?
     /// The items this result affects, by scope kind (for failing results of rules with `affects`).
     public var affected: [AffectedItem]
+    private var details: Details?
+
+    /// Creates a result.
+    public init(
+        ruleIndex: Int, status: ResultStatus, subject: String?, index: Int?, message: String?,
+        location: SourceLocation?, missingFact: String?, errorMessage: String?, affected: [AffectedItem],
+        waiver: Waiver?
+    ) {
+        self.ruleIndex = ruleIndex
+        self.status = status
+        self.subject = subject
+        self.index = index
+        self.message = message
+        self.location = location
+        self.affected = affected
+        if missingFact != nil || errorMessage != nil || waiver != nil {
+            details = Details(missingFact: missingFact, errorMessage: errorMessage, waiver: waiver)
+        }
+    }
+
+    /// The path of the missing fact, for `unknown` results.
+    public var missingFact: String? {
+        get { details?.missingFact }
+        set { details = Details(missingFact: newValue, errorMessage: errorMessage, waiver: waiver) }
+    }
+
+    /// What went wrong, for `error` results.
+    public var errorMessage: String? {
+        get { details?.errorMessage }
+        set { details = Details(missingFact: missingFact, errorMessage: newValue, waiver: waiver) }
+    }
+
     /// The waiver that turned this result into `waived`.
-    public var waiver: Waiver?
+    public var waiver: Waiver? {
+        get { details?.waiver }
+        set { details = Details(missingFact: missingFact, errorMessage: errorMessage, waiver: newValue) }
+    }
+
+    /// The rarely set fields, boxed.
+    final class Details: Sendable {
+        let missingFact: String?
+        let errorMessage: String?
+        let waiver: Waiver?
+
+        init(missingFact: String?, errorMessage: String?, waiver: Waiver?) {
+            self.missingFact = missingFact
+            self.errorMessage = errorMessage
+            self.waiver = waiver
+        }
+    }
 
     /// An item of a phase scope that a result affects.
     public struct AffectedItem: Sendable, Hashable, Codable {
