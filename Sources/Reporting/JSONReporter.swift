@@ -14,20 +14,18 @@ public struct JSONReporter: Reporter {
 
     /// Renders one report, or a portfolio when there are several evaluations.
     public func render(_ evaluations: [Evaluation], context: ReportContext) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONTreeEncoder()
         let tool = Tool(name: "readiness", version: context.toolVersion)
-        let data: Data?
+        let text: String?
         if evaluations.count == 1, let only = evaluations.first {
-            data = try? encoder.encode(Report(only, tool: tool, context: context))
+            text = try? encoder.encode(Report(only, tool: tool, context: context))
         } else {
             let reports = evaluations.map { Report($0, tool: tool, context: context) }
-            data = try? encoder.encode(PortfolioReport(
+            text = try? encoder.encode(PortfolioReport(
                 schema: Self.portfolioSchema, tool: tool, snapshots: reports,
                 portfolio: PortfolioSummary(evaluations)))
         }
-        guard let data else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return text ?? "{}\n"
     }
 
     struct Tool: Encodable {

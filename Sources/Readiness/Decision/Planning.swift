@@ -88,6 +88,10 @@ enum Planning {
             }
         }
 
+        for p in decisions.indices {
+            decisions[p].conditions = summarised(decisions[p].conditions, language: language)
+            decisions[p].deferredBecause = summarised(decisions[p].deferredBecause, language: language)
+        }
         var planned: [PhasePlan.PlannedPhase] = []
         for p in decisions.indices {
             var phase = decisions[p]
@@ -125,6 +129,29 @@ enum Planning {
         return PhasePlan(
             original: phases, planned: planned, projectWide: projectWide, unplacedItems: unplaced,
             prerequisites: prerequisites(open, evaluation: evaluation))
+    }
+
+    /// One reason per rule (the first), its message noting how many more there are: a phase
+    /// touched by 4,000 undersized servers lists the rule once.
+    static func summarised(_ reasons: [Reason], language: String) -> [Reason] {
+        var order: [String] = []
+        var first: [String: Reason] = [:]
+        var counts: [String: Int] = [:]
+        for reason in reasons {
+            if first[reason.rule] == nil {
+                order.append(reason.rule)
+                first[reason.rule] = reason
+            }
+            counts[reason.rule, default: 0] += 1
+        }
+        return order.compactMap { rule in
+            guard var reason = first[rule] else { return nil }
+            let more = (counts[rule] ?? 1) - 1
+            if more > 0 {
+                reason.message += language == "zh" ? "（另有 \(more) 项）" : " (and \(more) more)"
+            }
+            return reason
+        }
     }
 
     /// Whether one of the finding's affected items is in phase `p`'s scope.
