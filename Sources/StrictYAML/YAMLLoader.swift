@@ -80,7 +80,7 @@ public struct YAMLLoader: Sendable {
             throw DiagnosticError(YAMLDiagnostics.fileUnreadable(path, reason: reason))
         }
         defer { try? handle.close() }
-        let data = try handle.read(upToCount: limit + 1) ?? Data()
+        let data = try handle.read(upToCount: limit == Int.max ? limit : limit + 1) ?? Data()
         if data.count > limit {
             throw DiagnosticError(YAMLDiagnostics.inputTooLarge(data.count, limit: limit, file: path))
         }

@@ -8,7 +8,8 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "readiness-bench",
         abstract: "Benchmarks for Readiness (run with `swift run -c release readiness-bench …`).",
-        subcommands: [YAMLBench.self]
+        subcommands: [StandardBench.self, CheckBench.self, YAMLBench.self, CELBench.self],
+        defaultSubcommand: StandardBench.self
     )
 }
 

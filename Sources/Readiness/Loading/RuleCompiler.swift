@@ -1,3 +1,4 @@
+import Foundation
 import CEL
 import SourceDiagnostics
 import StrictYAML
@@ -89,17 +90,17 @@ struct RuleCompiler {
 
     /// Splits `a {{ expr }} b` into segments, compiling each expression.
     mutating func templateSegments(_ string: String, origin: SourceLocation, locals: [String]) -> [MessageTemplate.Segment]? {
+        guard string.contains("{{") else { return string.isEmpty ? [] : [.text(string)] }
         var segments: [MessageTemplate.Segment] = []
-        let scalars = Array(string.unicodeScalars)
-        var literal = String.UnicodeScalarView()
-        var i = 0
         var ok = true
-        func location(ofScalar index: Int) -> SourceLocation {
-            // Columns shift along the first line; later lines of a block scalar are approximate.
+        /// The file location of a string index (columns shift along the first line; later
+        /// lines of a block scalar are approximate).
+        func location(of index: String.Index) -> SourceLocation {
+            let before = string.unicodeScalars[string.startIndex..<index]
             var line = 0
             var column = 0
-            for k in 0..<index {
-                if scalars[k] == "\n" {
+            for scalar in before {
+                if scalar == "\n" {
                     line += 1
                     column = 0
                 } else {
@@ -109,43 +110,25 @@ struct RuleCompiler {
             if line == 0 { return SourceLocation(file: file, line: origin.line, column: origin.column + column) }
             return SourceLocation(file: file, line: origin.line + line, column: column + 1)
         }
-        while i < scalars.count {
-            if scalars[i] == "{" && i + 1 < scalars.count && scalars[i + 1] == "{" {
-                var j = i + 2
-                var closed = false
-                while j + 1 < scalars.count {
-                    if scalars[j] == "}" && scalars[j + 1] == "}" {
-                        closed = true
-                        break
-                    }
-                    j += 1
-                }
-                guard closed else {
-                    diagnostics.append(RulesetDiagnostics.template("'{{' is never closed with '}}'", at: location(ofScalar: i)))
-                    return nil
-                }
-                if !literal.isEmpty {
-                    segments.append(.text(String(literal)))
-                    literal = String.UnicodeScalarView()
-                }
-                var exprScalars = String.UnicodeScalarView()
-                exprScalars.append(contentsOf: scalars[(i + 2)..<j])
-                let expr = String(exprScalars)
-                if expr.trimmingCharacters(in: .whitespaces).isEmpty {
-                    diagnostics.append(RulesetDiagnostics.template("'{{ }}' holds no expression", at: location(ofScalar: i)))
-                    ok = false
-                } else if let compiled = compile(expr, at: location(ofScalar: i + 2), locals: locals) {
-                    segments.append(.expression(compiled))
-                } else {
-                    ok = false
-                }
-                i = j + 2
-            } else {
-                literal.append(scalars[i])
-                i += 1
+        var rest = string[...]
+        while let open = rest.range(of: "{{") {
+            if open.lowerBound > rest.startIndex { segments.append(.text(String(rest[..<open.lowerBound]))) }
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                diagnostics.append(RulesetDiagnostics.template("'{{' is never closed with '}}'", at: location(of: open.lowerBound)))
+                return nil
             }
+            let expr = String(rest[open.upperBound..<close.lowerBound])
+            if expr.allSatisfy(\.isWhitespace) {
+                diagnostics.append(RulesetDiagnostics.template("'{{ }}' holds no expression", at: location(of: open.lowerBound)))
+                ok = false
+            } else if let compiled = compile(expr, at: location(of: open.upperBound), locals: locals) {
+                segments.append(.expression(compiled))
+            } else {
+                ok = false
+            }
+            rest = rest[close.upperBound...]
         }
-        if !literal.isEmpty { segments.append(.text(String(literal))) }
+        if !rest.isEmpty { segments.append(.text(String(rest))) }
         return ok ? segments : nil
     }
 

@@ -1,6 +1,7 @@
 public import CEL
 public import SourceDiagnostics
 public import StrictYAML
+import Dispatch
 import Foundation
 
 /// Loads ruleset files (and built-ins by name), resolves `extends`, validates every field and
@@ -29,6 +30,7 @@ public struct RulesetLoader: Sendable {
     public func load(_ specs: [String]) throws(DiagnosticError) -> (catalog: RuleCatalog, warnings: [Diagnostic]) {
         var session = Session(loader: self)
         let requested = specs.isEmpty ? BuiltinRulesets.names : specs
+        session.precompile(requested)
         for spec in requested {
             session.load(spec: spec, relativeTo: nil, from: nil, chain: [])
         }
@@ -59,6 +61,7 @@ public struct RulesetLoader: Sendable {
         var loaded: Set<String> = []
         var diagnostics = DiagnosticCollector()
         var ruleIDs: [(id: String, location: SourceLocation)] = []
+        var cache: [String: Compiled] = [:]
 
         init(loader: RulesetLoader) {
             self.loader = loader
@@ -110,30 +113,69 @@ public struct RulesetLoader: Sendable {
         }
 
         mutating func load(bytes: [UInt8], path: String, chain: [String]) {
+            let key = path.hasPrefix("builtin:") ? path : (path as NSString).standardizingPath
+            let compiled = cache[key] ?? Self.compile(bytes: bytes, path: path, loader: loader)
+            // Load what this ruleset extends first, so its rules come before this one's.
+            for (parent, location) in compiled.extends {
+                load(spec: parent, relativeTo: path, from: location, chain: chain)
+            }
+            diagnostics.append(contentsOf: compiled.diagnostics)
+            ruleIDs.append(contentsOf: compiled.ruleIDs)
+            if let ruleset = compiled.ruleset { rulesets.append(ruleset) }
+        }
+
+        /// One file, validated and compiled, before its `extends` are followed.
+        struct Compiled: Sendable {
+            var ruleset: Ruleset?
+            var extends: [(spec: String, location: SourceLocation)]
+            var diagnostics: [Diagnostic]
+            var ruleIDs: [(id: String, location: SourceLocation)]
+        }
+
+        /// Compiles the requested files in parallel (they are independent until `extends` is
+        /// followed, which happens in order afterwards).
+        mutating func precompile(_ specs: [String]) {
+            var work: [(key: String, bytes: [UInt8], path: String)] = []
+            for spec in specs where !RulesetLoader.isPath(spec) {
+                guard let bytes = BuiltinRulesets.bytes(named: spec) else { continue }
+                work.append((BuiltinRulesets.path(of: spec), bytes, BuiltinRulesets.path(of: spec)))
+            }
+            guard work.count > 1 else { return }
+            let slots = CompiledSlots(count: work.count)
+            let loader = self.loader
+            let jobs = work
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+                slots.set(i, Self.compile(bytes: jobs[i].bytes, path: jobs[i].path, loader: loader))
+            }
+            for (i, job) in work.enumerated() { cache[job.key] = slots.get(i) }
+        }
+
+        static func compile(bytes: [UInt8], path: String, loader: RulesetLoader) -> Compiled {
+            var diagnostics = DiagnosticCollector()
+            var out = Compiled(ruleset: nil, extends: [], diagnostics: [], ruleIDs: [])
             let document: YAMLDocument
             do {
                 document = try loader.yaml.load(bytes: bytes, file: path)
             } catch {
-                diagnostics.append(contentsOf: error.diagnostics)
-                return
+                out.diagnostics = error.diagnostics
+                return out
             }
             let source = SourceText(bytes: bytes)
             guard case .map(let root) = document.root else {
-                diagnostics.append(RulesetDiagnostics.wrongType(
+                out.diagnostics = [RulesetDiagnostics.wrongType(
                     "ruleset file", expected: "a mapping with 'ruleset' and 'rules'", found: document.root,
-                    at: document.location(document.rootPosition)))
-                return
+                    at: document.location(document.rootPosition))]
+                return out
             }
             let header = MappingReader(root, file: path, context: "the ruleset header")
             header.checkKeys(RulesetLoader.rulesetKeys, into: &diagnostics)
             let id = header.string("ruleset", required: true, into: &diagnostics) ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            // Load what this ruleset extends first, so its rules come before this one's.
             for (i, parent) in header.strings("extends", into: &diagnostics).enumerated() {
                 var location = header.valueLocation("extends")
                 if case .list(let list)? = header.value("extends"), let p = list.position(at: i) {
                     location = SourceLocation(file: path, position: p)
                 }
-                load(spec: parent, relativeTo: path, from: location, chain: chain)
+                out.extends.append((parent, location))
             }
             var compiler = RuleCompiler(
                 cel: loader.cel, file: path, source: source, rulesetID: id, diagnostics: diagnostics)
@@ -156,8 +198,8 @@ public struct RulesetLoader: Sendable {
                 compiler.diagnostics.append(RulesetDiagnostics.missingKey("rules", in: "the ruleset header", at: header.location))
             }
             diagnostics = compiler.diagnostics
-            ruleIDs.append(contentsOf: compiler.ruleIDs)
-            rulesets.append(Ruleset(
+            out.ruleIDs = compiler.ruleIDs
+            out.ruleset = Ruleset(
                 id: id,
                 title: header.text("title", into: &diagnostics),
                 version: header.string("version", into: &diagnostics),
@@ -166,7 +208,9 @@ public struct RulesetLoader: Sendable {
                 parameters: parameters,
                 rules: rules,
                 file: path,
-                sha256: SHA256.hexDigest(bytes)))
+                sha256: SHA256.hexDigest(bytes))
+            out.diagnostics = diagnostics.diagnostics
+            return out
         }
 
         mutating func checkDuplicateIDs() {
@@ -228,5 +272,23 @@ struct SourceText {
         default:
             return position
         }
+    }
+}
+
+/// Compiled rulesets that parallel workers fill, one slot each.
+final class CompiledSlots: @unchecked Sendable {
+    private var slots: [RulesetLoader.Session.Compiled?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: RulesetLoader.Session.Compiled) {
+        lock.withLock { slots[index] = value }
+    }
+
+    func get(_ index: Int) -> RulesetLoader.Session.Compiled? {
+        lock.withLock { slots[index] }
     }
 }
