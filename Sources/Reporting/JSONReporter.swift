@@ -1,4 +1,5 @@
 public import Readiness
+import Dispatch
 import Foundation
 import SourceDiagnostics
 
@@ -20,12 +21,27 @@ public struct JSONReporter: Reporter {
         if evaluations.count == 1, let only = evaluations.first {
             text = try? encoder.encode(Report(only, tool: tool, context: context))
         } else {
-            let reports = evaluations.map { Report($0, tool: tool, context: context) }
-            text = try? encoder.encode(PortfolioReport(
-                schema: Self.portfolioSchema, tool: tool, snapshots: reports,
-                portfolio: PortfolioSummary(evaluations)))
+            text = try? portfolio(evaluations, tool: tool, context: context, encoder: encoder)
         }
         return text ?? "{}\n"
+    }
+
+    /// A portfolio: each snapshot's report is rendered on its own core, then spliced in order
+    /// (keys stay sorted: portfolio, schema, snapshots, tool).
+    func portfolio(_ evaluations: [Evaluation], tool: Tool, context: ReportContext, encoder: JSONTreeEncoder) throws -> String {
+        let parts = TextSlots(count: evaluations.count)
+        DispatchQueue.concurrentPerform(iterations: evaluations.count) { i in
+            parts.set(i, (try? encoder.encode(Report(evaluations[i], tool: tool, context: context), depth: 2)) ?? "{}")
+        }
+        var out = "{\n  \"portfolio\": " + (try encoder.encode(PortfolioSummary(evaluations), depth: 1)) + ",\n"
+        out += "  \"schema\": \"" + Self.portfolioSchema + "\",\n"
+        out += "  \"snapshots\": ["
+        for i in 0..<evaluations.count {
+            out += (i == 0 ? "\n    " : ",\n    ") + parts.get(i)
+        }
+        out += evaluations.isEmpty ? "],\n" : "\n  ],\n"
+        out += "  \"tool\": " + (try encoder.encode(tool, depth: 1)) + "\n}\n"
+        return out
     }
 
     struct Tool: Encodable {
@@ -288,6 +304,10 @@ public struct JSONReporter: Reporter {
         }
 
         func encode(to encoder: any Encoder) throws {
+            if let tree = encoder as? TreeEncoder, waiver == nil {
+                tree.node.kind = .direct(self)
+                return
+            }
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(rule, forKey: .rule)
             try c.encode(status, forKey: .status)
@@ -341,5 +361,85 @@ public struct JSONReporter: Reporter {
             let total = evaluations.reduce(0.0) { $0 + $1.scores.overall.readiness }
             averageReadiness = evaluations.isEmpty ? 0 : (total / Double(evaluations.count) * 10).rounded() / 10
         }
+    }
+}
+
+/// Texts that parallel workers fill, one slot each.
+final class TextSlots: @unchecked Sendable {
+    private var slots: [String]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: "", count: count)
+    }
+
+    func set(_ index: Int, _ text: String) {
+        lock.withLock { slots[index] = text }
+    }
+
+    func get(_ index: Int) -> String {
+        lock.withLock { slots[index] }
+    }
+}
+
+extension JSONReporter.FindingJSON: DirectJSONWritable {
+    /// The same JSON the `Encodable` form gives (keys sorted), written without the tree.
+    func writeJSON(into w: inout Writer, depth: Int) {
+        w.bytes.append(UInt8(ascii: "{"))
+        w.key("action", first: true, depth: depth)
+        w.writeString(action.rawValue)
+        w.key("affects", first: false, depth: depth)
+        if affects.isEmpty {
+            w.append("[]")
+        } else {
+            w.bytes.append(UInt8(ascii: "["))
+            for (i, item) in affects.enumerated() {
+                if i > 0 { w.bytes.append(UInt8(ascii: ",")) }
+                w.newline(depth + 2)
+                w.bytes.append(UInt8(ascii: "{"))
+                w.key("item", first: true, depth: depth + 2)
+                w.writeString(item.item)
+                w.key("kind", first: false, depth: depth + 2)
+                w.writeString(item.kind)
+                w.newline(depth + 2)
+                w.bytes.append(UInt8(ascii: "}"))
+            }
+            w.newline(depth + 1)
+            w.bytes.append(UInt8(ascii: "]"))
+        }
+        w.key("category", first: false, depth: depth)
+        w.writeString(category)
+        w.key("index", first: false, depth: depth)
+        w.append(index.map(String.init) ?? "null")
+        w.key("location", first: false, depth: depth)
+        if let location {
+            w.bytes.append(UInt8(ascii: "{"))
+            w.key("column", first: true, depth: depth + 1)
+            w.append(String(location.column))
+            w.key("file", first: false, depth: depth + 1)
+            w.writeString(location.file)
+            w.key("line", first: false, depth: depth + 1)
+            w.append(String(location.line))
+            w.newline(depth + 1)
+            w.bytes.append(UInt8(ascii: "}"))
+        } else {
+            w.append("null")
+        }
+        w.key("message", first: false, depth: depth)
+        w.writeString(message)
+        if let missingFact {
+            w.key("missing_fact", first: false, depth: depth)
+            w.writeString(missingFact)
+        }
+        w.key("rule", first: false, depth: depth)
+        w.writeString(rule)
+        w.key("severity", first: false, depth: depth)
+        w.writeString(severity.rawValue)
+        w.key("status", first: false, depth: depth)
+        w.writeString(status.rawValue)
+        w.key("subject", first: false, depth: depth)
+        w.optionalString(subject)
+        w.newline(depth)
+        w.bytes.append(UInt8(ascii: "}"))
     }
 }

@@ -14,12 +14,37 @@ public struct JSONTreeEncoder: Sendable {
 
     /// The JSON text of a value, ending in a newline.
     public func encode<T: Encodable>(_ value: T) throws -> String {
+        try encode(value, depth: 0) + "\n"
+    }
+
+    /// The JSON text of a value as it reads nested `depth` levels deep (no final newline), so
+    /// that parts rendered separately, even in parallel, can be spliced into one document.
+    public func encode<T: Encodable>(_ value: T, depth: Int) throws -> String {
         let root = TreeNode()
-        try value.encode(to: TreeEncoder(node: root, codingPath: []))
+        try TreeEncoder.encode(value, into: root, codingPath: [])
         var writer = Writer(isPretty: isPretty)
-        writer.write(root, depth: 0)
-        writer.bytes.append(UInt8(ascii: "\n"))
+        writer.write(root, depth: depth)
         return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
+
+/// A value that writes its own JSON (keys in sorted order, the writer's indentation), for the
+/// parts of a report that repeat by the hundred thousand.
+protocol DirectJSONWritable {
+    func writeJSON(into writer: inout Writer, depth: Int)
+}
+
+extension Writer {
+    /// Starts an object member: the separator, the indentation and `"key": `.
+    mutating func key(_ key: String, first: Bool, depth: Int) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        newline(depth + 1)
+        writeString(key)
+        append(isPretty ? ": " : ":")
+    }
+
+    mutating func optionalString(_ s: String?) {
+        if let s { writeString(s) } else { append("null") }
     }
 }
 
@@ -34,6 +59,8 @@ final class TreeNode {
         case string(String)
         case object
         case array
+        /// A value that writes itself (the hot path of large reports).
+        case direct(any DirectJSONWritable)
     }
 
     var kind: Kind = .unset
@@ -252,6 +279,7 @@ struct Writer {
         switch node.kind {
         case .unset, .null: append("null")
         case .bool(let b): append(b ? "true" : "false")
+        case .direct(let value): value.writeJSON(into: &self, depth: depth)
         case .number(let n): append(n)
         case .string(let s): writeString(s)
         case .array:
