@@ -1,0 +1,69 @@
+import CEL
+import Readiness
+import SourceDiagnostics
+import Testing
+
+/// Bad data in lists large enough to be split across cores: every element's status (error,
+/// unknown, fail, pass) is the same as in a serial run. Run under `--sanitize=thread` too.
+@Suite struct ParallelEvaluationTests {
+    static let ruleset = """
+        ruleset: parallel
+        title: Parallel hardening
+        version: 1.0.0
+        rules:
+          - id: PAR-DIVIDE
+            title: Divides by each server's memory
+            category: environment
+            severity: high
+            for_each: s in environment.servers
+            check: 1024 / s.ram_gb <= 64
+            message: "{{s.name}}: {{1024 / s.ram_gb}}"
+            action: mitigate
+          - id: PAR-COST
+            title: Spends the step budget on some servers
+            category: environment
+            severity: high
+            for_each: s in environment.servers
+            check: s.ram_gb != 7 || environment.servers.all(a, true)
+            message: "{{s.name}}"
+            action: mitigate
+        """
+
+    /// 10,000 servers: every 7th has no memory figure (unknown), every 11th has 0 (division by
+    /// zero), every 13th has 7 (the step budget runs out), the others pass or fail.
+    static let snapshotText: String = {
+        var text = "project: {name: Parallel, as_of: '2027-05-17'}\nenvironment:\n  servers:\n"
+        for i in 0..<10_000 {
+            if i % 7 == 0 {
+                text += "    - {name: s\(i)}\n"
+            } else {
+                let ram = i % 11 == 0 ? 0 : i % 13 == 0 ? 7 : 8 + i % 64
+                text += "    - {name: s\(i), ram_gb: \(ram)}\n"
+            }
+        }
+        return text
+    }()
+
+    @Test("a parallel run gives every element the serial run's status")
+    func parallelMatchesSerial() throws {
+        let catalog = try RulesetLoader().load(text: Self.ruleset, file: "parallel.yaml")
+        let snapshot = try SnapshotLoader().load(bytes: Array(Self.snapshotText.utf8), file: "snapshot.yaml")
+        let engine = Engine(cel: CELEnvironment(limits: CELLimits(maxSteps: 5_000)))
+        var serial = EvaluationOptions()
+        serial.parallelism = 1
+        var parallel = EvaluationOptions()
+        parallel.parallelism = 4
+        let one = try engine.evaluate(catalog, against: snapshot, options: serial).evaluation
+        let many = try engine.evaluate(catalog, against: snapshot, options: parallel).evaluation
+        func statuses(_ evaluation: Evaluation) -> [String] {
+            evaluation.results.map { "\($0.ruleIndex)/\($0.index ?? -1)/\($0.status.rawValue)/\($0.message ?? "")" }
+        }
+        #expect(statuses(one) == statuses(many))
+        #expect(one.rules.map(\.counts) == many.rules.map(\.counts))
+        let divide = try #require(one.rules.first { $0.rule.id == "PAR-DIVIDE" }).counts
+        #expect(divide.unknown == 1_429)
+        #expect(divide.error > 0 && divide.pass > 0)
+        let cost = try #require(one.rules.first { $0.rule.id == "PAR-COST" }).counts
+        #expect(cost.error > 0)
+    }
+}
