@@ -55,6 +55,10 @@ let package = Package(
             dependencies: ["Readiness", "CEL", "StrictYAML", "SourceDiagnostics"],
             exclude: ["Corpus"]
         ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["readiness", "Readiness", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Readiness"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

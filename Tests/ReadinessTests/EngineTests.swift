@@ -120,3 +120,27 @@ import Testing
         #expect(evaluation.rules.first { $0.rule.id == "T-PASS" }?.rule.title.resolved("zh") == "Always passes")
     }
 }
+
+@Suite struct ParallelEvaluationTests {
+    @Test("a long for_each list judged on several cores gives exactly the serial results")
+    func parallelMatchesSerial() throws {
+        var sites = "network:\n  sites:\n"
+        for i in 0..<5_000 {
+            sites += "    - {name: s\(i), latency_ms: \((i * 37) % 400)}\n"
+        }
+        let snapshot = try SnapshotLoader().load(bytes: Array(("project: {name: p, as_of: '2026-01-01'}\n" + sites).utf8), file: "sites.yaml")
+        let catalog = try RulesetLoader().load([Paths.fixture("engine.yaml")]).catalog
+        var serial = EvaluationOptions()
+        serial.parallelism = 1
+        var parallel = EvaluationOptions()
+        parallel.parallelism = 4
+        let a = try Engine().evaluate(catalog, against: snapshot, options: serial).evaluation
+        let b = try Engine().evaluate(catalog, against: snapshot, options: parallel).evaluation
+        #expect(a.results.count == b.results.count)
+        #expect(a.results.map(\.status) == b.results.map(\.status))
+        #expect(a.results.map(\.subject) == b.results.map(\.subject))
+        #expect(a.results.map(\.message) == b.results.map(\.message))
+        #expect(a.results(of: "T-SITES").count == 5_000)
+        #expect(a.verdict == b.verdict)
+    }
+}
