@@ -35,6 +35,9 @@ public struct YAMLLoader: Sendable {
         self.limits = limits
     }
 
+    /// Files at least this large are parsed in parts on several cores (see `SplitParse`).
+    static let splitThreshold = 2 << 20
+
     /// Loads the single document in a file.
     /// - Parameter path: the file's path; it is also the name diagnostics show.
     public func load(contentsOf path: String) throws(DiagnosticError) -> YAMLDocument {
@@ -59,6 +62,9 @@ public struct YAMLLoader: Sendable {
         if bytes.count > limits.maxInputBytes {
             throw DiagnosticError(
                 YAMLDiagnostics.inputTooLarge(bytes.count, limit: limits.maxInputBytes, file: file))
+        }
+        if bytes.count >= Self.splitThreshold, let document = SplitParse.load(bytes, file: file, limits: limits) {
+            return document
         }
         var parser = YAMLParser(file: file, limits: limits)
         return try bytes.withUnsafeBufferPointer { buffer throws(DiagnosticError) in

@@ -22,9 +22,13 @@ struct YAMLParser {
     private var result: (Value, SourcePosition)?
     private var documents = 0
 
-    init(file: String, limits: YAMLLoader.Limits) {
+    /// Lines before the text this parser reads (when it reads one part of a larger file).
+    let lineOffset: Int
+
+    init(file: String, limits: YAMLLoader.Limits, lineOffset: Int = 0) {
         self.file = file
         self.limits = limits
+        self.lineOffset = lineOffset
     }
 
     /// A value with an anchor, and how many nodes it holds (for the alias expansion bound).
@@ -94,12 +98,12 @@ struct YAMLParser {
     }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        SourceLocation(file: file, line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
     }
 
     @inline(__always)
     private func position(_ mark: yaml_mark_t) -> SourcePosition {
-        SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        SourcePosition(line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
     }
 
     private mutating func run(

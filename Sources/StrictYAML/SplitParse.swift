@@ -1,0 +1,114 @@
+import Dispatch
+import Foundation
+import SourceDiagnostics
+
+/// Parses a large block mapping on several cores: the text is cut at top-level keys (lines that
+/// start in column 1), each part is parsed by its own libyaml parser, and the parts' mappings
+/// are joined in order, with every position still counted from the start of the file.
+///
+/// It only ever speeds up a document that parses; anything unusual — directives, document
+/// markers, flow style at the top, an alias that refers to an anchor in another part, a
+/// duplicate top-level key, any error — makes it return nil, and the caller parses the whole
+/// text in one pass, which gives the canonical diagnostics.
+enum SplitParse {
+    static func load(_ bytes: [UInt8], file: String, limits: YAMLLoader.Limits) -> YAMLDocument? {
+        let parts = ProcessInfo.processInfo.activeProcessorCount
+        guard parts > 1, let cuts = cutPoints(bytes, parts: parts) else { return nil }
+        var ranges: [(start: Int, end: Int, line: Int)] = []
+        var previous = (offset: 0, line: 0)
+        for cut in cuts {
+            ranges.append((previous.offset, cut.offset, previous.line))
+            previous = cut
+        }
+        ranges.append((previous.offset, bytes.count, previous.line))
+        var shared = limits
+        shared.maxAliasNodes = limits.maxAliasNodes / ranges.count
+        let partLimits = shared
+        let jobs = ranges
+        let results = PartSlots(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            let range = jobs[i]
+            var parser = YAMLParser(file: file, limits: partLimits, lineOffset: range.line)
+            let document = bytes.withUnsafeBufferPointer { buffer in
+                try? parser.parse(UnsafeBufferPointer(rebasing: buffer[range.start..<range.end]))
+            }
+            results.set(i, document)
+        }
+        var keys: [Value] = []
+        var values: [Value] = []
+        var positions: [SourcePosition] = []
+        var seen = Set<MapKey>()
+        var rootPosition = SourcePosition.unknown
+        for i in 0..<ranges.count {
+            guard let document = results.get(i), case .map(let map) = document.root,
+                map.entryPositions.count == 2 * map.count
+            else { return nil }
+            if i == 0 { rootPosition = map.position }
+            for k in 0..<map.count {
+                guard let key = MapKey(map.keys[k]), seen.insert(key).inserted else { return nil }
+            }
+            keys += map.keys
+            values += map.values
+            positions += map.entryPositions
+        }
+        return YAMLDocument(
+            file: file,
+            root: .map(ValueMap(keys: keys, values: values, entryPositions: positions, position: rootPosition)),
+            rootPosition: rootPosition)
+    }
+
+    /// Byte offsets (and the 0-based line there) of top-level keys that cut the text into about
+    /// `parts` equal parts, or nil when the text is not a plain top-level block mapping.
+    static func cutPoints(_ bytes: [UInt8], parts: Int) -> [(offset: Int, line: Int)]? {
+        var starts: [(offset: Int, line: Int)] = []
+        var line = 0
+        var offset = 0
+        let n = bytes.count
+        while offset < n {
+            let c = bytes[offset]
+            switch c {
+            case UInt8(ascii: " "), UInt8(ascii: "#"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                break
+            case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "%"), UInt8(ascii: "{"), UInt8(ascii: "["),
+                UInt8(ascii: "?"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
+                UInt8(ascii: ">"), UInt8(ascii: "\t"), UInt8(ascii: "@"), UInt8(ascii: "`"), 0xEF, 0xFE, 0xFF, 0:
+                // Markers, directives, flow or block-sequence tops, tags, anchors, a BOM: not ours.
+                return nil
+            default:
+                starts.append((offset, line))
+            }
+            // To the next line.
+            guard let newline = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+            offset = newline + 1
+            line += 1
+        }
+        guard starts.count >= 2 else { return nil }
+        var cuts: [(offset: Int, line: Int)] = []
+        let size = n / parts
+        var next = size
+        for start in starts.dropFirst() where start.offset >= next {
+            cuts.append(start)
+            next = start.offset + size
+            if cuts.count == parts - 1 { break }
+        }
+        return cuts.isEmpty ? nil : cuts
+    }
+}
+
+/// Parsed parts that parallel workers fill, one slot each.
+final class PartSlots: @unchecked Sendable {
+    private var slots: [YAMLDocument?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ document: YAMLDocument?) {
+        lock.withLock { slots[index] = document }
+    }
+
+    func get(_ index: Int) -> YAMLDocument? {
+        lock.withLock { slots[index] }
+    }
+}
