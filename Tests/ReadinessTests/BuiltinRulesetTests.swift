@@ -29,7 +29,7 @@ import Testing
             #expect([UInt8](onDisk) == bytes, "\(name)")
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: Paths.package("Rulesets"))
-            .filter { $0.hasSuffix(".yaml") && $0 != "snapshot-template.yaml" }
+            .filter { $0.hasSuffix(".yaml") }
             .map { String($0.dropLast(5)) }
         #expect(Set(files) == Set(BuiltinRulesets.names))
     }
