@@ -206,7 +206,7 @@ public struct HTMLReporter: Reporter {
             }
             var rows = evaluation.scores.categories.map {
                 ReadinessChart.Row(
-                    label: strings.category($0.name), readiness: $0.readiness, coverage: $0.coverage, isTotal: false)
+                    label: strings.category($0.name, in: evaluation), readiness: $0.readiness, coverage: $0.coverage, isTotal: false)
             }
             rows.append(
                 ReadinessChart.Row(
@@ -241,7 +241,7 @@ public struct HTMLReporter: Reporter {
                     + "<td class=\"num\">\(area.exposure)</td></tr>"
             }
             for area in evaluation.scores.categories {
-                add(row(area, name: strings.category(area.name), isTotal: false))
+                add(row(area, name: strings.category(area.name, in: evaluation), isTotal: false))
             }
             add(row(evaluation.scores.overall, name: strings.overall, isTotal: true))
             add("</tbody></table>")
@@ -421,7 +421,7 @@ public struct HTMLReporter: Reporter {
             }
             for group in groups {
                 add("<div class=\"category\">")
-                add("<h3>\(h(strings.category(group.category))) <span class=\"chip\">\(group.count)</span></h3>")
+                add("<h3>\(h(strings.category(group.category, in: evaluation))) <span class=\"chip\">\(group.count)</span></h3>")
                 for ruleFindings in group.rules { finding(ruleFindings, in: evaluation) }
                 add("</div>")
             }

@@ -175,7 +175,7 @@ public struct MarkdownReporter: Reporter {
                 ] + statuses.map { String(area.counts[$0]) } + [String(area.exposure)]
             }
             var rows = evaluation.scores.categories.map {
-                row($0, name: strings.category($0.name).markdownEscaped, bold: false)
+                row($0, name: strings.category($0.name, in: evaluation).markdownEscaped, bold: false)
             }
             rows.append(row(evaluation.scores.overall, name: strings.overall, bold: true))
             table(
@@ -342,7 +342,7 @@ public struct MarkdownReporter: Reporter {
                 return
             }
             for group in groups {
-                heading(level + 1, "\(strings.category(group.category).markdownEscaped) (\(group.count))")
+                heading(level + 1, "\(strings.category(group.category, in: evaluation).markdownEscaped) (\(group.count))")
                 for ruleFindings in group.rules {
                     let rule = ruleFindings.rule
                     heading(

@@ -179,6 +179,12 @@ struct ReportStrings: Sendable {
     }
 
     /// The display name of a rule category (the built-in ones are translated).
+    /// A category's display name: the title of the ruleset named like it, when there is one.
+    func category(_ name: String, in evaluation: Evaluation) -> String {
+        if let title = evaluation.categoryTitles[name] { return title.resolved(language) }
+        return category(name)
+    }
+
     func category(_ name: String) -> String {
         switch name {
         case "data": t("Data", "数据")

@@ -110,7 +110,7 @@ public struct TextReporter: Reporter {
         for area in [e.scores.overall] + e.scores.categories {
             let open = area.counts.fail + area.counts.warn + area.counts.error
             rows.append([
-                area.name == "overall" ? w.t("overall", "总体") : area.name, Self.percent(area.readiness),
+                area.name == "overall" ? w.t("overall", "总体") : e.categoryTitle(area.name), Self.percent(area.readiness),
                 Self.percent(area.coverage), String(open), String(area.exposure),
             ])
         }
@@ -160,7 +160,7 @@ public struct TextReporter: Reporter {
             let indices = e.rules.indices.filter { e.rules[$0].rule.category == category && byRule[$0] != nil }
             guard !indices.isEmpty else { continue }
             any = true
-            out += "  " + p.cyan(category) + "\n"
+            out += "  " + p.cyan(e.categoryTitle(category)) + "\n"
             for index in indices {
                 let rule = e.rules[index].rule
                 let results = byRule[index] ?? []

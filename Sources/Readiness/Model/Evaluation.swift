@@ -272,6 +272,13 @@ public struct Evaluation: Sendable {
     public var parameters: [Parameter]
     /// The rulesets and snapshot read.
     public var inputs: [InputFile]
+    /// Display names of categories, from the titles of the rulesets named like them.
+    public var categoryTitles: [String: LocalizedText] = [:]
+
+    /// A category's name in the report language (its ruleset's title, else the name itself).
+    public func categoryTitle(_ category: String) -> String {
+        categoryTitles[category]?.resolved(language) ?? category
+    }
 
     /// Results that are findings (neither pass nor not applicable).
     public var findings: [RuleResult] { results.filter { $0.status.isFinding } }
