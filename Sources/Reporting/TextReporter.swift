@@ -126,7 +126,7 @@ public struct TextReporter: Reporter {
                 if !scope.isEmpty { out += "    " + w.t("scope ", "范围 ") + scope.joined(separator: "; ") + "\n" }
                 for moved in phase.moved {
                     out += "    " + w.t("moves ", "移出 ") + "\(moved.kind) \(moved.item) → \(phase.followOn ?? "")"
-                        + p.dim("  (\(moved.because.map(\.rule).joined(separator: ", ")))") + "\n"
+                        + p.dim("  (\(moved.because.map(\.rule).uniquedStrings().joined(separator: ", ")))") + "\n"
                 }
                 for reason in phase.deferredBecause.prefix(5) {
                     out += "    " + w.t("because ", "原因 ") + "\(reason.rule)" + (reason.subject.map { " [\($0)]" } ?? "") + ": \(reason.message)\n"
