@@ -7,10 +7,7 @@ import Testing
 @Suite struct KnownBugTests {
     /// `Corpus/expressions/bad-timestamp-text.cel`: `timestamp('2027-02-30T00:00:00Z')` gives
     /// 2027-03-02 instead of an error; cel-go refuses a day the month does not have.
-    @Test(
-        .disabled(
-            "bug: CEL timestamp() accepts 2027-02-30 and rolls it over to 2027-03-02 instead of failing")
-    )
+    @Test("timestamp() refuses a day the month does not have")
     func timestampAcceptsFebruary30() throws {
         let source = try String(
             contentsOfFile: Corpus.path("expressions/bad-timestamp-text.cel"), encoding: .utf8)

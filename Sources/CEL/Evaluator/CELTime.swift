@@ -152,8 +152,10 @@ enum CELTime {
             let om = try digits(2)
             offset = sign * (oh * 3600 + om * 60)
         }
-        guard i == s.count, (1...12).contains(month), day >= 1, day <= 31, hour < 24, minute < 60,
-            second < 61
+        let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let monthDays: [Int64] = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard i == s.count, (1...12).contains(month), day >= 1, day <= monthDays[Int(month) - 1], hour < 24,
+            minute < 60, second < 61
         else { throw fail() }
         if year == 0 { throw CELEvaluationError.range("timestamp") }
         let days = daysFromCivil(year, month, day)
