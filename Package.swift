@@ -11,7 +11,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -24,10 +23,7 @@ let package = Package(
         .target(name: "CEL", dependencies: ["StrictYAML", "SourceDiagnostics"]),
         .target(
             name: "Readiness",
-            dependencies: [
-                "CEL", "StrictYAML", "SourceDiagnostics",
-                .product(name: "OrderedCollections", package: "swift-collections"),
-            ],
+            dependencies: ["CEL", "StrictYAML", "SourceDiagnostics"],
             // Symbolic links to the top-level Rulesets/ files, compiled into the binary so the
             // tool works with no other file.
             resources: [.embedInCode("BuiltinRulesets")]
