@@ -83,7 +83,7 @@ import Testing
         let cel = CELEnvironment(limits: CELLimits(maxSteps: 100_000))
         let program = try cel.compile("xs.all(a, xs.all(b, xs.all(c, a + b + c >= 0)))")
         let globals = ValueMap(keys: [.string("xs")], values: [Self.list(1_000)])
-        let (result, elapsed) = Hardening.timed {
+        let (result, elapsed) = Hardening.threadTimed {
             cel.evaluate(program, in: CELActivation(globals: globals))
         }
         #expect(result.error?.kind == .costLimitExceeded)
@@ -96,7 +96,7 @@ import Testing
         let cel = CELEnvironment(limits: CELLimits(maxSteps: 200_000))
         let program = try cel.compile("xs.map(a, xs.map(b, xs.map(c, xs))).size()")
         let globals = ValueMap(keys: [.string("xs")], values: [Self.list(100)])
-        let (result, elapsed) = Hardening.timed {
+        let (result, elapsed) = Hardening.threadTimed {
             cel.evaluate(program, in: CELActivation(globals: globals))
         }
         #expect(result.error?.kind == .costLimitExceeded)
@@ -140,7 +140,7 @@ import Testing
             keys: [.string("text"), .string("pattern")], values: [text, .string(testCase.pattern)])
         let cel = CELEnvironment()
         let program = try cel.compile("text.matches(pattern)")
-        let (result, elapsed) = Hardening.timed {
+        let (result, elapsed) = Hardening.threadTimed {
             cel.evaluate(program, in: CELActivation(globals: globals))
         }
         switch result {

@@ -9,7 +9,7 @@ import Testing
     @Test("/dev/zero is refused as too large after reading one byte past the limit")
     func devZero() throws {
         let loader = YAMLLoader(limits: .init(maxInputBytes: 1 << 20))
-        let (diagnostics, elapsed) = Hardening.timed {
+        let (diagnostics, elapsed) = Hardening.threadTimed {
             Hardening.diagnostics { () throws(DiagnosticError) in try loader.load(contentsOf: "/dev/zero")
             }
         }
@@ -21,7 +21,7 @@ import Testing
 
     @Test("/dev/zero under the default limit stops at 256 MiB")
     func devZeroDefaultLimit() throws {
-        let (diagnostics, elapsed) = Hardening.timed {
+        let (diagnostics, elapsed) = Hardening.threadTimed {
             Hardening.diagnostics { () throws(DiagnosticError) in
                 try YAMLLoader().load(contentsOf: "/dev/zero")
             }

@@ -28,7 +28,7 @@ import Testing
 
     @Test("10,000-deep nesting stops at the depth limit", arguments: nestingCases)
     func deepNesting(_ testCase: NestingCase) throws {
-        let (diagnostics, elapsed) = Hardening.timed {
+        let (diagnostics, elapsed) = Hardening.threadTimed {
             Hardening.diagnostics { () throws(DiagnosticError) in
                 try YAMLLoader().load(testCase.text, file: "deep.yaml")
             }
@@ -69,7 +69,7 @@ import Testing
 
     @Test("an alias bomb stops at the alias limit, quickly")
     func billionLaughsStops() throws {
-        let (diagnostics, elapsed) = Hardening.timed {
+        let (diagnostics, elapsed) = Hardening.threadTimed {
             Hardening.diagnostics { () throws(DiagnosticError) in
                 try YAMLLoader().load(Self.billionLaughs, file: "bomb.yaml")
             }
@@ -114,7 +114,7 @@ import Testing
         bytes.replaceSubrange(0..<3, with: "s: ".utf8)
         bytes[bytes.count - 1] = UInt8(ascii: "\n")
         let before = Hardening.peakResidentBytes()
-        let (document, elapsed) = try Hardening.timed {
+        let (document, elapsed) = try Hardening.threadTimed {
             try YAMLLoader().load(bytes: bytes, file: "big.yaml")
         }
         let growth = Hardening.peakResidentBytes() - before
@@ -123,7 +123,7 @@ import Testing
             return
         }
         #expect(s.utf8.count == Self.hundredMegabytes)
-        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        #expect(elapsed < .seconds(10), "took \(elapsed) of processor time")
         #expect(growth < 1_000_000_000, "peak memory grew by \(growth) bytes")
     }
 
@@ -137,7 +137,7 @@ import Testing
         try handle.truncate(atOffset: UInt64(Self.hundredMegabytes))
         try handle.close()
         let loader = YAMLLoader(limits: .init(maxInputBytes: 64 << 20))
-        let (diagnostics, elapsed) = Hardening.timed {
+        let (diagnostics, elapsed) = Hardening.threadTimed {
             Hardening.diagnostics { () throws(DiagnosticError) in try loader.load(contentsOf: path) }
         }
         let diagnostic = try #require(diagnostics.first)
