@@ -29,15 +29,14 @@ public struct JSONReporter: Reporter {
     /// A portfolio: each snapshot's report is rendered on its own core, then spliced in order
     /// (keys stay sorted: portfolio, schema, snapshots, tool).
     func portfolio(_ evaluations: [Evaluation], tool: Tool, context: ReportContext, encoder: JSONTreeEncoder) throws -> String {
-        let parts = TextSlots(count: evaluations.count)
-        DispatchQueue.concurrentPerform(iterations: evaluations.count) { i in
-            parts.set(i, (try? encoder.encode(Report(evaluations[i], tool: tool, context: context), depth: 2)) ?? "{}")
+        let parts = Parallel.map(evaluations.count) { i in
+            (try? encoder.encode(Report(evaluations[i], tool: tool, context: context), depth: 2)) ?? "{}"
         }
         var out = "{\n  \"portfolio\": " + (try encoder.encode(PortfolioSummary(evaluations), depth: 1)) + ",\n"
         out += "  \"schema\": \"" + Self.portfolioSchema + "\",\n"
         out += "  \"snapshots\": ["
         for i in 0..<evaluations.count {
-            out += (i == 0 ? "\n    " : ",\n    ") + parts.get(i)
+            out += (i == 0 ? "\n    " : ",\n    ") + parts[i]
         }
         out += evaluations.isEmpty ? "],\n" : "\n  ],\n"
         out += "  \"tool\": " + (try encoder.encode(tool, depth: 1)) + "\n}\n"
@@ -361,24 +360,6 @@ public struct JSONReporter: Reporter {
             let total = evaluations.reduce(0.0) { $0 + $1.scores.overall.readiness }
             averageReadiness = evaluations.isEmpty ? 0 : (total / Double(evaluations.count) * 10).rounded() / 10
         }
-    }
-}
-
-/// Texts that parallel workers fill, one slot each.
-final class TextSlots: @unchecked Sendable {
-    private var slots: [String]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: "", count: count)
-    }
-
-    func set(_ index: Int, _ text: String) {
-        lock.withLock { slots[index] = text }
-    }
-
-    func get(_ index: Int) -> String {
-        lock.withLock { slots[index] }
     }
 }
 

@@ -25,14 +25,12 @@ enum SplitParse {
         shared.maxAliasNodes = limits.maxAliasNodes / ranges.count
         let partLimits = shared
         let jobs = ranges
-        let results = PartSlots(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+        let results = Parallel.map(jobs.count) { i -> YAMLDocument? in
             let range = jobs[i]
             var parser = YAMLParser(file: file, limits: partLimits, lineOffset: range.line)
-            let document = bytes.withUnsafeBufferPointer { buffer in
+            return bytes.withUnsafeBufferPointer { buffer in
                 try? parser.parse(UnsafeBufferPointer(rebasing: buffer[range.start..<range.end]))
             }
-            results.set(i, document)
         }
         var keys: [Value] = []
         var values: [Value] = []
@@ -40,7 +38,7 @@ enum SplitParse {
         var seen = Set<MapKey>()
         var rootPosition = SourcePosition.unknown
         for i in 0..<ranges.count {
-            guard let document = results.get(i), case .map(let map) = document.root,
+            guard let document = results[i], case .map(let map) = document.root,
                 map.entryPositions.count == 2 * map.count
             else { return nil }
             if i == 0 { rootPosition = map.position }
@@ -92,23 +90,5 @@ enum SplitParse {
             if cuts.count == parts - 1 { break }
         }
         return cuts.isEmpty ? nil : cuts
-    }
-}
-
-/// Parsed parts that parallel workers fill, one slot each.
-final class PartSlots: @unchecked Sendable {
-    private var slots: [YAMLDocument?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ document: YAMLDocument?) {
-        lock.withLock { slots[index] = document }
-    }
-
-    func get(_ index: Int) -> YAMLDocument? {
-        lock.withLock { slots[index] }
     }
 }

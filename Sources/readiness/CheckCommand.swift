@@ -123,30 +123,25 @@ struct CheckCommand: ParsableCommand {
     static func evaluate(
         _ paths: [String], catalog: RuleCatalog, options: EvaluationOptions, engine: Engine, loader: SnapshotLoader
     ) throws -> [Evaluation] {
-        let slots = ResultSlots<Result<(Evaluation, [Diagnostic]), DiagnosticError>>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            do {
+        let outcomes = Parallel.map(paths.count) { i -> Result<(Evaluation, [Diagnostic]), DiagnosticError> in
+            do throws(DiagnosticError) {
                 let snapshot = try loader.load(contentsOf: paths[i])
                 if paths.count == 1 { Timing.mark("snapshot loaded") }
-                slots[i] = .success(try engine.evaluate(catalog, against: snapshot, options: options))
-            } catch let error as DiagnosticError {
-                slots[i] = .failure(error)
+                return .success(try engine.evaluate(catalog, against: snapshot, options: options))
             } catch {
-                slots[i] = .failure(DiagnosticError(.error("internal", "\(error)", at: nil)))
+                return .failure(error)
             }
         }
         var evaluations: [Evaluation] = []
         var problems: [Diagnostic] = []
         var warnings: [Diagnostic] = []
-        for i in paths.indices {
-            switch slots[i] {
-            case .success(let (evaluation, w))?:
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let (evaluation, w)):
                 evaluations.append(evaluation)
                 warnings.append(contentsOf: w)
-            case .failure(let error)?:
+            case .failure(let error):
                 problems.append(contentsOf: error.diagnostics)
-            case nil:
-                break
             }
         }
         if !warnings.isEmpty { CLI.report(warnings) }
@@ -155,21 +150,6 @@ struct CheckCommand: ParsableCommand {
             throw CLI.badInput
         }
         return evaluations
-    }
-}
-
-/// Fixed slots that parallel workers fill, one each, under a lock.
-final class ResultSlots<T>: @unchecked Sendable {
-    private var values: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        values = Array(repeating: nil, count: count)
-    }
-
-    subscript(index: Int) -> T? {
-        get { lock.withLock { values[index] } }
-        set { lock.withLock { values[index] = newValue } }
     }
 }
 

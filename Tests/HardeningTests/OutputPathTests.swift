@@ -13,7 +13,7 @@ import Testing
         init() throws {
             path = try Hardening.temporaryDirectory()
             input = path + "/snapshot.yaml"
-            FileManager.default.createFile(atPath: input, contents: Data(Self.original.utf8))
+            _ = FileManager.default.createFile(atPath: input, contents: Data(Self.original.utf8))
         }
 
         func remove() { try? FileManager.default.removeItem(atPath: path) }
@@ -74,7 +74,7 @@ import Testing
         let folder = try Folder()
         defer { folder.remove() }
         let elsewhere = folder.path + "/elsewhere.txt"
-        FileManager.default.createFile(atPath: elsewhere, contents: Data("keep".utf8))
+        _ = FileManager.default.createFile(atPath: elsewhere, contents: Data("keep".utf8))
         try FileManager.default.createSymbolicLink(
             atPath: folder.path + "/report.json", withDestinationPath: "elsewhere.txt")
         try AtomicFile.write("report", to: folder.path + "/report.json", protecting: [folder.input])

@@ -9,25 +9,23 @@ import Testing
     @Test("/dev/zero is refused as too large after reading one byte past the limit")
     func devZero() throws {
         let loader = YAMLLoader(limits: .init(maxInputBytes: 1 << 20))
-        let (diagnostics, elapsed) = Hardening.threadTimed {
+        let (diagnostics, _) = Hardening.threadTimed {
             Hardening.diagnostics { () throws(DiagnosticError) in try loader.load(contentsOf: "/dev/zero")
             }
         }
         #expect(diagnostics.first?.code == "input.too-large")
         #expect(
             diagnostics.first?.message == "the file has 1048577 bytes, more than the limit of 1048576")
-        #expect(elapsed < .seconds(2))
     }
 
     @Test("/dev/zero under the default limit stops at 256 MiB")
     func devZeroDefaultLimit() throws {
-        let (diagnostics, elapsed) = Hardening.threadTimed {
+        let (diagnostics, _) = Hardening.threadTimed {
             Hardening.diagnostics { () throws(DiagnosticError) in
                 try YAMLLoader().load(contentsOf: "/dev/zero")
             }
         }
         #expect(diagnostics.first?.code == "input.too-large")
-        #expect(elapsed < .seconds(20))
     }
 
     @Test("/dev/null is an empty document")

@@ -84,7 +84,6 @@ struct RuleRun {
         } else {
             // Large lists are split across the cores; each chunk fills its own slot, and the
             // slots are joined in order, so the output does not depend on the schedule.
-            let slots = ChunkSlots(count: chunks)
             let size = (elements.count + chunks - 1) / chunks
             // The workers get a copy without the results gathered so far: capturing those would
             // force a copy of the whole array on the next append.
@@ -92,14 +91,14 @@ struct RuleRun {
             run.results = []
             let worker = run
             let positions = positions
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let parts = Parallel.map(chunks) { chunk in
                 let range = min(chunk * size, elements.count)..<min((chunk + 1) * size, elements.count)
                 var local: [RuleResult] = []
                 local.reserveCapacity(range.count)
                 worker.judgeElements(rule, ruleIndex: ruleIndex, elements, positions, basePath, range: range, into: &local)
-                slots.set(chunk, local)
+                return local
             }
-            for chunk in 0..<chunks { results.append(contentsOf: slots.take(chunk)) }
+            for part in parts { results.append(contentsOf: part) }
         }
         for result in results[start...] { counts.add(result.status) }
         return counts
@@ -370,27 +369,5 @@ struct RuleRun {
             }
         }
         return WaiverReport(applied: applied, expired: expired, unused: unused)
-    }
-}
-
-/// Per-chunk result arrays that parallel workers fill, one slot each.
-final class ChunkSlots: @unchecked Sendable {
-    private var slots: [[RuleResult]]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: [], count: count)
-    }
-
-    func set(_ index: Int, _ results: [RuleResult]) {
-        lock.withLock { slots[index] = results }
-    }
-
-    func take(_ index: Int) -> [RuleResult] {
-        lock.withLock {
-            let taken = slots[index]
-            slots[index] = []
-            return taken
-        }
     }
 }

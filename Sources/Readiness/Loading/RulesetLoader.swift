@@ -141,13 +141,10 @@ public struct RulesetLoader: Sendable {
                 work.append((BuiltinRulesets.path(of: spec), bytes, BuiltinRulesets.path(of: spec)))
             }
             guard work.count > 1 else { return }
-            let slots = CompiledSlots(count: work.count)
             let loader = self.loader
             let jobs = work
-            DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-                slots.set(i, Self.compile(bytes: jobs[i].bytes, path: jobs[i].path, loader: loader))
-            }
-            for (i, job) in work.enumerated() { cache[job.key] = slots.get(i) }
+            let compiled = Parallel.map(jobs.count) { i in Self.compile(bytes: jobs[i].bytes, path: jobs[i].path, loader: loader) }
+            for (job, result) in zip(work, compiled) { cache[job.key] = result }
         }
 
         static func compile(bytes: [UInt8], path: String, loader: RulesetLoader) -> Compiled {
@@ -272,23 +269,5 @@ struct SourceText {
         default:
             return position
         }
-    }
-}
-
-/// Compiled rulesets that parallel workers fill, one slot each.
-final class CompiledSlots: @unchecked Sendable {
-    private var slots: [RulesetLoader.Session.Compiled?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ value: RulesetLoader.Session.Compiled) {
-        lock.withLock { slots[index] = value }
-    }
-
-    func get(_ index: Int) -> RulesetLoader.Session.Compiled? {
-        lock.withLock { slots[index] }
     }
 }
