@@ -31,7 +31,7 @@ struct YAMLBench: ParsableCommand {
     var scanOnly = false
 
     func run() throws {
-        print("file                              MB     libyaml scan      loader   loader/scan  (median CPU time)")
+        print("file                              MB     libyaml scan      loader   loader/scan  (median wall time)")
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw ValidationError("cannot read \(file)")
@@ -40,8 +40,8 @@ struct YAMLBench: ParsableCommand {
             let megabytes = Double(bytes.count) / 1_000_000
             let loader = YAMLLoader(limits: .init(maxInputBytes: Int.max))
             var failure: Error?
-            let scan = Measure.medianCPU(runs: loaderOnly ? 0 : runs) { _ = LibYAMLScan.countEvents(bytes) }
-            let load = Measure.medianCPU(runs: scanOnly ? 0 : runs) {
+            let scan = Measure.median(runs: loaderOnly ? 0 : runs) { _ = LibYAMLScan.countEvents(bytes) }
+            let load = Measure.median(runs: scanOnly ? 0 : runs) {
                 do { _ = try loader.load(bytes: bytes, file: file) } catch { failure = error }
             }
             if let failure { throw ValidationError("\(failure)") }

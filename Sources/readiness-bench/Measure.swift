@@ -9,29 +9,11 @@ enum Measure {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
-    /// Seconds of CPU time this thread spends in `body`: steadier than wall time on a busy machine.
-    static func cpuSeconds(_ body: () throws -> Void) rethrows -> Double {
-        var start = timespec()
-        var end = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start)
-        try body()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end)
-        return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
-    }
-
-    /// The median of `runs` CPU-time measurements of `body`.
-    static func medianCPU(runs: Int, _ body: () throws -> Void) rethrows -> Double {
-        var times: [Double] = []
-        for _ in 0..<runs { times.append(try cpuSeconds(body)) }
-        if times.isEmpty { return .nan }
-        times.sort()
-        return times[times.count / 2]
-    }
-
     /// The median of `runs` timings of `body`.
     static func median(runs: Int, _ body: () throws -> Void) rethrows -> Double {
         var times: [Double] = []
-        for _ in 0..<max(1, runs) { times.append(try seconds(body)) }
+        for _ in 0..<runs { times.append(try seconds(body)) }
+        if times.isEmpty { return .nan }
         times.sort()
         return times[times.count / 2]
     }
