@@ -44,7 +44,12 @@ public struct DiagnosticRenderer: Sendable {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if current == number {
                 let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-                return trimmed.count > 300 ? String(trimmed.prefix(300)) + "…" : String(trimmed)
+                // Control characters (NUL, escapes) are never echoed to a terminal.
+                var clean = String.UnicodeScalarView()
+                for scalar in trimmed.unicodeScalars.prefix(300) {
+                    clean.append(scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F ? "\u{FFFD}" : scalar)
+                }
+                return trimmed.unicodeScalars.count > 300 ? String(clean) + "…" : String(clean)
             }
             current += 1
         }

@@ -72,24 +72,52 @@ public struct YAMLLoader: Sendable {
         }
     }
 
-    /// Reads a file's bytes, refusing directories and files over `limit` bytes.
+    /// Reads a file's bytes, refusing anything but a regular file (directories, FIFOs, devices)
+    /// and files over `limit` bytes. The file is opened without blocking, so a FIFO with no
+    /// writer cannot hang the tool, and its type is checked on the open descriptor.
     public static func readFile(_ path: String, limit: Int) throws -> [UInt8] {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = attributes?[.size] as? Int, size > limit {
-            throw DiagnosticError(YAMLDiagnostics.inputTooLarge(size, limit: limit, file: path))
-        }
-        if let type = attributes?[.type] as? FileAttributeType, type == .typeDirectory {
-            throw DiagnosticError(YAMLDiagnostics.fileUnreadable(path, reason: "it is a directory"))
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            let reason: String
+            switch errno {
+            case ENOENT: reason = "no such file"
+            case EACCES: reason = "permission denied"
+            case ELOOP: reason = "too many levels of symbolic links"
+            case EISDIR: reason = "it is a directory"
+            default: reason = String(cString: strerror(errno))
+            }
             throw DiagnosticError(YAMLDiagnostics.fileUnreadable(path, reason: reason))
         }
-        defer { try? handle.close() }
-        let data = try handle.read(upToCount: limit == Int.max ? limit : limit + 1) ?? Data()
-        if data.count > limit {
-            throw DiagnosticError(YAMLDiagnostics.inputTooLarge(data.count, limit: limit, file: path))
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw DiagnosticError(YAMLDiagnostics.fileUnreadable(path, reason: String(cString: strerror(errno))))
         }
-        return [UInt8](data)
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            break
+        case S_IFDIR:
+            throw DiagnosticError(YAMLDiagnostics.fileUnreadable(path, reason: "it is a directory"))
+        default:
+            throw DiagnosticError(YAMLDiagnostics.fileUnreadable(path, reason: "it is not a regular file"))
+        }
+        let size = Int(info.st_size)
+        if size > limit {
+            throw DiagnosticError(YAMLDiagnostics.inputTooLarge(size, limit: limit, file: path))
+        }
+        // Blocking reads from here on: a regular file never blocks indefinitely.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                read(fd, buffer.baseAddress.map { $0 + filled }, size - filled)
+            }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            filled += n
+        }
+        if filled < size { bytes.removeSubrange(filled...) }
+        return bytes
     }
 }

@@ -169,8 +169,9 @@ enum Timing {
 /// Values kept alive until the process exits, so they are never torn down value by value.
 enum ProcessLifetime {
     nonisolated(unsafe) private static var kept: [Any] = []
+    private static let lock = NSLock()
 
     static func keep(_ value: Any) {
-        kept.append(value)
+        lock.withLock { kept.append(value) }
     }
 }

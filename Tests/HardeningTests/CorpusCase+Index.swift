@@ -179,12 +179,15 @@ extension CorpusCase {
         .init(
             "rulesets/extends-dev-null.yaml",
             .diagnostic(
-                "yaml.empty", "the file is empty; expected a YAML or JSON document", at: "1:1",
-                in: "/dev/null")),
+                "ruleset.extends-not-ruleset",
+                "'extends' names '/dev/null', which is neither a built-in ruleset nor a .yaml, .yml or .json file",
+                at: "2:11")),
         .init(
             "rulesets/extends-directory.yaml",
             .diagnostic(
-                "input.unreadable", "cannot read 'rulesets/../rulesets': it is a directory", at: "2:11")),
+                "ruleset.extends-not-ruleset",
+                "'extends' names '../rulesets', which is neither a built-in ruleset nor a .yaml, .yml or .json file",
+                at: "2:11")),
         .init(
             "rulesets/extends-missing-file.yaml",
             .diagnostic(
@@ -201,7 +204,7 @@ extension CorpusCase {
             )),
         .init(
             "rulesets/extends-unknown-builtin.yaml",
-            .diagnostic("input.unreadable", "cannot read 'rulesets/netwrok': no such file", at: "2:11")),
+            .diagnostic("ruleset.not-found", "no ruleset file or built-in ruleset named 'netwrok'", at: "2:11")),
         .init(
             "rulesets/header-description-list.yaml",
             .diagnostic(
@@ -245,13 +248,13 @@ extension CorpusCase {
         .init(
             "rulesets/root-is-list.yaml",
             .diagnostic(
-                "ruleset.wrong-type", "'ruleset file' must be a mapping with 'ruleset' and 'rules', not a",
+                "ruleset.wrong-type", "is not a ruleset: its top level must be a mapping with 'ruleset' and 'rules'",
                 at: "1:1")),
         .init(
             "rulesets/root-is-scalar.yaml",
             .diagnostic(
                 "ruleset.wrong-type",
-                "'ruleset file' must be a mapping with 'ruleset' and 'rules', not the", at: "1:1")),
+                "is not a ruleset: its top level must be a mapping with 'ruleset' and 'rules'", at: "1:1")),
         .init(
             "rulesets/rule-action-list.yaml",
             .diagnostic("ruleset.wrong-type", "'action' must be text, not a list", at: "11:13")),

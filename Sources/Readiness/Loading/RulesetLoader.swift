@@ -48,6 +48,11 @@ public struct RulesetLoader: Sendable {
         return RuleCatalog(rulesets: session.rulesets)
     }
 
+    /// Whether a path ends like a ruleset file.
+    static func hasRulesetExtension(_ path: String) -> Bool {
+        path.hasSuffix(".yaml") || path.hasSuffix(".yml") || path.hasSuffix(".json")
+    }
+
     /// Whether a spec names a file rather than a built-in ruleset.
     static func isPath(_ spec: String) -> Bool {
         spec.contains("/") || spec.hasSuffix(".yaml") || spec.hasSuffix(".yml") || spec.hasSuffix(".json")
@@ -68,11 +73,23 @@ public struct RulesetLoader: Sendable {
         }
 
         mutating func load(spec: String, relativeTo base: String?, from location: SourceLocation?, chain: [String]) {
-            if RulesetLoader.isPath(spec) || base != nil && !BuiltinRulesets.names.contains(spec) {
-                var path = spec
-                if let base, !spec.hasPrefix("/"), !base.hasPrefix("builtin:") {
-                    path = ((base as NSString).deletingLastPathComponent as NSString).appendingPathComponent(spec)
-                    if path.hasPrefix("./") { path.removeFirst(2) }
+            var path = spec
+            if let base, !spec.hasPrefix("/"), !base.hasPrefix("builtin:") {
+                path = ((base as NSString).deletingLastPathComponent as NSString).appendingPathComponent(spec)
+                if path.hasPrefix("./") { path.removeFirst(2) }
+            }
+            let isFile = base == nil
+                ? RulesetLoader.isPath(spec)
+                : spec.contains("/") || RulesetLoader.hasRulesetExtension(spec) || FileManager.default.fileExists(atPath: path)
+            if isFile {
+                // `extends` may only name ruleset files: a ruleset anyone can edit must not make
+                // the tool read, and quote, an arbitrary file.
+                if let location, !RulesetLoader.hasRulesetExtension(path) {
+                    diagnostics.append(.error(
+                        "ruleset.extends-not-ruleset",
+                        "'extends' names '\(spec)', which is neither a built-in ruleset nor a .yaml, .yml or .json file",
+                        at: location))
+                    return
                 }
                 let key = (path as NSString).standardizingPath
                 if chain.contains(key) {
@@ -159,15 +176,18 @@ public struct RulesetLoader: Sendable {
             }
             let source = SourceText(bytes: bytes)
             guard case .map(let root) = document.root else {
-                out.diagnostics = [RulesetDiagnostics.wrongType(
-                    "ruleset file", expected: "a mapping with 'ruleset' and 'rules'", found: document.root,
-                    at: document.location(document.rootPosition))]
+                // Say what kind of value the top is without quoting it: the file may not be ours.
+                out.diagnostics = [.error(
+                    "ruleset.wrong-type",
+                    "'\(path)' is not a ruleset: its top level must be a mapping with 'ruleset' and 'rules'",
+                    at: SourceLocation(file: path, line: 1, column: 1))]
                 return out
             }
             let header = MappingReader(root, file: path, context: "the ruleset header")
             header.checkKeys(RulesetLoader.rulesetKeys, into: &diagnostics)
             let id = header.string("ruleset", required: true, into: &diagnostics) ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            for (i, parent) in header.strings("extends", into: &diagnostics).enumerated() {
+            let extends = header.strings("extends", into: &diagnostics)
+            for (i, parent) in extends.enumerated() {
                 var location = header.valueLocation("extends")
                 if case .list(let list)? = header.value("extends"), let p = list.position(at: i) {
                     location = SourceLocation(file: path, position: p)
@@ -201,7 +221,7 @@ public struct RulesetLoader: Sendable {
                 title: header.text("title", into: &diagnostics),
                 version: header.string("version", into: &diagnostics),
                 description: header.text("description", into: &diagnostics),
-                extends: header.strings("extends", into: &diagnostics),
+                extends: extends,
                 parameters: parameters,
                 rules: rules,
                 file: path,
