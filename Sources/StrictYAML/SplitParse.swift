@@ -81,13 +81,13 @@ enum SplitParse {
             line += 1
         }
         guard starts.count >= 2 else { return nil }
+        // For each ideal boundary, the top-level key nearest to it (a key can only be cut once).
         var cuts: [(offset: Int, line: Int)] = []
-        let size = n / parts
-        var next = size
-        for start in starts.dropFirst() where start.offset >= next {
-            cuts.append(start)
-            next = start.offset + size
-            if cuts.count == parts - 1 { break }
+        for k in 1..<parts {
+            let ideal = n * k / parts
+            let candidates = starts.dropFirst().filter { start in !cuts.contains { $0.offset >= start.offset } }
+            guard let nearest = candidates.min(by: { abs($0.offset - ideal) < abs($1.offset - ideal) }) else { break }
+            cuts.append(nearest)
         }
         return cuts.isEmpty ? nil : cuts
     }
