@@ -114,7 +114,7 @@ public struct TextReporter: Reporter {
                 Self.percent(area.coverage), String(open), String(area.exposure),
             ])
         }
-        out += Self.table(rows, rightAligned: [1, 2, 3, 4], indent: 2)
+        out += TextTable.render(rows, rightAligned: [1, 2, 3, 4], indent: 2)
         out += "\n"
 
         if !e.plan.planned.isEmpty {
@@ -212,7 +212,7 @@ public struct TextReporter: Reporter {
         }
         var out = "\n" + String(repeating: "═", count: 72) + "\n"
         out += Paint(on: context.usesColor).bold(w.t("Portfolio", "项目组合")) + " (\(evaluations.count))\n"
-        out += Self.table(rows, rightAligned: [2, 3, 4], indent: 2)
+        out += TextTable.render(rows, rightAligned: [2, 3, 4], indent: 2)
         let counts = Verdict.allCases.map { v in "\(v.rawValue) \(evaluations.filter { $0.verdict == v }.count)" }
         out += "  " + counts.joined(separator: " · ") + "\n"
         return out
@@ -226,36 +226,6 @@ public struct TextReporter: Reporter {
     static func firstLine(_ text: String) -> String {
         let line = text.split(separator: "\n").first.map(String.init) ?? text
         return line.count > 220 ? String(line.prefix(220)) + "…" : line
-    }
-
-    /// Columns aligned by display width (CJK characters are two columns wide).
-    static func table(_ rows: [[String]], rightAligned: Set<Int>, indent: Int) -> String {
-        guard let columns = rows.map(\.count).max() else { return "" }
-        var widths = Array(repeating: 0, count: columns)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], width(cell)) } }
-        var out = ""
-        for row in rows {
-            var line = String(repeating: " ", count: indent)
-            for (i, cell) in row.enumerated() {
-                let pad = String(repeating: " ", count: widths[i] - width(cell))
-                line += rightAligned.contains(i) ? pad + cell : cell + pad
-                if i < row.count - 1 { line += "  " }
-            }
-            while line.hasSuffix(" ") { line.removeLast() }
-            out += line + "\n"
-        }
-        return out
-    }
-
-    /// Display width in terminal columns.
-    static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { total, s in
-            let v = s.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x20000...0x3FFFD).contains(v)
-            return total + (wide ? 2 : 1)
-        }
     }
 }
 

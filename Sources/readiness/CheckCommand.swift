@@ -68,7 +68,7 @@ struct CheckCommand: ParsableCommand {
         if formats.count > 1 && outputs.count != formats.count {
             throw ValidationError("give an --output (or '-') for each --format")
         }
-        if outputs.filter({ $0 == "-" }).count > 1 || (formats.count > 1 && outputs.filter({ $0 == "-" }).count > 1) {
+        if outputs.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("only one format can go to standard output")
         }
     }

@@ -19,8 +19,7 @@ struct ExplainCommand: ParsableCommand {
         let catalog = try rulesetOptions.loadCatalog()
         guard let rule = catalog.rule(withID: ruleID) else {
             var message = "no loaded rule has the id '\(ruleID)'"
-            let ids = catalog.rules.map(\.id)
-            if let close = ids.min(by: { Self.distance($0, ruleID) < Self.distance($1, ruleID) }), Self.distance(close, ruleID) <= 3 {
+            if let close = EditDistance.suggestion(for: ruleID, among: catalog.rules.map(\.id)) {
                 message += "; did you mean '\(close)'?"
             }
             CLI.report([.error("cli.unknown-rule", message, at: nil)])
@@ -58,21 +57,6 @@ struct ExplainCommand: ParsableCommand {
             section(lang == "zh" ? "参考资料" : "References", rule.references.map { "- " + $0.title + ($0.url.map { " <\($0)>" } ?? "") }.joined(separator: "\n"))
         }
         CLI.printOutput(out)
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased()), b = Array(b.lowercased())
-        var row = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
     }
 }
 

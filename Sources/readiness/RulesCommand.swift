@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Readiness
+import Reporting
 
 /// `readiness rules`: lists the loaded rules.
 struct RulesCommand: ParsableCommand {
@@ -52,30 +53,5 @@ struct RulesCommand: ParsableCommand {
             ])
         }
         CLI.printOutput(TextTable.render(rows))
-    }
-}
-
-/// Plain-text tables aligned by display width (CJK characters take two columns).
-enum TextTable {
-    static func render(_ rows: [[String]]) -> String {
-        guard let columns = rows.map(\.count).max() else { return "" }
-        var widths = Array(repeating: 0, count: columns)
-        for row in rows {
-            for (i, cell) in row.enumerated() where i < columns - 1 {
-                widths[i] = max(widths[i], DisplayWidth.of(cell))
-            }
-        }
-        var out = ""
-        for row in rows {
-            var line = ""
-            for (i, cell) in row.enumerated() {
-                line += cell
-                if i < row.count - 1 {
-                    line += String(repeating: " ", count: widths[i] - DisplayWidth.of(cell) + 2)
-                }
-            }
-            out += line + "\n"
-        }
-        return out
     }
 }

@@ -77,10 +77,9 @@ struct RuleRun {
             results.append(result)
             return counts
         }
-        let basePath = Self.plainPath(iteration.list.source)
         let chunks = parallelism > 1 && elements.count >= Self.parallelThreshold ? parallelism * 4 : 1
         if chunks == 1 {
-            judgeElements(rule, ruleIndex: ruleIndex, elements, positions, basePath, range: elements.indices, into: &results)
+            judgeElements(rule, ruleIndex: ruleIndex, elements, positions, range: elements.indices, into: &results)
         } else {
             // Large lists are split across the cores; each chunk fills its own slot, and the
             // slots are joined in order, so the output does not depend on the schedule.
@@ -95,7 +94,7 @@ struct RuleRun {
                 let range = min(chunk * size, elements.count)..<min((chunk + 1) * size, elements.count)
                 var local: [RuleResult] = []
                 local.reserveCapacity(range.count)
-                worker.judgeElements(rule, ruleIndex: ruleIndex, elements, positions, basePath, range: range, into: &local)
+                worker.judgeElements(rule, ruleIndex: ruleIndex, elements, positions, range: range, into: &local)
                 return local
             }
             for part in parts { results.append(contentsOf: part) }
@@ -108,11 +107,11 @@ struct RuleRun {
     static let parallelThreshold = 4096
 
     func judgeElements(
-        _ rule: Rule, ruleIndex: Int, _ elements: [Value], _ positions: [SourcePosition], _ basePath: String?,
+        _ rule: Rule, ruleIndex: Int, _ elements: [Value], _ positions: [SourcePosition],
         range: Range<Int>, into results: inout [RuleResult]
     ) {
-        // Element paths (`network.sites[3]`) are only spelt out when a fact turns out missing.
-        _ = basePath
+        // Element paths (`network.sites[3]`) are only spelt out when a fact turns out missing
+        // (see `outcome(of:)`), never per element.
         var activation = CELActivation(globals: globals, locals: [.null])
         for i in range {
             let value = elements[i]

@@ -1,7 +1,7 @@
 /// Suggestions for misspelt names: "did you mean 'severity'?".
-enum EditDistance {
+public enum EditDistance {
     /// The Levenshtein distance between two strings.
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars)
         let b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
@@ -20,7 +20,7 @@ enum EditDistance {
     }
 
     /// The closest candidate within a distance of a third of the word's length (at least 2).
-    static func suggestion(for word: String, among candidates: [String]) -> String? {
+    public static func suggestion(for word: String, among candidates: [String]) -> String? {
         let limit = max(2, word.count / 3)
         let scored = candidates.map { ($0, distance(word, $0)) }.filter { $0.1 <= limit }
         return scored.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }?.0
