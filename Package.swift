@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +24,10 @@ let package = Package(
         .target(name: "CEL", dependencies: ["StrictYAML", "SourceDiagnostics"]),
         .target(
             name: "Readiness",
-            dependencies: ["CEL", "StrictYAML", "SourceDiagnostics"],
+            dependencies: [
+                "CEL", "StrictYAML", "SourceDiagnostics",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             // Symbolic links to the top-level Rulesets/ files, compiled into the binary so the
             // tool works with no other file.
             resources: [.embedInCode("BuiltinRulesets")]

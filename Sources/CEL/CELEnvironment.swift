@@ -80,20 +80,73 @@ public struct CELEnvironment: Sendable {
     /// Safe to call concurrently from several threads with separate activations.
     public func evaluate(_ program: CELProgram, in activation: CELActivation) -> CELResult {
         let frame = CELFrame(activation: activation, slotCount: program.slotCount, maxSteps: limits.maxSteps)
-        do throws(CELEvaluationError) {
-            return .value(try program.root(frame))
-        } catch {
-            var error = error
-            if error.offset >= 0 {
-                error.position = program.position(ofOffset: error.offset)
-                error.location = CELProgram.location(of: error.position, origin: program.origin)
-            }
-            return .error(error)
-        }
+        return program.run(in: frame)
     }
 
     /// Compiles and evaluates in one step: a convenience for tools and tests.
     public func evaluate(_ source: String, in activation: CELActivation) throws(DiagnosticError) -> CELResult {
         evaluate(try compile(source), in: activation)
+    }
+}
+
+/// Evaluates compiled programs one after another against one activation whose locals change,
+/// reusing one frame: a loop over the elements of a `for_each` list allocates nothing per
+/// evaluation.
+///
+/// ```swift
+/// let evaluator = CELEvaluator(cel, activation: CELActivation(globals: snapshot, locals: [.null]))
+/// for server in servers {
+///     evaluator.setLocal(0, to: server)
+///     let result = evaluator.evaluate(program)
+/// }
+/// ```
+///
+/// An evaluator serves one thread at a time; make one per thread.
+public final class CELEvaluator {
+    private let maxSteps: Int
+    private let localCount: Int
+    private var frame: CELFrame
+
+    /// Creates an evaluator for programs compiled with the activation's locals.
+    public init(_ environment: CELEnvironment, activation: CELActivation, slotCount: Int = 0) {
+        maxSteps = environment.limits.maxSteps
+        localCount = activation.locals.count
+        frame = CELFrame(activation: activation, slotCount: slotCount, maxSteps: maxSteps)
+    }
+
+    /// Sets the value of local `slot` for the evaluations that follow.
+    public func setLocal(_ slot: Int, to value: Value) {
+        precondition(slot >= 0 && slot < localCount, "local slot \(slot) out of range")
+        frame.slots[slot] = value
+    }
+
+    /// Evaluates a program with the current locals.
+    public func evaluate(_ program: CELProgram) -> CELResult {
+        if program.slotCount > frame.slotCount {
+            // A program with more comprehension variables than any before: a larger frame.
+            let locals = (0..<localCount).map { frame.slots[$0] }
+            var activation = CELActivation(globals: frame.globals, locals: locals, localPaths: frame.localPaths)
+            activation.localIndices = frame.localIndices
+            for (name, value) in frame.bindings { activation.bind(name, to: value) }
+            frame = CELFrame(activation: activation, slotCount: program.slotCount, maxSteps: maxSteps)
+        }
+        frame.resetSteps()
+        return program.run(in: frame)
+    }
+}
+
+extension CELProgram {
+    /// Runs the program on a frame; an error gets its position in the source.
+    func run(in frame: CELFrame) -> CELResult {
+        do throws(CELEvaluationError) {
+            return .value(try root(frame))
+        } catch {
+            var error = error
+            if error.offset >= 0 {
+                error.position = position(ofOffset: error.offset)
+                error.location = CELProgram.location(of: error.position, origin: origin)
+            }
+            return .error(error)
+        }
     }
 }

@@ -7,7 +7,7 @@ import StrictYAML
 /// cel-go's `interpreter` planner): each node is resolved once — identifiers to slots or
 /// global lookups, calls to their implementation, constant regexes compiled — so evaluation
 /// never re-dispatches on the syntax tree.
-public struct CELProgram: Sendable {
+public final class CELProgram: Sendable {
     /// The expression's source text.
     public let source: String
     /// The static member chains rooted at free identifiers, in source order, such as

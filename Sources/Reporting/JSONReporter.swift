@@ -75,7 +75,7 @@ public struct JSONReporter: Reporter {
         var scores: ScoresJSON
         var phases: PlanJSON
         var rules: [RuleJSON]
-        var findings: [FindingJSON]
+        var findings: FindingsJSON
         var evidenceGaps: [GapJSON]
         var waivers: WaiversJSON
         var parameters: JSONValue
@@ -101,7 +101,7 @@ public struct JSONReporter: Reporter {
             scores = ScoresJSON(e.scores)
             phases = PlanJSON(e.plan)
             rules = e.rules.map { RuleJSON($0, language: e.language) }
-            findings = e.results.filter(\.status.isFinding).map { FindingJSON($0, e) }
+            findings = FindingsJSON(evaluation: e)
             evidenceGaps = e.results.filter { $0.status == .unknown }.map { result in
                 let rule = e.rule(of: result)
                 return GapJSON(
@@ -286,8 +286,28 @@ public struct JSONReporter: Reporter {
             case missingFact = "missing_fact"
         }
 
+        /// What a finding repeats from its rule, gathered once per rule.
+        struct RuleFacts {
+            var id: String
+            var severity: Severity
+            var action: RuleAction
+            var category: String
+            var title: String
+
+            init(_ rule: Rule, language: String) {
+                id = rule.id
+                severity = rule.severity
+                action = rule.action
+                category = rule.category
+                title = rule.title.resolved(language)
+            }
+        }
+
         init(_ r: RuleResult, _ e: Evaluation) {
-            let rule = e.rule(of: r)
+            self.init(r, RuleFacts(e.rule(of: r), language: e.language))
+        }
+
+        init(_ r: RuleResult, _ rule: RuleFacts) {
             self.rule = rule.id
             status = r.status
             severity = rule.severity
@@ -295,7 +315,7 @@ public struct JSONReporter: Reporter {
             category = rule.category
             subject = r.subject
             index = r.index
-            message = r.message ?? rule.title.resolved(e.language)
+            message = r.message ?? rule.title
             location = Location(r.location)
             missingFact = r.missingFact
             affects = r.affected
@@ -320,6 +340,63 @@ public struct JSONReporter: Reporter {
             try c.encodeIfPresent(missingFact, forKey: .missingFact)
             try c.encode(affects, forKey: .affects)
             try c.encodeIfPresent(waiver, forKey: .waiver)
+        }
+    }
+
+    /// The findings, written straight from the results; a long list is written in chunks on
+    /// all cores and spliced in order.
+    struct FindingsJSON: Encodable, DirectJSONWritable {
+        let evaluation: Evaluation
+        /// Indices of the results that are findings.
+        let indices: [Int]
+
+        init(evaluation: Evaluation) {
+            self.evaluation = evaluation
+            indices = evaluation.results.indices.filter { evaluation.results[$0].status.isFinding }
+        }
+
+        /// Lists at least this long are written on several cores.
+        static let parallelThreshold = 4096
+
+        func encode(to encoder: any Encoder) throws {
+            if let tree = encoder as? TreeEncoder {
+                tree.node.kind = .direct(self)
+                return
+            }
+            var c = encoder.unkeyedContainer()
+            for i in indices { try c.encode(FindingJSON(evaluation.results[i], evaluation)) }
+        }
+
+        func writeJSON(into w: inout Writer, depth: Int) {
+            guard !indices.isEmpty else { return w.append("[]") }
+            let chunks = indices.count >= Self.parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1
+            let size = (indices.count + chunks - 1) / chunks
+            let isPretty = w.isPretty
+            let rules = evaluation.rules.map { FindingJSON.RuleFacts($0.rule, language: evaluation.language) }
+            let results = evaluation.results
+            let indices = indices
+            let parts = Parallel.map(chunks) { chunk in
+                var local = Writer(isPretty: isPretty)
+                for k in min(chunk * size, indices.count)..<min((chunk + 1) * size, indices.count) {
+                    if k > 0 { local.bytes.append(UInt8(ascii: ",")) }
+                    local.newline(depth + 1)
+                    let result = results[indices[k]]
+                    let finding = FindingJSON(result, rules[result.ruleIndex])
+                    if finding.waiver == nil {
+                        finding.writeJSON(into: &local, depth: depth + 1)
+                    } else {
+                        // Waived findings (few) go through the tree.
+                        let node = TreeNode()
+                        if (try? TreeEncoder.encode(finding, into: node, codingPath: [])) == nil { node.kind = .null }
+                        local.write(node, depth: depth + 1)
+                    }
+                }
+                return local.bytes
+            }
+            w.bytes.append(UInt8(ascii: "["))
+            for part in parts { w.bytes.append(contentsOf: part) }
+            w.newline(depth)
+            w.bytes.append(UInt8(ascii: "]"))
         }
     }
 
@@ -391,16 +468,16 @@ extension JSONReporter.FindingJSON: DirectJSONWritable {
         w.key("category", first: false, depth: depth)
         w.writeString(category)
         w.key("index", first: false, depth: depth)
-        w.append(index.map(String.init) ?? "null")
+        if let index { w.writeInt(index) } else { w.append("null") }
         w.key("location", first: false, depth: depth)
         if let location {
             w.bytes.append(UInt8(ascii: "{"))
             w.key("column", first: true, depth: depth + 1)
-            w.append(String(location.column))
+            w.writeInt(location.column)
             w.key("file", first: false, depth: depth + 1)
             w.writeString(location.file)
             w.key("line", first: false, depth: depth + 1)
-            w.append(String(location.line))
+            w.writeInt(location.line)
             w.newline(depth + 1)
             w.bytes.append(UInt8(ascii: "}"))
         } else {

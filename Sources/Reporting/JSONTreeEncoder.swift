@@ -269,11 +269,19 @@ struct Writer {
         bytes.reserveCapacity(1 << 16)
     }
 
+    /// A newline and two spaces per level.
     mutating func newline(_ depth: Int) {
         guard isPretty else { return }
         bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<depth { bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: " ")) }
+        var width = depth * 2
+        while width > 0 {
+            let run = min(width, Self.spaces.count)
+            bytes.append(contentsOf: Self.spaces[..<run])
+            width -= run
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     mutating func write(_ node: TreeNode, depth: Int) {
         switch node.kind {
@@ -321,21 +329,41 @@ struct Writer {
     }
 
     mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// A decimal integer, without going through `String`.
+    mutating func writeInt(_ n: Int) {
+        guard n != 0 else { return bytes.append(UInt8(ascii: "0")) }
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits
+        var count = 0
+        var rest = n.magnitude
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
+        }
     }
 
     mutating func writeString(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
         // Most strings need no escaping: copy them whole.
         var s = s
         let isPlain = s.withUTF8 { buffer in
-            !buffer.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-        }
-        if isPlain {
-            s.withUTF8 { bytes.append(contentsOf: $0) }
+            for byte in buffer where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                return false
+            }
             bytes.append(UInt8(ascii: "\""))
-            return
+            bytes.append(contentsOf: buffer)
+            bytes.append(UInt8(ascii: "\""))
+            return true
         }
+        guard !isPlain else { return }
+        bytes.append(UInt8(ascii: "\""))
         for byte in s.utf8 {
             switch byte {
             case UInt8(ascii: "\""): append("\\\"")

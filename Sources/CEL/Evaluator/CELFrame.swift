@@ -57,6 +57,12 @@ final class CELFrame {
         counters[1 + slot] = index
     }
 
+    /// Starts another evaluation on this frame: the step budget is whole again.
+    @inline(__always)
+    func resetSteps() {
+        counters.pointee = 0
+    }
+
     /// The index of the element a comprehension slot holds.
     func iterationIndex(of slot: Int) -> Int { counters[1 + slot] }
 

@@ -48,6 +48,11 @@ enum Decision {
             action: finding.action, message: result.message ?? rule.title.resolved(evaluation.language))
     }
 
+    /// " (and 3 more)", appended to the message of a rule's first finding.
+    static func andMore(_ count: Int, language: String) -> String {
+        language == "zh" ? "（另有 \(count) 项）" : " (and \(count) more)"
+    }
+
     /// One reason per rule among the findings that call for the verdict, in rule order.
     static func decidingReasons(_ open: [OpenFinding], verdict: Verdict, evaluation: Evaluation) -> [Reason] {
         guard verdict != .go else { return [] }
@@ -60,7 +65,7 @@ enum Decision {
             var reason = reason(finding, in: evaluation)
             let more = (perRule[finding.ruleIndex] ?? 1) - 1
             if more > 0 {
-                reason.message += evaluation.language == "zh" ? "（另有 \(more) 项）" : " (and \(more) more)"
+                reason.message += andMore(more, language: evaluation.language)
                 reason.subject = nil
             }
             out.append(reason)

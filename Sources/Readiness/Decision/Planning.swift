@@ -23,8 +23,18 @@ enum Planning {
             }
         }
 
-        for finding in open {
-            let reason = Decision.reason(finding, in: evaluation)
+        // Conditions and deferrals are tallied per rule (the first finding and a count) and
+        // become reasons once, at the end: a phase touched by 100,000 findings builds a few.
+        var conditions = Array(repeating: ReasonTally(ruleCount: evaluation.rules.count), count: phases.count)
+        var deferrals = conditions
+        for (f, finding) in open.enumerated() {
+            var built: Reason?
+            func reason() -> Reason {
+                if let built { return built }
+                let made = Decision.reason(finding, in: evaluation)
+                built = made
+                return made
+            }
             // The phases this finding touches, once each (a finding may name several items).
             var touched: [Int] = []
             for item in evaluation.results[finding.resultIndex].affected {
@@ -35,10 +45,10 @@ enum Planning {
                 for p in listed {
                     if finding.action == .split {
                         if let m = movedIndex[p][item] {
-                            decisions[p].moved[m].because.append(reason)
+                            decisions[p].moved[m].because.append(reason())
                         } else {
                             movedIndex[p][item] = decisions[p].moved.count
-                            decisions[p].moved.append(.init(kind: item.kind, item: item.item, because: [reason]))
+                            decisions[p].moved.append(.init(kind: item.kind, item: item.item, because: [reason()]))
                         }
                     }
                     if !touched.contains(p) { touched.append(p) }
@@ -46,23 +56,28 @@ enum Planning {
             }
             if touched.isEmpty {
                 // Without affects (or with items no phase lists) the finding concerns the whole project.
-                if projectWideRules.insert(finding.ruleIndex).inserted { projectWide.append(reason) }
+                if projectWideRules.insert(finding.ruleIndex).inserted { projectWide.append(reason()) }
                 touched = Array(phases.indices)
             }
             for p in touched {
                 switch finding.action {
                 case .warn, .mitigate:
-                    decisions[p].conditions.append(reason)
+                    conditions[p].add(f, rule: finding.ruleIndex)
                 case .split:
                     // A split that names no item of this phase leaves a condition on it.
                     if evaluation.results[finding.resultIndex].affected.isEmpty || !phasesOfContains(phasesOf, finding, p, evaluation) {
-                        decisions[p].conditions.append(reason)
+                        conditions[p].add(f, rule: finding.ruleIndex)
                     }
                 case .defer, .block:
                     if finding.action == .block { blocked.insert(p) }
-                    decisions[p].deferredBecause.append(reason)
+                    deferrals[p].add(f, rule: finding.ruleIndex)
                 }
             }
+        }
+
+        for p in decisions.indices {
+            decisions[p].conditions = conditions[p].reasons(open, in: evaluation)
+            decisions[p].deferredBecause = deferrals[p].reasons(open, in: evaluation)
         }
 
         // Deferral propagates along depends_on, in dependency order.
@@ -88,10 +103,6 @@ enum Planning {
             }
         }
 
-        for p in decisions.indices {
-            decisions[p].conditions = summarised(decisions[p].conditions, language: language)
-            decisions[p].deferredBecause = summarised(decisions[p].deferredBecause, language: language)
-        }
         var planned: [PhasePlan.PlannedPhase] = []
         for p in decisions.indices {
             var phase = decisions[p]
@@ -131,29 +142,6 @@ enum Planning {
             prerequisites: prerequisites(open, evaluation: evaluation))
     }
 
-    /// One reason per rule (the first), its message noting how many more there are: a phase
-    /// touched by 4,000 undersized servers lists the rule once.
-    static func summarised(_ reasons: [Reason], language: String) -> [Reason] {
-        var order: [String] = []
-        var first: [String: Reason] = [:]
-        var counts: [String: Int] = [:]
-        for reason in reasons {
-            if first[reason.rule] == nil {
-                order.append(reason.rule)
-                first[reason.rule] = reason
-            }
-            counts[reason.rule, default: 0] += 1
-        }
-        return order.compactMap { rule in
-            guard var reason = first[rule] else { return nil }
-            let more = (counts[rule] ?? 1) - 1
-            if more > 0 {
-                reason.message += language == "zh" ? "（另有 \(more) 项）" : " (and \(more) more)"
-            }
-            return reason
-        }
-    }
-
     /// Whether one of the finding's affected items is in phase `p`'s scope.
     static func phasesOfContains(
         _ phasesOf: [RuleResult.AffectedItem: [Int]], _ finding: Decision.OpenFinding, _ p: Int, _ evaluation: Evaluation
@@ -190,6 +178,40 @@ enum Planning {
                 recommendation: rule.recommendation?.resolved(language) ?? rule.title.resolved(language)))
         }
         return out
+    }
+}
+
+/// One reason per rule (its first finding), the message noting how many more there are: a
+/// phase touched by 4,000 undersized servers lists the rule once.
+struct ReasonTally {
+    /// Per rule index, where its entry is in `firsts`, or -1.
+    private var slot: [Int]
+    /// The first finding (index into the open findings) of each rule, in order of appearance.
+    private var firsts: [Int] = []
+    private var counts: [Int] = []
+
+    init(ruleCount: Int) {
+        slot = Array(repeating: -1, count: ruleCount)
+    }
+
+    var isEmpty: Bool { firsts.isEmpty }
+
+    mutating func add(_ finding: Int, rule: Int) {
+        if slot[rule] >= 0 {
+            counts[slot[rule]] += 1
+        } else {
+            slot[rule] = firsts.count
+            firsts.append(finding)
+            counts.append(1)
+        }
+    }
+
+    func reasons(_ open: [Decision.OpenFinding], in evaluation: Evaluation) -> [Reason] {
+        zip(firsts, counts).map { finding, count in
+            var reason = Decision.reason(open[finding], in: evaluation)
+            if count > 1 { reason.message += Decision.andMore(count - 1, language: evaluation.language) }
+            return reason
+        }
     }
 }
 

@@ -41,12 +41,8 @@ public struct Engine: Sendable {
             isStrict: options.isStrict, waivers: snapshot.waivers + options.waivers, asOf: asOf)
         run.parallelism = options.parallelism
         let rules = catalog.rules
-        var summaries: [RuleSummary] = []
-        summaries.reserveCapacity(rules.count)
-        for (index, rule) in rules.enumerated() {
-            let counts = run.evaluate(rule, index: index)
-            summaries.append(RuleSummary(rule: rule, counts: counts))
-        }
+        let counts = run.evaluate(rules)
+        let summaries = rules.indices.map { RuleSummary(rule: rules[$0], counts: counts[$0]) }
         run.countWaiverUse()
         var evaluation = Evaluation(
             snapshot: snapshot,

@@ -34,73 +34,95 @@ struct RuleRun {
 
     var file: String { snapshot.file }
 
-    /// One element being judged: its value, index, activation and where it stands.
+    /// One element being judged: its value, index, where it stands, and the evaluator whose
+    /// local 0 holds it.
     struct Element {
-        var activation: CELActivation
+        var evaluator: CELEvaluator
         var value: Value?
         var index: Int?
         var position: SourcePosition?
     }
 
-    /// Evaluates a rule (every element of a `for_each` rule) and returns its counts.
-    mutating func evaluate(_ rule: Rule, index ruleIndex: Int) -> StatusCounts {
-        var counts = StatusCounts()
-        let start = results.count
-        guard let iteration = rule.iteration else {
-            let element = Element(activation: CELActivation(globals: globals), value: nil, index: nil, position: nil)
-            let result = judge(rule, ruleIndex: ruleIndex, element)
-            counts.add(result.status)
-            results.append(result)
-            return counts
+    /// What a rule is judged over: the snapshot as a whole, the elements of its `for_each`
+    /// list, or nothing because the list itself could not be had (`result` says why).
+    enum Subjects: Sendable {
+        case whole
+        case elements([Value], positions: [SourcePosition])
+        case failed(RuleResult)
+
+        var count: Int {
+            switch self {
+            case .whole, .failed: 1
+            case .elements(let elements, _): elements.count
+            }
         }
-        let listResult = cel.evaluate(iteration.list.program, in: CELActivation(globals: globals))
-        let elements: [Value]
-        var positions: [SourcePosition] = []
-        switch listResult {
-        case .value(.list(let list)):
-            elements = list.elements
-            positions = list.positions
-        case .value(.map(let map)):
-            elements = map.keys
-            positions = map.keyPositions
-        case .value(let other):
-            let result = failure(
-                rule, ruleIndex: ruleIndex, status: .error,
-                message: "'for_each' must give a list, but '\(iteration.list.source)' is \(other.kindDescription)",
-                location: firstFactLocation(of: iteration.list.program, element: nil))
-            counts.add(result.status)
-            results.append(result)
-            return counts
-        case .error(let error):
-            let result = outcome(of: error, rule: rule, ruleIndex: ruleIndex, element: nil, expression: iteration.list)
-            counts.add(result.status)
-            results.append(result)
-            return counts
+    }
+
+    /// Evaluates every rule (every element of each `for_each` rule), appending the results in
+    /// rule order, and returns each rule's counts.
+    ///
+    /// With several cores the work is cut into tasks — a rule, or a slice of a long `for_each`
+    /// list — run together and joined in order, so the output does not depend on the schedule.
+    mutating func evaluate(_ rules: [Rule]) -> [StatusCounts] {
+        let subjects = rules.indices.map { self.subjects(of: rules[$0], index: $0) }
+        var planned: [(rule: Int, range: Range<Int>)] = []
+        for (r, subject) in subjects.enumerated() {
+            let count = subject.count
+            let size = parallelism > 1 && count >= Self.parallelThreshold
+                ? (count + parallelism * 4 - 1) / (parallelism * 4) : max(count, 1)
+            for lower in stride(from: 0, to: max(count, 1), by: size) {
+                planned.append((r, lower..<min(lower + size, count)))
+            }
         }
-        let chunks = parallelism > 1 && elements.count >= Self.parallelThreshold ? parallelism * 4 : 1
-        if chunks == 1 {
-            judgeElements(rule, ruleIndex: ruleIndex, elements, positions, range: elements.indices, into: &results)
-        } else {
-            // Large lists are split across the cores; each chunk fills its own slot, and the
-            // slots are joined in order, so the output does not depend on the schedule.
-            let size = (elements.count + chunks - 1) / chunks
-            // The workers get a copy without the results gathered so far: capturing those would
-            // force a copy of the whole array on the next append.
-            var run = self
-            run.results = []
-            let worker = run
-            let positions = positions
-            let parts = Parallel.map(chunks) { chunk in
-                let range = min(chunk * size, elements.count)..<min((chunk + 1) * size, elements.count)
+        let tasks = planned
+        // The workers get a copy without the results gathered so far: capturing those would
+        // force a copy of the whole array on the next append.
+        var worker = self
+        worker.results = []
+        let run = worker
+        let judgeTask: @Sendable (Int) -> [RuleResult] = { t in
+            let (r, range) = tasks[t]
+            switch subjects[r] {
+            case .failed(let result):
+                return [result]
+            case .whole:
+                let element = Element(
+                    evaluator: CELEvaluator(run.cel, activation: CELActivation(globals: run.globals)),
+                    value: nil, index: nil, position: nil)
+                return [run.judge(rules[r], ruleIndex: r, element)]
+            case .elements(let elements, let positions):
                 var local: [RuleResult] = []
                 local.reserveCapacity(range.count)
-                worker.judgeElements(rule, ruleIndex: ruleIndex, elements, positions, range: range, into: &local)
+                run.judgeElements(rules[r], ruleIndex: r, elements, positions, range: range, into: &local)
                 return local
             }
-            for part in parts { results.append(contentsOf: part) }
         }
-        for result in results[start...] { counts.add(result.status) }
+        let parts = parallelism > 1 && tasks.count > 1 ? Parallel.map(tasks.count, judgeTask) : tasks.indices.map(judgeTask)
+        var counts = Array(repeating: StatusCounts(), count: rules.count)
+        results.reserveCapacity(results.count + parts.reduce(0) { $0 + $1.count })
+        for (t, part) in parts.enumerated() {
+            for result in part { counts[tasks[t].rule].add(result.status) }
+            results.append(contentsOf: part)
+        }
         return counts
+    }
+
+    /// The snapshot, or the elements of the rule's `for_each` list.
+    func subjects(of rule: Rule, index ruleIndex: Int) -> Subjects {
+        guard let iteration = rule.iteration else { return .whole }
+        switch cel.evaluate(iteration.list.program, in: CELActivation(globals: globals)) {
+        case .value(.list(let list)):
+            return .elements(list.elements, positions: list.positions)
+        case .value(.map(let map)):
+            return .elements(map.keys, positions: map.keyPositions)
+        case .value(let other):
+            return .failed(failure(
+                rule, ruleIndex: ruleIndex, status: .error,
+                message: "'for_each' must give a list, but '\(iteration.list.source)' is \(other.kindDescription)",
+                location: firstFactLocation(of: iteration.list.program, element: nil)))
+        case .error(let error):
+            return .failed(outcome(of: error, rule: rule, ruleIndex: ruleIndex, element: nil, expression: iteration.list))
+        }
     }
 
     /// Lists at least this long are judged on several cores.
@@ -112,12 +134,13 @@ struct RuleRun {
     ) {
         // Element paths (`network.sites[3]`) are only spelt out when a fact turns out missing
         // (see `outcome(of:)`), never per element.
-        var activation = CELActivation(globals: globals, locals: [.null])
+        // One evaluator (one frame) serves the whole range.
+        let evaluator = CELEvaluator(cel, activation: CELActivation(globals: globals, locals: [.null]))
         for i in range {
             let value = elements[i]
-            activation.locals[0] = value
+            evaluator.setLocal(0, to: value)
             let position = FactPath.ownPosition(of: value) ?? (i < positions.count ? positions[i] : nil)
-            let element = Element(activation: activation, value: value, index: i, position: position)
+            let element = Element(evaluator: evaluator, value: value, index: i, position: position)
             results.append(judge(rule, ruleIndex: ruleIndex, element))
         }
     }
@@ -143,7 +166,7 @@ struct RuleRun {
     /// Judges one element: applicability, then the check or the outcomes.
     func judge(_ rule: Rule, ruleIndex: Int, _ element: Element) -> RuleResult {
         if let when = rule.when {
-            switch cel.evaluate(when.program, in: element.activation) {
+            switch element.evaluator.evaluate(when.program) {
             case .value(.bool(true)): break
             case .value(.bool(false)):
                 return RuleResult(
@@ -161,7 +184,7 @@ struct RuleRun {
         var status: ResultStatus = .pass
         var template = rule.message
         if let check = rule.check {
-            switch cel.evaluate(check.program, in: element.activation) {
+            switch element.evaluator.evaluate(check.program) {
             case .value(.bool(let ok)): status = ok ? .pass : .fail
             case .value(let other):
                 return failure(
@@ -173,7 +196,7 @@ struct RuleRun {
             }
         } else {
             for candidate in rule.outcomes {
-                switch cel.evaluate(candidate.condition.program, in: element.activation) {
+                switch element.evaluator.evaluate(candidate.condition.program) {
                 case .value(.bool(true)):
                     status = candidate.status
                     if let message = candidate.message { template = message }
@@ -248,7 +271,7 @@ struct RuleRun {
     func subject(_ rule: Rule, _ element: Element) -> String? {
         guard let value = element.value else { return nil }
         if let expression = rule.subject {
-            if case .value(let v) = cel.evaluate(expression.program, in: element.activation) {
+            if case .value(let v) = element.evaluator.evaluate(expression.program) {
                 return Messages.text(of: v)
             }
         } else if case .map(let map) = value {
@@ -278,7 +301,7 @@ struct RuleRun {
             switch segment {
             case .text(let text): out += text
             case .expression(let expression):
-                switch cel.evaluate(expression.program, in: element.activation) {
+                switch element.evaluator.evaluate(expression.program) {
                 case .value(let v): out += Messages.text(of: v)
                 case .error(let e): out += e.missingFactPath.map { "‹\($0)?›" } ?? "‹error›"
                 }
@@ -290,7 +313,7 @@ struct RuleRun {
     func affected(_ rule: Rule, _ element: Element) -> [RuleResult.AffectedItem] {
         var out: [RuleResult.AffectedItem] = []
         for affect in rule.affects {
-            guard case .value(let v) = cel.evaluate(affect.item.program, in: element.activation) else { continue }
+            guard case .value(let v) = element.evaluator.evaluate(affect.item.program) else { continue }
             if case .list(let list) = v {
                 for item in list.elements { out.append(.init(kind: affect.kind, item: Messages.text(of: item))) }
             } else if v != .null {

@@ -1,6 +1,5 @@
 public import SourceDiagnostics
 public import StrictYAML
-import Dispatch
 
 /// Loads a project snapshot and validates the parts the engine itself reads: `project.as_of`,
 /// `params`, `waivers` and `phases` (with their `depends_on` graph).
@@ -26,15 +25,10 @@ public struct SnapshotLoader: Sendable {
         return try load(bytes: bytes, file: path)
     }
 
-    /// Loads a snapshot from bytes. A large file is hashed on another core while it is parsed.
+    /// Loads a snapshot from bytes.
     public func load(bytes: [UInt8], file: String) throws(DiagnosticError) -> Snapshot {
-        guard bytes.count >= 1 << 20 else {
-            let document = try yaml.load(bytes: bytes, file: file)
-            return try snapshot(from: document, sha256: SHA256.hexDigest(bytes))
-        }
-        let digest = BackgroundDigest(bytes)
         let document = try yaml.load(bytes: bytes, file: file)
-        return try snapshot(from: document, sha256: digest.wait())
+        return try snapshot(from: document, sha256: SHA256.hexDigest(bytes))
     }
 
     /// Validates a loaded document as a snapshot.
@@ -207,25 +201,5 @@ public struct SnapshotLoader: Sendable {
             if let cycle = visit(phase.name) { return cycle }
         }
         return nil
-    }
-}
-
-/// A SHA-256 computed on a background thread.
-final class BackgroundDigest: @unchecked Sendable {
-    private var digest = ""
-    private let group = DispatchGroup()
-
-    init(_ bytes: [UInt8]) {
-        group.enter()
-        DispatchQueue.global().async {
-            self.digest = SHA256.hexDigest(bytes)
-            self.group.leave()
-        }
-    }
-
-    /// Waits for the digest.
-    func wait() -> String {
-        group.wait()
-        return digest
     }
 }
