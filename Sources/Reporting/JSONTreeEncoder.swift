@@ -36,11 +36,15 @@ protocol DirectJSONWritable {
 
 extension Writer {
     /// Starts an object member: the separator, the indentation and `"key": `.
-    mutating func key(_ key: String, first: Bool, depth: Int) {
+    /// (Keys are literals that need no escaping: their bytes are copied whole.)
+    mutating func key(_ key: StaticString, first: Bool, depth: Int) {
         if !first { bytes.append(UInt8(ascii: ",")) }
         newline(depth + 1)
-        writeString(key)
-        append(isPretty ? ": " : ":")
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if isPretty { bytes.append(UInt8(ascii: " ")) }
     }
 
     mutating func optionalString(_ s: String?) {

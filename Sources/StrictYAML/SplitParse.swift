@@ -62,25 +62,29 @@ enum SplitParse {
         var line = 0
         var offset = 0
         let n = bytes.count
-        while offset < n {
-            let c = bytes[offset]
-            switch c {
-            case UInt8(ascii: " "), UInt8(ascii: "#"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-                break
-            case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "%"), UInt8(ascii: "{"), UInt8(ascii: "["),
-                UInt8(ascii: "?"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
-                UInt8(ascii: ">"), UInt8(ascii: "\t"), UInt8(ascii: "@"), UInt8(ascii: "`"), 0xEF, 0xFE, 0xFF, 0:
-                // Markers, directives, flow or block-sequence tops, tags, anchors, a BOM: not ours.
-                return nil
-            default:
-                starts.append((offset, line))
+        // The search runs before the parts can start: memchr finds each line's end.
+        let isPlain = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            while offset < n {
+                switch base[offset] {
+                case UInt8(ascii: " "), UInt8(ascii: "#"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                    break
+                case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "%"), UInt8(ascii: "{"), UInt8(ascii: "["),
+                    UInt8(ascii: "?"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
+                    UInt8(ascii: ">"), UInt8(ascii: "\t"), UInt8(ascii: "@"), UInt8(ascii: "`"), 0xEF, 0xFE, 0xFF, 0:
+                    // Markers, directives, flow or block-sequence tops, tags, anchors, a BOM: not ours.
+                    return false
+                default:
+                    starts.append((offset, line))
+                }
+                // To the next line.
+                guard let newline = memchr(base + offset, Int32(UInt8(ascii: "\n")), n - offset) else { break }
+                offset = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                line += 1
             }
-            // To the next line.
-            guard let newline = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) else { break }
-            offset = newline + 1
-            line += 1
+            return true
         }
-        guard starts.count >= 2 else { return nil }
+        guard isPlain, starts.count >= 2 else { return nil }
         // For each ideal boundary, the top-level key nearest to it (a key can only be cut once).
         var cuts: [(offset: Int, line: Int)] = []
         for k in 1..<parts {
