@@ -12,6 +12,30 @@ public enum Parallel {
         return slots.values()
     }
 
+    /// Starts `body` on another thread; `wait()` gives its result.
+    public static func background<T: Sendable>(_ body: @escaping @Sendable () -> T) -> Pending<T> {
+        let pending = Pending<T>()
+        pending.group.enter()
+        DispatchQueue.global().async {
+            pending.slots.set(0, body())
+            pending.group.leave()
+        }
+        return pending
+    }
+
+    /// The result of work started with `background`.
+    public final class Pending<T: Sendable>: Sendable {
+        fileprivate let group = DispatchGroup()
+        fileprivate let slots = Slots<T>(count: 1)
+
+        /// Waits for the result.
+        public func wait() -> T {
+            group.wait()
+            // The slot is set before the group is left.
+            return slots.values()[0]
+        }
+    }
+
     /// Results that workers fill, one slot each, under a lock.
     final class Slots<T: Sendable>: @unchecked Sendable {
         private var slots: [T?]

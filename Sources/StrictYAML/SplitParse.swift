@@ -2,45 +2,92 @@ import Dispatch
 import Foundation
 import SourceDiagnostics
 
-/// Parses a large block mapping on several cores: the text is cut at top-level keys (lines that
-/// start in column 1), each part is parsed by its own libyaml parser, and the parts' mappings
-/// are joined in order, with every position still counted from the start of the file.
+/// Parses a large block mapping on several cores: the text is cut into about four parts per
+/// core, each parsed by its own libyaml parser, and the parts are joined in order, with every
+/// position still counted from the start of the file.
+///
+/// A part starts at a top-level key (a piece of the root mapping) or, inside a long section,
+/// at an entry line (`    - …`) or a key line (`      name: …`) that continues the sequence or
+/// mapping an earlier part left open; such a part is spliced into that container — the one
+/// that starts in the part's column on the last-entry chain of what came before — so one long
+/// list is parsed on every core.
 ///
 /// It only ever speeds up a document that parses; anything unusual — directives, document
-/// markers, flow style at the top, an alias that refers to an anchor in another part, a
-/// duplicate top-level key, any error — makes it return nil, and the caller parses the whole
-/// text in one pass, which gives the canonical diagnostics.
+/// markers, flow style at the top, a line a part would have to start at but cannot, an alias
+/// that refers to an anchor in another part, a repeated key, no open container to continue,
+/// any error — makes it return nil, and the caller parses the whole text in one pass, which
+/// gives the canonical diagnostics.
 enum SplitParse {
-    static func load(_ bytes: [UInt8], file: String, limits: YAMLLoader.Limits) -> YAMLDocument? {
-        let parts = ProcessInfo.processInfo.activeProcessorCount
-        guard parts > 1, let cuts = cutPoints(bytes, parts: parts) else { return nil }
-        var ranges: [(start: Int, end: Int, line: Int)] = []
-        var previous = (offset: 0, line: 0)
-        for cut in cuts {
-            ranges.append((previous.offset, cut.offset, previous.line))
-            previous = cut
+    /// Where a part starts: a top-level key (the part is a piece of the root mapping), or a
+    /// deeper line that continues a container an earlier part opened: an entry `- ` of a
+    /// block sequence or a `key:` of a block mapping, indented `indent` spaces.
+    struct Cut: Equatable {
+        enum Kind: Equatable {
+            case topLevel
+            case entry
+            case key
         }
-        ranges.append((previous.offset, bytes.count, previous.line))
+
+        var offset: Int
+        /// The 0-based line of `offset`.
+        var line: Int
+        var kind: Kind
+        var indent: Int
+    }
+
+    static func load(_ bytes: [UInt8], file: String, limits: YAMLLoader.Limits) -> YAMLDocument? {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        // More parts than cores: a core that finishes early takes the next part.
+        guard cores > 1, let cuts = cutPoints(bytes, parts: cores * 4) else { return nil }
+        let starts = [Cut(offset: 0, line: 0, kind: .topLevel, indent: 0)] + cuts
+        let ends = cuts.map(\.offset) + [bytes.count]
         var shared = limits
-        shared.maxAliasNodes = limits.maxAliasNodes / ranges.count
+        shared.maxAliasNodes = limits.maxAliasNodes / starts.count
         let partLimits = shared
-        let jobs = ranges
-        let results = Parallel.map(jobs.count) { i -> YAMLDocument? in
-            let range = jobs[i]
-            var parser = YAMLParser(file: file, limits: partLimits, lineOffset: range.line)
-            return bytes.withUnsafeBufferPointer { buffer in
-                try? parser.parse(UnsafeBufferPointer(rebasing: buffer[range.start..<range.end]))
+        let results = Parallel.map(starts.count) { i -> (document: YAMLDocument, deepest: Int)? in
+            var parser = YAMLParser(file: file, limits: partLimits, lineOffset: starts[i].line)
+            let document = bytes.withUnsafeBufferPointer { buffer in
+                try? parser.parse(UnsafeBufferPointer(rebasing: buffer[starts[i].offset..<ends[i]]))
             }
+            return document.map { ($0, parser.deepest) }
         }
         var keys: [Value] = []
         var values: [Value] = []
         var positions: [SourcePosition] = []
         var seen = Set<MapKey>()
         var rootPosition = SourcePosition.unknown
-        for i in 0..<ranges.count {
-            guard let document = results[i], case .map(let map) = document.root,
-                map.entryPositions.count == 2 * map.count
-            else { return nil }
+        // Consecutive parts that continue the same container are spliced in together.
+        var pending: [Value] = []
+        var pendingStart = starts[0]
+        var pendingDeepest = 0
+        func splice() -> Bool {
+            guard !pending.isEmpty else { return true }
+            defer { pending = [] }
+            guard let last = values.last,
+                let (value, depth) = appending(pending, to: last, kind: pendingStart.kind, column: pendingStart.indent + 1),
+                // The root map, the containers down to the continued one, and the parts' own
+                // levels below it: what one pass would have counted.
+                1 + depth + pendingDeepest - 1 <= limits.maxDepth
+            else { return false }
+            values[values.count - 1] = value
+            return true
+        }
+        for (i, start) in starts.enumerated() {
+            guard let (document, deepest) = results[i] else { return nil }
+            guard start.kind == .topLevel else {
+                guard !values.isEmpty else { return nil }
+                if !pending.isEmpty, pendingStart.kind != start.kind || pendingStart.indent != start.indent {
+                    guard splice() else { return nil }
+                }
+                if pending.isEmpty {
+                    pendingStart = start
+                    pendingDeepest = 0
+                }
+                pending.append(document.root)
+                pendingDeepest = max(pendingDeepest, deepest)
+                continue
+            }
+            guard splice(), case .map(let map) = document.root, map.entryPositions.count == 2 * map.count else { return nil }
             if i == 0 { rootPosition = map.position }
             for k in 0..<map.count {
                 guard let key = MapKey(map.keys[k]), seen.insert(key).inserted else { return nil }
@@ -49,50 +96,237 @@ enum SplitParse {
             values += map.values
             positions += map.entryPositions
         }
+        guard splice() else { return nil }
         return YAMLDocument(
             file: file,
             root: .map(ValueMap(keys: keys, values: values, entryPositions: positions, position: rootPosition)),
             rootPosition: rootPosition)
     }
 
-    /// Byte offsets (and the 0-based line there) of top-level keys that cut the text into about
-    /// `parts` equal parts, or nil when the text is not a plain top-level block mapping.
-    static func cutPoints(_ bytes: [UInt8], parts: Int) -> [(offset: Int, line: Int)]? {
-        var starts: [(offset: Int, line: Int)] = []
-        var line = 0
-        var offset = 0
-        let n = bytes.count
-        // The search runs before the parts can start: memchr finds each line's end.
-        let isPlain = bytes.withUnsafeBufferPointer { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return false }
-            while offset < n {
-                switch base[offset] {
-                case UInt8(ascii: " "), UInt8(ascii: "#"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-                    break
-                case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "%"), UInt8(ascii: "{"), UInt8(ascii: "["),
-                    UInt8(ascii: "?"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
-                    UInt8(ascii: ">"), UInt8(ascii: "\t"), UInt8(ascii: "@"), UInt8(ascii: "`"), 0xEF, 0xFE, 0xFF, 0:
-                    // Markers, directives, flow or block-sequence tops, tags, anchors, a BOM: not ours.
-                    return false
-                default:
-                    starts.append((offset, line))
+    /// `value` with the parts' entries appended to the container of `kind` that starts in
+    /// `column` on its last-entry chain (the last value of each map, the last element of each
+    /// list), and the number of containers down to it; nil when there is none, or when the
+    /// parts are not such containers themselves, or a key would repeat.
+    static func appending(_ parts: [Value], to value: Value, kind: Cut.Kind, column: Int) -> (Value, Int)? {
+        switch value {
+        case .list(let list):
+            if kind == .entry, list.position.column == column, list.position.isKnown {
+                var elements = list.elements
+                var positions = list.positions
+                guard positions.count == elements.count else { return nil }
+                for part in parts {
+                    guard case .list(let more) = part, more.position.column == column,
+                        more.positions.count == more.elements.count
+                    else { return nil }
+                    elements += more.elements
+                    positions += more.positions
                 }
-                // To the next line.
-                guard let newline = memchr(base + offset, Int32(UInt8(ascii: "\n")), n - offset) else { break }
-                offset = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
-                line += 1
+                return (.list(ValueList(elements, positions: positions, position: list.position)), 1)
             }
+            guard let last = list.elements.last, let (inner, depth) = appending(parts, to: last, kind: kind, column: column)
+            else { return nil }
+            var elements = list.elements
+            elements[elements.count - 1] = inner
+            return (.list(ValueList(elements, positions: list.positions, position: list.position)), depth + 1)
+        case .map(let map):
+            if kind == .key, map.position.column == column, map.position.isKnown {
+                var keys = map.keys
+                var values = map.values
+                var positions = map.entryPositions
+                guard positions.count == 2 * keys.count else { return nil }
+                var seen = Set<MapKey>()
+                for key in keys {
+                    guard let k = MapKey(key) else { return nil }
+                    seen.insert(k)
+                }
+                for part in parts {
+                    guard case .map(let more) = part, more.position.column == column,
+                        more.entryPositions.count == 2 * more.count
+                    else { return nil }
+                    for key in more.keys {
+                        guard let k = MapKey(key), seen.insert(k).inserted else { return nil }
+                    }
+                    keys += more.keys
+                    values += more.values
+                    positions += more.entryPositions
+                }
+                return (.map(ValueMap(keys: keys, values: values, entryPositions: positions, position: map.position)), 1)
+            }
+            guard let last = map.values.last, let (inner, depth) = appending(parts, to: last, kind: kind, column: column)
+            else { return nil }
+            var values = map.values
+            values[values.count - 1] = inner
+            return (.map(ValueMap(keys: map.keys, values: values, entryPositions: map.entryPositions, position: map.position)), depth + 1)
+        default:
+            return nil
+        }
+    }
+
+    /// Where to cut the text into about `parts` equal parts, or nil when it is not a plain
+    /// top-level block mapping (or a line where a part must end is not one a part can start
+    /// at).
+    ///
+    /// A part may start at a top-level key, or at an entry or key line inside a section. A part
+    /// that starts at indentation `w` continues one container, so it must end before the next
+    /// line indented less than `w`, or indented `w` but of the other kind: such a line is cut
+    /// too.
+    static func cutPoints(_ bytes: [UInt8], parts: Int) -> [Cut]? {
+        bytes.withUnsafeBufferPointer { buffer -> [Cut]? in
+            guard let base = buffer.baseAddress else { return nil }
+            let n = buffer.count
+            var cuts: [Cut] = []
+            var current = Cut(offset: 0, line: 0, kind: .topLevel, indent: 0)
+            var nextIdeal = 1
+            var line = 0
+            var offset = 0
+            var sections = 0
+            var ideal = n / parts
+            var blockScalarIndent: Int?
+            // The last line with content (not blank, not a comment, not inside a block scalar).
+            var previous: (start: Int, indent: Int)?
+            while offset < n {
+                let start = offset
+                offset = nextLine(base, n, after: start)
+                defer { line += 1 }
+                // Most lines need only their indentation looked at.
+                var i = start
+                while i < offset, base[i] == UInt8(ascii: " ") { i += 1 }
+                let isBlank = i == offset || base[i] == UInt8(ascii: "\n") || base[i] == UInt8(ascii: "\r")
+                if let scalar = blockScalarIndent {
+                    // The lines of a block scalar (`|`, `>`) are text, whatever they look like.
+                    if isBlank || i - start > scalar { continue }
+                    blockScalarIndent = nil
+                }
+                if isBlank || base[i] == UInt8(ascii: "#") { continue }
+                let before = previous
+                previous = (start, i - start)
+                if startsBlockScalar(base, from: i, to: offset) { blockScalarIndent = i - start }
+                let isPastIdeal = nextIdeal < parts && start >= ideal
+                guard i - start == 0 || isPastIdeal || (current.kind != .topLevel && i - start <= current.indent),
+                    let (kind, indent) = classify(base, from: start, to: offset)
+                else { continue }
+                let cut = kind.map { Cut(offset: start, line: line, kind: $0, indent: indent) }
+                if indent == 0 {
+                    // Column 1: only top-level keys (markers, directives, flow or sequence
+                    // tops, tags, anchors, a BOM are not ours).
+                    guard let cut, cut.kind == .topLevel else { return nil }
+                    sections += 1
+                    if current.kind != .topLevel {
+                        cuts.append(cut)
+                        current = cut
+                    }
+                } else if current.kind != .topLevel,
+                    indent < current.indent || (indent == current.indent && current.kind == .entry && kind != .entry)
+                {
+                    // (A key part may hold entries at its own indentation: an indentless list.)
+                    // The container this part continues ends here: so does the part.
+                    guard let cut else { return nil }
+                    cuts.append(cut)
+                    current = cut
+                }
+                guard isPastIdeal, let cut, start > 0, let before,
+                    continuesContainer(cut, after: before.start, indent: before.indent, base, n)
+                else { continue }
+                if cut.offset != cuts.last?.offset { cuts.append(cut) }
+                current = cut
+                while nextIdeal < parts, start >= ideal {
+                    nextIdeal += 1
+                    ideal = n * nextIdeal / parts
+                }
+            }
+            return sections >= 1 && !cuts.isEmpty ? cuts : nil
+        }
+    }
+
+    /// Whether a part starting at `cut` continues a container the text before it opened, judged
+    /// by the line with content before it: an entry continues a list whose entry (or an entry's
+    /// content) came before; a key continues a mapping whose key came before at its column.
+    static func continuesContainer(
+        _ cut: Cut, after start: Int, indent: Int, _ base: UnsafePointer<UInt8>, _ n: Int
+    ) -> Bool {
+        switch cut.kind {
+        case .topLevel:
             return true
+        case .entry:
+            if indent > cut.indent { return true }
+            return indent == cut.indent && classify(base, from: start, to: nextLine(base, n, after: start))?.0 == .entry
+        case .key:
+            // The column where the line's content starts, past any `- ` indicators.
+            var i = start + indent
+            while i + 1 < n, base[i] == UInt8(ascii: "-"), base[i + 1] == UInt8(ascii: " ") {
+                i += 2
+                while i < n, base[i] == UInt8(ascii: " ") { i += 1 }
+            }
+            guard i < n, base[i] != UInt8(ascii: "\n"), base[i] != UInt8(ascii: "\r"), base[i] != UInt8(ascii: "#") else {
+                return indent >= cut.indent
+            }
+            return i - start >= cut.indent
         }
-        guard isPlain, starts.count >= 2 else { return nil }
-        // For each ideal boundary, the top-level key nearest to it (a key can only be cut once).
-        var cuts: [(offset: Int, line: Int)] = []
-        for k in 1..<parts {
-            let ideal = n * k / parts
-            let candidates = starts.dropFirst().filter { start in !cuts.contains { $0.offset >= start.offset } }
-            guard let nearest = candidates.min(by: { abs($0.offset - ideal) < abs($1.offset - ideal) }) else { break }
-            cuts.append(nearest)
+    }
+
+    /// Whether a line ends in a block scalar's header (`|`, `>-`, `|2+` …) after a space.
+    static func startsBlockScalar(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        var j = end - 1
+        while j > start, base[j] == UInt8(ascii: "\n") || base[j] == UInt8(ascii: "\r") || base[j] == UInt8(ascii: " ") {
+            j -= 1
         }
-        return cuts.isEmpty ? nil : cuts
+        while j > start, base[j] == UInt8(ascii: "+") || base[j] == UInt8(ascii: "-")
+            || (base[j] >= UInt8(ascii: "1") && base[j] <= UInt8(ascii: "9"))
+        {
+            j -= 1
+        }
+        guard j > start, base[j] == UInt8(ascii: "|") || base[j] == UInt8(ascii: ">") else { return false }
+        return base[j - 1] == UInt8(ascii: " ")
+    }
+
+    /// The offset just after the next newline, or `n`.
+    static func nextLine(_ base: UnsafePointer<UInt8>, _ n: Int, after offset: Int) -> Int {
+        guard let newline = memchr(base + offset, Int32(UInt8(ascii: "\n")), n - offset) else { return n }
+        return base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+    }
+
+    /// What a line can start: a part (its kind) or nothing (nil kind), with its indentation;
+    /// nil for a blank or comment line.
+    static func classify(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> (Cut.Kind?, Int)? {
+        var i = start
+        while i < end, base[i] == UInt8(ascii: " ") { i += 1 }
+        let indent = i - start
+        guard i < end else { return nil }
+        let first = base[i]
+        if first == UInt8(ascii: "\n") || first == UInt8(ascii: "\r") || first == UInt8(ascii: "#") { return nil }
+        if indent == 0 {
+            switch first {
+            case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "%"), UInt8(ascii: "{"), UInt8(ascii: "["),
+                UInt8(ascii: "?"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
+                UInt8(ascii: ">"), UInt8(ascii: "\t"), UInt8(ascii: "@"), UInt8(ascii: "`"), 0xEF, 0xFE, 0xFF, 0:
+                return (nil, 0)
+            default:
+                return (.topLevel, 0)
+            }
+        }
+        if first == UInt8(ascii: "-") {
+            let next = i + 1 < end ? base[i + 1] : UInt8(ascii: "\n")
+            let isEntry = next == UInt8(ascii: " ") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r")
+            return (isEntry ? .entry : nil, indent)
+        }
+        // A plain key: a letter, digit or underscore, then name characters up to `: ` or `:`
+        // at the line's end. Anything else (quoted keys, flow, tags, anchors, tabs, scalar
+        // text) starts no part.
+        guard isKeyStart(first) else { return (nil, indent) }
+        var j = i + 1
+        while j < end, isKeyCharacter(base[j]) { j += 1 }
+        guard j < end, base[j] == UInt8(ascii: ":") else { return (nil, indent) }
+        let after = j + 1 < end ? base[j + 1] : UInt8(ascii: "\n")
+        let isKey = after == UInt8(ascii: " ") || after == UInt8(ascii: "\n") || after == UInt8(ascii: "\r")
+        return (isKey ? .key : nil, indent)
+    }
+
+    static func isKeyStart(_ c: UInt8) -> Bool {
+        (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+            || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_")
+    }
+
+    static func isKeyCharacter(_ c: UInt8) -> Bool {
+        isKeyStart(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
     }
 }

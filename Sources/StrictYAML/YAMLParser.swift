@@ -25,6 +25,9 @@ struct YAMLParser {
     /// Lines before the text this parser reads (when it reads one part of a larger file).
     let lineOffset: Int
 
+    /// The deepest nesting of containers met so far.
+    var deepest: Int { sizeHints.count }
+
     init(file: String, limits: YAMLLoader.Limits, lineOffset: Int = 0) {
         self.file = file
         self.limits = limits

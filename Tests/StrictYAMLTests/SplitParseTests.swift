@@ -73,3 +73,187 @@ import Testing
         #expect(document.root.mapValue?["late"]?.mapValue?["ram_gb"] == .int(32))
     }
 }
+
+/// Parts that start inside a section: entries of a long list, keys of an entry's mapping.
+@Suite struct NestedSplitTests {
+    static func compare(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        #expect(bytes.count > YAMLLoader.splitThreshold)
+        let cuts = SplitParse.cutPoints(bytes, parts: 8) ?? []
+        #expect(cuts.contains { $0.kind != .topLevel }, "no cut inside a section")
+        let loaded = SplitParse.load(bytes, file: "big.yaml", limits: .default)
+        #expect(loaded != nil, "the parts did not join")
+        guard let split = loaded else { return }
+        let whole = try SplitParseTests.onePass(text)
+        #expect(split.root == whole.root)
+        #expect(Self.positions(split.root) == Self.positions(whole.root))
+    }
+
+    /// Every position in a value, depth first.
+    static func positions(_ value: Value) -> [SourcePosition] {
+        switch value {
+        case .list(let list): [list.position] + list.positions + list.elements.flatMap(positions)
+        case .map(let map): [map.position] + map.entryPositions + map.values.flatMap(positions)
+        default: []
+        }
+    }
+
+    static func rows(_ count: Int, indent: String, tail: (Int) -> String = { _ in "" }) -> String {
+        var text = ""
+        for r in 0..<count {
+            text += "\(indent)- name: item-\(r)\n\(indent)  value: \(r * 7 % 101)\n\(indent)  tags:\n"
+            text += "\(indent)    - t\(r % 5)\n\(indent)    # a comment\n\(indent)  note: |\n\(indent)    - not an entry\n"
+            text += tail(r)
+        }
+        return text
+    }
+
+    @Test("one long list, cut between entries and inside them, parses as in one pass")
+    func oneLongList() throws {
+        let text = "project: {name: split}\nrequirements:\n  items:\n" + Self.rows(30_000, indent: "    ")
+            + "data:\n  owner: x\n"
+        try Self.compare(text)
+    }
+
+    @Test("a list followed by more keys of its section, then an indentless list, parses as in one pass")
+    func listThenKeys() throws {
+        var text = "environment:\n  servers:\n" + Self.rows(15_000, indent: "    ")
+        text += "  terminals:\n" + Self.rows(15_000, indent: "  ")
+        text += "  count: 3\nnetwork:\n  sites:\n" + Self.rows(5_000, indent: "    ")
+        try Self.compare(text)
+    }
+
+    @Test(
+        "what parts cannot continue falls back to one pass, with its diagnostics",
+        arguments: [
+            ("a key repeated in a list's entry", "      name: again\n", "yaml.duplicate-key"),
+            ("a bad indentation", "   - odd: 1\n", "yaml.syntax"),
+        ])
+    func fallback(name: String, insert: String, code: String) throws {
+        let head = "project: {name: split}\nrequirements:\n  items:\n"
+        let text = head + Self.rows(15_000, indent: "    ") + "    - name: last\n" + insert + Self.rows(15_000, indent: "    ")
+        let diagnostics = SplitParseTests.diagnostics { _ = try YAMLLoader().load(text, file: "big.yaml") }
+        let expected = SplitParseTests.diagnostics { _ = try SplitParseTests.onePass(text) }
+        #expect(diagnostics.map(\.code) == [code])
+        #expect(diagnostics.map(\.description) == expected.map(\.description))
+    }
+
+    @Test("a list nested deeper than the depth limit in the parts is still refused")
+    func depthAcrossParts() throws {
+        // 250 levels of maps, then a long list: within the limit in each part, not in all.
+        var text = ""
+        var indent = ""
+        for level in 0..<250 {
+            text += "\(indent)k\(level):\n"
+            indent += " "
+        }
+        text += "\(indent)items:\n" + Self.rows(20_000, indent: indent + " ") {
+            r in r == 19_000 ? "\(indent) - [[[[[[[[[[1]]]]]]]]]]\n" : ""
+        }
+        let diagnostics = SplitParseTests.diagnostics { _ = try YAMLLoader().load(text, file: "big.yaml") }
+        let expected = SplitParseTests.diagnostics { _ = try SplitParseTests.onePass(text) }
+        #expect(diagnostics.map(\.code) == expected.map(\.code))
+        #expect(!diagnostics.isEmpty)
+    }
+}
+
+/// Random documents of the shapes snapshots take — nested maps and lists, indentless lists,
+/// block and quoted scalars, comments, flow collections — split or not, must load the same.
+@Suite struct RandomSplitTests {
+    /// A small deterministic generator (SplitMix64), so a failure can be reproduced.
+    struct Generator {
+        var state: UInt64
+
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+    }
+
+    static let keys = ["name", "id", "ram_gb", "os", "site", "users", "notes", "tags", "owner", "status"]
+
+    static func scalar(_ g: inout Generator) -> String {
+        switch g.next(7) {
+        case 0: String(g.next(1000))
+        case 1: "'quoted: text \(g.next(9))'"
+        case 2: "\"double \\\" quoted\""
+        case 3: "[\(g.next(9)), \(g.next(9))]"
+        case 4: "{a: \(g.next(9)), b: x}"
+        case 5: "plain text \(g.next(99))  # a comment"
+        default: "true"
+        }
+    }
+
+    /// A block mapping's lines at `indent`, its first key already placed by the caller when
+    /// `first` is given (the `- ` of a list entry).
+    static func map(_ g: inout Generator, indent: Int, depth: Int, first: String? = nil) -> String {
+        let pad = String(repeating: " ", count: indent)
+        var out = ""
+        for k in 0..<(1 + g.next(4)) {
+            let lead = k == 0 ? (first ?? pad) : pad
+            let key = keys[(k + g.next(3)) % keys.count] + "_\(k)"
+            if g.next(9) == 0 { out += pad + "# comment \(k)\n" }
+            switch depth > 0 ? g.next(6) : 0 {
+            case 1:
+                out += lead + key + ":\n" + map(&g, indent: indent + 2, depth: depth - 1)
+            case 2:
+                out += lead + key + ":\n" + list(&g, indent: indent + (g.next(3) == 0 ? 0 : 2), depth: depth - 1)
+            case 3:
+                out += lead + key + ": |\n" + pad + "  - looks like an entry\n" + pad + "  key: looks like a key\n\n"
+                    + pad + "  last line\n"
+            default:
+                out += lead + key + ": " + scalar(&g) + "\n"
+            }
+        }
+        return out
+    }
+
+    static func list(_ g: inout Generator, indent: Int, depth: Int, count: Int? = nil) -> String {
+        let pad = String(repeating: " ", count: indent)
+        var out = ""
+        for _ in 0..<(count ?? (1 + g.next(4))) {
+            switch depth > 0 ? g.next(4) : 3 {
+            case 0, 1: out += map(&g, indent: indent + 2, depth: depth - 1, first: pad + "- ")
+            case 2: out += pad + "-\n" + map(&g, indent: indent + 2, depth: depth - 1)
+            default: out += pad + "- " + scalar(&g) + "\n"
+            }
+            if g.next(20) == 0 { out += "\n" + pad + "# between entries\n" }
+        }
+        return out
+    }
+
+    static func document(seed: UInt64) -> String {
+        var g = Generator(state: seed)
+        var text = "# generated, seed \(seed)\nproject: {name: random}\n"
+        var section = 0
+        while text.utf8.count < 3 * YAMLLoader.splitThreshold / 2 {
+            text += "section\(section):\n"
+            if g.next(2) == 0 {
+                text += "  items:\n" + list(&g, indent: 4, depth: 3, count: 2_000)
+                text += "  after: " + scalar(&g) + "\n"
+            } else {
+                text += list(&g, indent: 2, depth: 3, count: 2_000)
+            }
+            section += 1
+        }
+        return text
+    }
+
+    @Test("split or not, random documents load the same", arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
+    func sameAsOnePass(seed: UInt64) throws {
+        let text = Self.document(seed: seed)
+        let bytes = Array(text.utf8)
+        let split = SplitParse.load(bytes, file: "big.yaml", limits: .default)
+        let whole = try SplitParseTests.onePass(text)
+        #expect(SplitParse.cutPoints(bytes, parts: 8)?.contains { $0.kind != .topLevel } == true)
+        // Each of these seeds joins its parts (a document where they cannot would fall back).
+        #expect(split != nil)
+        if let split {
+            #expect(split.root == whole.root)
+            #expect(NestedSplitTests.positions(split.root) == NestedSplitTests.positions(whole.root))
+        }
+    }
+}

@@ -25,6 +25,7 @@ enum Planning {
 
         // Conditions and deferrals are tallied per rule (the first finding and a count) and
         // become reasons once, at the end: a phase touched by 100,000 findings builds a few.
+        let results = evaluation.results
         var conditions = Array(repeating: ReasonTally(ruleCount: evaluation.rules.count), count: phases.count)
         var deferrals = conditions
         for (f, finding) in open.enumerated() {
@@ -37,7 +38,8 @@ enum Planning {
             }
             // The phases this finding touches, once each (a finding may name several items).
             var touched: [Int] = []
-            for item in evaluation.results[finding.resultIndex].affected {
+            let affected = results[finding.resultIndex].affected
+            for item in affected {
                 guard let listed = phasesOf[item] else {
                     if unplacedSet.insert(item).inserted { unplaced.append(item) }
                     continue
@@ -65,7 +67,7 @@ enum Planning {
                     conditions[p].add(f, rule: finding.ruleIndex)
                 case .split:
                     // A split that names no item of this phase leaves a condition on it.
-                    if evaluation.results[finding.resultIndex].affected.isEmpty || !phasesOfContains(phasesOf, finding, p, evaluation) {
+                    if !affected.contains(where: { phasesOf[$0]?.contains(p) == true }) {
                         conditions[p].add(f, rule: finding.ruleIndex)
                     }
                 case .defer, .block:
@@ -140,13 +142,6 @@ enum Planning {
         return PhasePlan(
             original: phases, planned: planned, projectWide: projectWide, unplacedItems: unplaced,
             prerequisites: prerequisites(open, evaluation: evaluation))
-    }
-
-    /// Whether one of the finding's affected items is in phase `p`'s scope.
-    static func phasesOfContains(
-        _ phasesOf: [RuleResult.AffectedItem: [Int]], _ finding: Decision.OpenFinding, _ p: Int, _ evaluation: Evaluation
-    ) -> Bool {
-        evaluation.results[finding.resultIndex].affected.contains { phasesOf[$0]?.contains(p) == true }
     }
 
     /// A follow-on phase starts when its phase ends and lasts as long.

@@ -25,10 +25,15 @@ public struct SnapshotLoader: Sendable {
         return try load(bytes: bytes, file: path)
     }
 
-    /// Loads a snapshot from bytes.
+    /// Loads a snapshot from bytes. A large file is hashed beside the parse, not after it.
     public func load(bytes: [UInt8], file: String) throws(DiagnosticError) -> Snapshot {
+        guard bytes.count >= 1 << 20 else {
+            let document = try yaml.load(bytes: bytes, file: file)
+            return try snapshot(from: document, sha256: SHA256.hexDigest(bytes))
+        }
+        let digest = Parallel.background { SHA256.hexDigest(bytes) }
         let document = try yaml.load(bytes: bytes, file: file)
-        return try snapshot(from: document, sha256: SHA256.hexDigest(bytes))
+        return try snapshot(from: document, sha256: digest.wait())
     }
 
     /// Validates a loaded document as a snapshot.

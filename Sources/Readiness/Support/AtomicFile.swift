@@ -27,8 +27,29 @@ public enum AtomicFile {
             throw WriteError(description: "cannot write '\(path)': it is a directory")
         }
         let temporary = directory + "/." + target.lastPathComponent + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-            throw WriteError(description: "cannot write '\(path)': permission denied")
+        // O_EXCL: never through a link or over a file someone planted at the temporary name.
+        // The text's own UTF-8 buffer is written, without a copy.
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw WriteError(description: "cannot write '\(path)': \(String(cString: strerror(errno)))")
+        }
+        var text = text
+        let failure: Int32? = text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        if close(fd) != 0 || failure != nil {
+            let reason = String(cString: strerror(failure ?? errno))
+            unlink(temporary)
+            throw WriteError(description: "cannot write '\(path)': \(reason)")
         }
         // rename(2) replaces a symbolic link at the target rather than following it.
         if rename(temporary, target.path) != 0 {
