@@ -75,36 +75,58 @@ struct RuleRun {
             }
         }
         let tasks = planned
+        // Each task gives exactly one result per element (one for a rule without `for_each`),
+        // so every task knows where its results go before any has run.
+        var offsets: [Int] = []
+        var total = 0
+        for task in tasks {
+            offsets.append(total)
+            if case .elements = subjects[task.rule] { total += task.range.count } else { total += 1 }
+        }
+        let starts = offsets
         // The workers get a copy without the results gathered so far: capturing those would
         // force a copy of the whole array on the next append.
         var worker = self
         worker.results = []
         let run = worker
-        let judgeTask: @Sendable (Int) -> [RuleResult] = { t in
-            let (r, range) = tasks[t]
-            switch subjects[r] {
-            case .failed(let result):
-                return [result]
-            case .whole:
-                let element = Element(
-                    evaluator: CELEvaluator(run.cel, activation: CELActivation(globals: run.globals)),
-                    value: nil, index: nil, position: nil)
-                return [run.judge(rules[r], ruleIndex: r, element)]
-            case .elements(let elements, let positions):
-                var local: [RuleResult] = []
-                local.reserveCapacity(range.count)
-                run.judgeElements(rules[r], ruleIndex: r, elements, positions, range: range, into: &local)
-                return local
-            }
-        }
-        let parts = parallelism > 1 && tasks.count > 1 ? Parallel.map(tasks.count, judgeTask) : tasks.indices.map(judgeTask)
         var counts = Array(repeating: StatusCounts(), count: rules.count)
-        results.reserveCapacity(results.count + parts.reduce(0) { $0 + $1.count })
-        for (t, part) in parts.enumerated() {
-            for result in part { counts[tasks[t].rule].add(result.status) }
-            results.append(contentsOf: part)
+        let gathered = [RuleResult](unsafeUninitializedCapacity: total) { buffer, initialized in
+            // The tasks fill disjoint slices of one buffer, in place: no copies to join.
+            let slots = Slots(base: buffer.baseAddress)
+            let judgeTask: @Sendable (Int) -> StatusCounts = { t in
+                let (r, range) = tasks[t]
+                guard let base = slots.base else { return StatusCounts() }
+                let out = base + starts[t]
+                switch subjects[r] {
+                case .failed(let result):
+                    out.initialize(to: result)
+                case .whole:
+                    let element = Element(
+                        evaluator: CELEvaluator(run.cel, activation: CELActivation(globals: run.globals)),
+                        value: nil, index: nil, position: nil)
+                    out.initialize(to: run.judge(rules[r], ruleIndex: r, element))
+                case .elements(let elements, let positions):
+                    run.judgeElements(rules[r], ruleIndex: r, elements, positions, range: range, into: out)
+                    var counts = StatusCounts()
+                    for k in 0..<range.count { counts.add(out[k].status) }
+                    return counts
+                }
+                var counts = StatusCounts()
+                counts.add(out.pointee.status)
+                return counts
+            }
+            let taskCounts = parallelism > 1 && tasks.count > 1
+                ? Parallel.map(tasks.count, judgeTask) : tasks.indices.map(judgeTask)
+            for (t, taskCount) in taskCounts.enumerated() { counts[tasks[t].rule].add(taskCount) }
+            initialized = total
         }
+        if results.isEmpty { results = gathered } else { results += gathered }
         return counts
+    }
+
+    /// Where the tasks put their results (each its own slice).
+    struct Slots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<RuleResult>?
     }
 
     /// The snapshot, or the elements of the rule's `for_each` list.
@@ -130,7 +152,7 @@ struct RuleRun {
 
     func judgeElements(
         _ rule: Rule, ruleIndex: Int, _ elements: [Value], _ positions: [SourcePosition],
-        range: Range<Int>, into results: inout [RuleResult]
+        range: Range<Int>, into out: UnsafeMutablePointer<RuleResult>
     ) {
         // Element paths (`network.sites[3]`) are only spelt out when a fact turns out missing
         // (see `outcome(of:)`), never per element.
@@ -141,7 +163,7 @@ struct RuleRun {
             evaluator.setLocal(0, to: value)
             let position = FactPath.ownPosition(of: value) ?? (i < positions.count ? positions[i] : nil)
             let element = Element(evaluator: evaluator, value: value, index: i, position: position)
-            results.append(judge(rule, ruleIndex: ruleIndex, element))
+            (out + (i - range.lowerBound)).initialize(to: judge(rule, ruleIndex: ruleIndex, element))
         }
     }
 
