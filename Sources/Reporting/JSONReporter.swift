@@ -393,6 +393,8 @@ public struct JSONReporter: Reporter {
                 }
                 return local.bytes
             }
+            // Room for the parts and what follows them at once, instead of doubling as they come.
+            w.bytes.reserveCapacity(w.bytes.count + parts.reduce(0) { $0 + $1.count } + (1 << 20))
             w.bytes.append(UInt8(ascii: "["))
             for part in parts { w.bytes.append(contentsOf: part) }
             w.newline(depth)

@@ -45,11 +45,12 @@ enum Decision {
     }
 
     static func reason(_ finding: OpenFinding, in evaluation: Evaluation) -> Reason {
-        let result = evaluation.results[finding.resultIndex]
-        let rule = evaluation.rules[finding.ruleIndex].rule
+        // Field by field: binding the result or the rule would copy all of it.
+        let i = finding.resultIndex
         return Reason(
-            rule: rule.id, subject: result.subject, status: result.status,
-            action: finding.action, message: result.message ?? rule.title.resolved(evaluation.language))
+            rule: evaluation.rules[finding.ruleIndex].rule.id, subject: evaluation.results[i].subject,
+            status: evaluation.results[i].status, action: finding.action,
+            message: evaluation.results[i].message ?? evaluation.rules[finding.ruleIndex].rule.title.resolved(evaluation.language))
     }
 
     /// " (and 3 more)", appended to the message of a rule's first finding.

@@ -157,17 +157,19 @@ enum Planning {
     static func prerequisites(_ open: [Decision.OpenFinding], evaluation: Evaluation) -> [Prerequisite] {
         let language = evaluation.language
         var out: [Prerequisite] = []
-        var index: [String: Int] = [:]
+        // Per rule index, its entry in `out`, or -1.
+        var slot = Array(repeating: -1, count: evaluation.rules.count)
         var seenSubjects: [Set<String>] = []
         for finding in open where finding.action >= .split {
             let subject = evaluation.results[finding.resultIndex].subject
-            let rule = evaluation.rules[finding.ruleIndex].rule
-            if let i = index[rule.id] {
+            let i = slot[finding.ruleIndex]
+            if i >= 0 {
                 if let subject, seenSubjects[i].insert(subject).inserted { out[i].subjects.append(subject) }
                 continue
             }
-            index[rule.id] = out.count
+            slot[finding.ruleIndex] = out.count
             seenSubjects.append(subject.map { [$0] } ?? [])
+            let rule = evaluation.rules[finding.ruleIndex].rule
             out.append(Prerequisite(
                 rule: rule.id, subjects: subject.map { [$0] } ?? [], action: finding.action,
                 recommendation: rule.recommendation?.resolved(language) ?? rule.title.resolved(language)))
@@ -207,22 +209,6 @@ struct ReasonTally {
             if count > 1 { reason.message += Decision.andMore(count - 1, language: evaluation.language) }
             return reason
         }
-    }
-}
-
-/// What makes two reasons the same finding: the rule, the subject and the status (cheaper to
-/// hash than the whole message).
-struct ReasonKey: Hashable {
-    var rule: String
-    var subject: String?
-    var status: ResultStatus
-    var action: RuleAction
-
-    init(_ reason: Reason) {
-        rule = reason.rule
-        subject = reason.subject
-        status = reason.status
-        action = reason.action
     }
 }
 
