@@ -35,10 +35,12 @@ enum SplitParse {
         var indent: Int
     }
 
-    static func load(_ bytes: [UInt8], file: String, limits: YAMLLoader.Limits) -> YAMLDocument? {
+    /// - Parameter parts: How many parts to aim for (default: four per core, so a core that
+    ///   finishes early takes the next part; nothing to split on one core).
+    static func load(_ bytes: [UInt8], file: String, limits: YAMLLoader.Limits, parts: Int? = nil) -> YAMLDocument? {
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        // More parts than cores: a core that finishes early takes the next part.
-        guard cores > 1, let cuts = cutPoints(bytes, parts: cores * 4) else { return nil }
+        let parts = parts ?? (cores > 1 ? cores * 4 : 1)
+        guard parts > 1, let cuts = cutPoints(bytes, parts: parts) else { return nil }
         let starts = [Cut(offset: 0, line: 0, kind: .topLevel, indent: 0)] + cuts
         let ends = cuts.map(\.offset) + [bytes.count]
         var shared = limits

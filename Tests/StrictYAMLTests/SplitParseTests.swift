@@ -1,3 +1,4 @@
+import Foundation
 import SourceDiagnostics
 import Testing
 
@@ -255,6 +256,62 @@ import Testing
         if let split {
             #expect(split.root == whole.root)
             #expect(NestedSplitTests.positions(split.root) == NestedSplitTests.positions(whole.root))
+        }
+    }
+}
+
+/// Whenever the parts join, the document is the one-pass document: checked on every YAML file
+/// the project holds (examples, rulesets, the bad-input corpus, fixtures) and on small random
+/// documents, cut into many parts.
+@Suite struct SplitAgreementTests {
+    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static func yamlFiles() -> [String] {
+        let folders = ["Examples", "Rulesets", "Tests/HardeningTests/Corpus", "Tests/StrictYAMLTests/Fixtures"]
+        var files: [String] = []
+        for folder in folders {
+            let base = projectRoot.appendingPathComponent(folder).path
+            guard let walker = FileManager.default.enumerator(atPath: base) else { continue }
+            while let item = walker.nextObject() as? String {
+                if item.hasSuffix(".yaml") || item.hasSuffix(".yml") { files.append(folder + "/" + item) }
+            }
+        }
+        return files.sorted()
+    }
+
+    /// The split result, when there is one, equals the one-pass result (values and positions).
+    static func expectAgreement(_ bytes: [UInt8], parts: Int, name: String) {
+        guard let split = SplitParse.load(bytes, file: "f.yaml", limits: .default, parts: parts) else { return }
+        var parser = YAMLParser(file: "f.yaml", limits: .default)
+        let whole = try? bytes.withUnsafeBufferPointer { buffer throws(DiagnosticError) in try parser.parse(buffer) }
+        #expect(whole != nil, "\(name): the parts joined, one pass failed")
+        guard let whole else { return }
+        #expect(split.root == whole.root, "\(name): values differ")
+        #expect(NestedSplitTests.positions(split.root) == NestedSplitTests.positions(whole.root), "\(name): positions differ")
+    }
+
+    @Test("every YAML file of the project, cut into 2 to 16 parts")
+    func projectFiles() throws {
+        let files = Self.yamlFiles()
+        #expect(files.count > 50)
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: Self.projectRoot.appendingPathComponent(file).path)
+            else { continue }
+            for parts in [2, 3, 5, 16] { Self.expectAgreement(Array(data), parts: parts, name: "\(file) in \(parts)") }
+        }
+    }
+
+    @Test("small random documents, cut into many parts", arguments: 0..<8)
+    func randomDocuments(batch: Int) {
+        for seed in 0..<25 {
+            var g = RandomSplitTests.Generator(state: UInt64(batch * 1000 + seed))
+            var text = "top: 1\n"
+            for s in 0..<(1 + g.next(3)) {
+                text += "s\(s):\n" + RandomSplitTests.list(&g, indent: 2, depth: 3, count: 5 + g.next(20))
+                if g.next(2) == 0 { text += "  tail_\(s): " + RandomSplitTests.scalar(&g) + "\n" }
+            }
+            Self.expectAgreement(Array(text.utf8), parts: 2 + g.next(30), name: "seed \(batch)/\(seed)")
         }
     }
 }
