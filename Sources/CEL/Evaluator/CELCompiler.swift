@@ -31,6 +31,24 @@ struct CELCompiler {
 
     // MARK: - Names
 
+    /// Brings a comprehension variable into scope in a fresh slot, naming its elements after
+    /// the range's path.
+    ///
+    /// - Returns: The variable's slot.
+    private mutating func pushScope(_ variable: String, over range: FactPath) -> Int {
+        let slot = nextSlot
+        nextSlot += 1
+        slotCount = max(slotCount, nextSlot)
+        scope.append((variable, slot, .element(slot: slot, range: range, name: variable)))
+        return slot
+    }
+
+    /// Ends the scope of the innermost comprehension variable.
+    private mutating func popScope() {
+        scope.removeLast()
+        nextSlot -= 1
+    }
+
     private func lookup(_ name: String) -> (slot: Int, path: FactPath)? {
         if let entry = scope.last(where: { $0.name == name }) { return (entry.slot, entry.path) }
         if let slot = localIndex[name] { return (slot, .local(slot: slot, name: name)) }
@@ -398,15 +416,10 @@ struct CELCompiler {
 
     private mutating func compileComprehension(_ c: CELExpr.Comprehension, at offset: Int) -> CELEval {
         let range = compile(c.range)
-        let rangePath = factPath(c.range)
-        let slot = nextSlot
-        nextSlot += 1
-        slotCount = max(slotCount, nextSlot)
-        scope.append((c.variable, slot, .element(slot: slot, range: rangePath, name: c.variable)))
+        let slot = pushScope(c.variable, over: factPath(c.range))
         let predicate = c.predicate.map { compile($0) }
         let transform = c.transform.map { compile($0) }
-        scope.removeLast()
-        nextSlot -= 1
+        popScope()
         let macro = c.macro
 
         return { frame throws(CELEvaluationError) in
