@@ -173,6 +173,38 @@ private func evaluate(_ source: String, locals: [String] = [], values: [Value] =
         #expect(environment.evaluate(absorbed, in: CELActivation(globals: .empty)).error?.kind == .costLimitExceeded)
     }
 
+    struct BudgetCase: Sendable, CustomTestStringConvertible {
+        var id: String
+        /// The expression, with `1️⃣` before the node that spends the step over the budget.
+        var source: String
+        var maxSteps: Int
+        var testDescription: String { id }
+    }
+
+    static let budgetCases: [BudgetCase] = [
+        .init(id: "an operator", source: "1 + 2 1️⃣+ 3", maxSteps: 1),
+        .init(id: "a comprehension's iteration", source: "[1, 2, 3]1️⃣.map(x, x)", maxSteps: 2),
+        .init(id: "an inner comprehension", source: "[1, 2].all(a, [1, 2, 3]1️⃣.exists(b, b > 5))", maxSteps: 5),
+        .init(id: "a call inside a predicate", source: "[1, 2].exists(a, 1️⃣size('ab') > 2)", maxSteps: 1),
+        .init(id: "through && and ||", source: "false || ([1]1️⃣.all(a, a > 0) && true)", maxSteps: 0),
+        .init(id: "a later line", source: "[1, 2].map(a,\n  a 1️⃣* 2)", maxSteps: 1),
+    ]
+
+    @Test("running out of budget points at the node that spent the last step", arguments: budgetCases)
+    func costLimitPosition(_ testCase: BudgetCase) throws {
+        let marked = MarkedSource(testCase.source)
+        let marker = try #require(marked.markers["1️⃣"])
+        let environment = CELEnvironment(limits: CELLimits(maxSteps: testCase.maxSteps))
+        let origin = SourceLocation(file: "rules.yaml", line: 12, column: 18)
+        let program = try environment.compile(marked.text, origin: origin)
+        let error = try #require(environment.evaluate(program, in: CELActivation(globals: .empty)).error)
+        #expect(error.kind == .costLimitExceeded)
+        #expect(error.message == "evaluation exceeded its budget of \(testCase.maxSteps) steps")
+        #expect(error.position == SourcePosition(line: marker.line, column: marker.column))
+        #expect(error.location?.file == "rules.yaml")
+        #expect(error.location?.line == 11 + marker.line)
+    }
+
     @Test("the default budget filters and maps a 50,000-element list")
     func largeList() throws {
         let items = (0..<50_000).map { Value.map([(.string("n"), .int(Int64($0)))]) }

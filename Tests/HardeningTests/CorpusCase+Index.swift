@@ -98,7 +98,7 @@ extension CorpusCase {
             .evaluationError(.overflow, "integer overflow in '-_'", at: "1:1")),
         .init(
             "expressions/nested-comprehension-budget.cel",
-            .evaluationError(.costLimitExceeded, "evaluation exceeded its budget of 10000000 steps")),
+            .evaluationError(.costLimitExceeded, "evaluation exceeded its budget of 10000000 steps", at: "1:62")),
         .init(
             "expressions/no-matching-overload.cel",
             .evaluationError(

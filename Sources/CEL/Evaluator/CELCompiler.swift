@@ -446,7 +446,7 @@ struct CELCompiler {
                 let decisive = macro == .exists
                 var pending: CELEvaluationError?
                 for (i, item) in items.enumerated() {
-                    try frame.step()
+                    try frame.step(at: offset)
                     frame.bind(slot, to: item, index: i)
                     do throws(CELEvaluationError) {
                         if try bool(try predicate(frame)) == decisive { return .bool(decisive) }
@@ -461,7 +461,7 @@ struct CELCompiler {
                 guard let predicate else { return .null }
                 var count = 0
                 for (i, item) in items.enumerated() {
-                    try frame.step()
+                    try frame.step(at: offset)
                     frame.bind(slot, to: item, index: i)
                     if try bool(try predicate(frame)) { count += 1 }
                 }
@@ -470,7 +470,7 @@ struct CELCompiler {
                 guard let predicate else { return .null }
                 var out: [Value] = []
                 for (i, item) in items.enumerated() {
-                    try frame.step()
+                    try frame.step(at: offset)
                     frame.bind(slot, to: item, index: i)
                     if try bool(try predicate(frame)) { out.append(item) }
                 }
@@ -480,7 +480,7 @@ struct CELCompiler {
                 var out: [Value] = []
                 out.reserveCapacity(items.count)
                 for (i, item) in items.enumerated() {
-                    try frame.step()
+                    try frame.step(at: offset)
                     frame.bind(slot, to: item, index: i)
                     if let predicate, !(try bool(try predicate(frame))) { continue }
                     out.append(try transform(frame))
@@ -534,7 +534,7 @@ struct CELCompiler {
             let a0 = args[0]
             return { frame throws(CELEvaluationError) in
                 let x = try a0(frame)
-                try frame.step()
+                try frame.step(at: offset)
                 do throws(CELEvaluationError) { return try f(x) } catch { throw error.at(offset) }
             }
         case 2 where overloads.binary != nil:
@@ -544,7 +544,7 @@ struct CELCompiler {
             return { frame throws(CELEvaluationError) in
                 let x = try a0(frame)
                 let y = try a1(frame)
-                try frame.step()
+                try frame.step(at: offset)
                 do throws(CELEvaluationError) { return try f(x, y) } catch { throw error.at(offset) }
             }
         case 3 where overloads.ternary != nil:
@@ -556,7 +556,7 @@ struct CELCompiler {
                 let x = try a0(frame)
                 let y = try a1(frame)
                 let z = try a2(frame)
-                try frame.step()
+                try frame.step(at: offset)
                 do throws(CELEvaluationError) { return try f(x, y, z) } catch { throw error.at(offset) }
             }
         default:
@@ -567,7 +567,7 @@ struct CELCompiler {
             var values: [Value] = []
             values.reserveCapacity(compiledArgs.count)
             for arg in compiledArgs { values.append(try arg(frame)) }
-            try frame.step()
+            try frame.step(at: offset)
             guard let variadic else {
                 throw CELEvaluationError(
                     .noMatchingOverload, "no matching overload for '\(displayName)'", offset: offset)
@@ -596,7 +596,7 @@ struct CELCompiler {
             return { frame throws(CELEvaluationError) in
                 let s = try subject(frame)
                 let p = try dynamicPattern(frame)
-                try frame.step()
+                try frame.step(at: offset)
                 do throws(CELEvaluationError) {
                     return try CELLibrary.matches(s, p, limits: regexLimits)
                 } catch {
@@ -613,7 +613,7 @@ struct CELCompiler {
         let subject = compile(subjectExpr)
         return { frame throws(CELEvaluationError) in
             let value = try subject(frame)
-            try frame.step()
+            try frame.step(at: offset)
             guard case .string(let text) = value else {
                 throw CELEvaluationError.noOverload("matches", value, .string(pattern)).at(offset)
             }

@@ -66,13 +66,14 @@ final class CELFrame {
     /// The index of the element a comprehension slot holds.
     func iterationIndex(of slot: Int) -> Int { counters[1 + slot] }
 
-    /// Spends one step of the budget.
+    /// Spends one step of the budget for the node at `offset`, which the error points at when
+    /// the budget runs out.
     @inline(__always)
-    func step() throws(CELEvaluationError) {
+    func step(at offset: Int) throws(CELEvaluationError) {
         counters.pointee &+= 1
         if counters.pointee > maxSteps {
             throw CELEvaluationError(
-                .costLimitExceeded, "evaluation exceeded its budget of \(maxSteps) steps")
+                .costLimitExceeded, "evaluation exceeded its budget of \(maxSteps) steps", offset: offset)
         }
     }
 }
