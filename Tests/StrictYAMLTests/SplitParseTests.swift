@@ -296,9 +296,10 @@ import Testing
         let files = Self.yamlFiles()
         #expect(files.count > 50)
         for file in files {
-            guard let data = FileManager.default.contents(atPath: Self.projectRoot.appendingPathComponent(file).path)
+            // (Not FileManager.contents: it leaks its read buffer for an empty file.)
+            guard let bytes = try? YAMLLoader.readFile(Self.projectRoot.appendingPathComponent(file).path, limit: 1 << 24)
             else { continue }
-            for parts in [2, 3, 5, 16] { Self.expectAgreement(Array(data), parts: parts, name: "\(file) in \(parts)") }
+            for parts in [2, 3, 5, 16] { Self.expectAgreement(bytes, parts: parts, name: "\(file) in \(parts)") }
         }
     }
 
