@@ -44,7 +44,7 @@ struct RuleRun {
     }
 
     /// What a rule is judged over: the snapshot as a whole, the elements of its `for_each`
-    /// list, or nothing because the list itself could not be had (`result` says why).
+    /// list, or nothing because the list itself could not be had (the result says why).
     enum Subjects: Sendable {
         case whole
         case elements([Value], positions: [SourcePosition])
@@ -97,22 +97,23 @@ struct RuleRun {
                 let (r, range) = tasks[t]
                 guard let base = slots.base else { return StatusCounts() }
                 let out = base + starts[t]
+                let produced: Int
                 switch subjects[r] {
                 case .failed(let result):
                     out.initialize(to: result)
+                    produced = 1
                 case .whole:
                     let element = Element(
                         evaluator: CELEvaluator(run.cel, activation: CELActivation(globals: run.globals)),
                         value: nil, index: nil, position: nil)
                     out.initialize(to: run.judge(rules[r], ruleIndex: r, element))
+                    produced = 1
                 case .elements(let elements, let positions):
                     run.judgeElements(rules[r], ruleIndex: r, elements, positions, range: range, into: out)
-                    var counts = StatusCounts()
-                    for k in 0..<range.count { counts.add(out[k].status) }
-                    return counts
+                    produced = range.count
                 }
                 var counts = StatusCounts()
-                counts.add(out.pointee.status)
+                for k in 0..<produced { counts.add(out[k].status) }
                 return counts
             }
             let taskCounts = parallelism > 1 && tasks.count > 1
