@@ -64,7 +64,11 @@ struct RuleRun {
     /// With several cores the work is cut into tasks — a rule, or a slice of a long `for_each`
     /// list — run together and joined in order, so the output does not depend on the schedule.
     mutating func evaluate(_ rules: [Rule]) -> [StatusCounts] {
-        let subjects = rules.indices.map { self.subjects(of: rules[$0], index: $0) }
+        // The `for_each` lists first (a list may be a filter over thousands of elements).
+        let lists = self
+        let subjects = parallelism > 1
+            ? Parallel.map(rules.count) { lists.subjects(of: rules[$0], index: $0) }
+            : rules.indices.map { self.subjects(of: rules[$0], index: $0) }
         var planned: [(rule: Int, range: Range<Int>)] = []
         for (r, subject) in subjects.enumerated() {
             let count = subject.count
