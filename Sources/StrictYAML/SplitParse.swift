@@ -12,11 +12,16 @@ import SourceDiagnostics
 /// that starts in the part's column on the last-entry chain of what came before — so one long
 /// list is parsed on every core.
 ///
+/// A container is continued only if it is a plain block container: a flow collection, or one
+/// with an anchor or a tag, starts at a bracket, anchor or tag rather than at its entries'
+/// column, so no part may continue it.
+///
 /// It only ever speeds up a document that parses; anything unusual — directives, document
-/// markers, flow style at the top, a line a part would have to start at but cannot, an alias
-/// that refers to an anchor in another part, a repeated key, no open container to continue,
-/// any error — makes it return nil, and the caller parses the whole text in one pass, which
-/// gives the canonical diagnostics.
+/// markers, flow style at the top, a root not in column 1, line breaks other than `\n` and
+/// `\r\n` (libyaml counts a lone CR, NEL, LS and PS as lines too), a line a part would have to
+/// start at but cannot, an alias that refers to an anchor in another part, a repeated key, no
+/// plain container to continue, any error — makes it return nil, and the caller parses the
+/// whole text in one pass, which gives the canonical diagnostics.
 enum SplitParse {
     /// Where a part starts: a top-level key (the part is a piece of the root mapping), or a
     /// deeper line that continues a container an earlier part opened: an entry `- ` of a
@@ -37,6 +42,13 @@ enum SplitParse {
 
     /// - Parameter parts: How many parts to aim for (default: four per core, so a core that
     ///   finishes early takes the next part; nothing to split on one core).
+    /// One part, parsed.
+    struct Part: Sendable {
+        var document: YAMLDocument
+        var deepest: Int
+        var irregular: Set<SourcePosition>
+    }
+
     static func load(_ bytes: [UInt8], file: String, limits: YAMLLoader.Limits, parts: Int? = nil) -> YAMLDocument? {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let parts = parts ?? (cores > 1 ? cores * 4 : 1)
@@ -46,13 +58,16 @@ enum SplitParse {
         var shared = limits
         shared.maxAliasNodes = limits.maxAliasNodes / starts.count
         let partLimits = shared
-        let results = Parallel.map(starts.count) { i -> (document: YAMLDocument, deepest: Int)? in
+        let results = Parallel.map(starts.count) { i -> Part? in
             var parser = YAMLParser(file: file, limits: partLimits, lineOffset: starts[i].line)
             let document = bytes.withUnsafeBufferPointer { buffer in
                 try? parser.parse(UnsafeBufferPointer(rebasing: buffer[starts[i].offset..<ends[i]]))
             }
-            return document.map { ($0, parser.deepest) }
+            return document.map { Part(document: $0, deepest: parser.deepest, irregular: parser.irregularContainers) }
         }
+        // Containers that no part may continue (their position is not their indentation).
+        var irregular = Set<SourcePosition>()
+        for case let part? in results { irregular.formUnion(part.irregular) }
         var keys: [Value] = []
         var values: [Value] = []
         var positions: [SourcePosition] = []
@@ -66,7 +81,8 @@ enum SplitParse {
             guard !pending.isEmpty else { return true }
             defer { pending = [] }
             guard let last = values.last,
-                let (value, depth) = appending(pending, to: last, kind: pendingStart.kind, column: pendingStart.indent + 1),
+                let (value, depth) = appending(
+                    pending, to: last, kind: pendingStart.kind, column: pendingStart.indent + 1, except: irregular),
                 // The root map, the containers down to the continued one, and the parts' own
                 // levels below it: what one pass would have counted.
                 1 + depth + pendingDeepest - 1 <= limits.maxDepth
@@ -75,7 +91,8 @@ enum SplitParse {
             return true
         }
         for (i, start) in starts.enumerated() {
-            guard let (document, deepest) = results[i] else { return nil }
+            guard let part = results[i] else { return nil }
+            let (document, deepest) = (part.document, part.deepest)
             guard start.kind == .topLevel else {
                 guard !values.isEmpty else { return nil }
                 if !pending.isEmpty, pendingStart.kind != start.kind || pendingStart.indent != start.indent {
@@ -90,7 +107,11 @@ enum SplitParse {
                 continue
             }
             guard splice(), case .map(let map) = document.root, map.entryPositions.count == 2 * map.count else { return nil }
-            if i == 0 { rootPosition = map.position }
+            if i == 0 {
+                // The root mapping is a block mapping in column 1, as the cuts assumed.
+                guard map.position.column == 1, !irregular.contains(map.position) else { return nil }
+                rootPosition = map.position
+            }
             for k in 0..<map.count {
                 guard let key = MapKey(map.keys[k]), seen.insert(key).inserted else { return nil }
             }
@@ -107,17 +128,20 @@ enum SplitParse {
 
     /// `value` with the parts' entries appended to the container of `kind` that starts in
     /// `column` on its last-entry chain (the last value of each map, the last element of each
-    /// list), and the number of containers down to it; nil when there is none, or when the
-    /// parts are not such containers themselves, or a key would repeat.
-    static func appending(_ parts: [Value], to value: Value, kind: Cut.Kind, column: Int) -> (Value, Int)? {
+    /// list) and is a plain block container (not in `irregular`), and the number of containers
+    /// down to it; nil when there is none, or when the parts are not such containers
+    /// themselves, or a key would repeat.
+    static func appending(
+        _ parts: [Value], to value: Value, kind: Cut.Kind, column: Int, except irregular: Set<SourcePosition>
+    ) -> (Value, Int)? {
         switch value {
         case .list(let list):
-            if kind == .entry, list.position.column == column, list.position.isKnown {
+            if kind == .entry, list.position.column == column, list.position.isKnown, !irregular.contains(list.position) {
                 var elements = list.elements
                 var positions = list.positions
                 guard positions.count == elements.count else { return nil }
                 for part in parts {
-                    guard case .list(let more) = part, more.position.column == column,
+                    guard case .list(let more) = part, more.position.column == column, !irregular.contains(more.position),
                         more.positions.count == more.elements.count
                     else { return nil }
                     elements += more.elements
@@ -125,13 +149,13 @@ enum SplitParse {
                 }
                 return (.list(ValueList(elements, positions: positions, position: list.position)), 1)
             }
-            guard let last = list.elements.last, let (inner, depth) = appending(parts, to: last, kind: kind, column: column)
+            guard let last = list.elements.last, let (inner, depth) = appending(parts, to: last, kind: kind, column: column, except: irregular)
             else { return nil }
             var elements = list.elements
             elements[elements.count - 1] = inner
             return (.list(ValueList(elements, positions: list.positions, position: list.position)), depth + 1)
         case .map(let map):
-            if kind == .key, map.position.column == column, map.position.isKnown {
+            if kind == .key, map.position.column == column, map.position.isKnown, !irregular.contains(map.position) {
                 var keys = map.keys
                 var values = map.values
                 var positions = map.entryPositions
@@ -142,7 +166,7 @@ enum SplitParse {
                     seen.insert(k)
                 }
                 for part in parts {
-                    guard case .map(let more) = part, more.position.column == column,
+                    guard case .map(let more) = part, more.position.column == column, !irregular.contains(more.position),
                         more.entryPositions.count == 2 * more.count
                     else { return nil }
                     for key in more.keys {
@@ -154,7 +178,7 @@ enum SplitParse {
                 }
                 return (.map(ValueMap(keys: keys, values: values, entryPositions: positions, position: map.position)), 1)
             }
-            guard let last = map.values.last, let (inner, depth) = appending(parts, to: last, kind: kind, column: column)
+            guard let last = map.values.last, let (inner, depth) = appending(parts, to: last, kind: kind, column: column, except: irregular)
             else { return nil }
             var values = map.values
             values[values.count - 1] = inner
@@ -176,6 +200,8 @@ enum SplitParse {
         bytes.withUnsafeBufferPointer { buffer -> [Cut]? in
             guard let base = buffer.baseAddress else { return nil }
             let n = buffer.count
+            // Parts start counting lines where the cuts say; only `\n` is counted here.
+            guard !hasOtherLineBreaks(base, n) else { return nil }
             var cuts: [Cut] = []
             var current = Cut(offset: 0, line: 0, kind: .topLevel, indent: 0)
             var nextIdeal = 1
@@ -266,8 +292,36 @@ enum SplitParse {
         }
     }
 
+    /// Whether the text holds a line break libyaml counts besides `\n` and `\r\n`: a lone `\r`,
+    /// NEL (U+0085), LS (U+2028) or PS (U+2029).
+    static func hasOtherLineBreaks(_ base: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        func find(_ byte: UInt8, then isBreak: (Int) -> Bool) -> Bool {
+            var offset = 0
+            while offset < n, let hit = memchr(base + offset, Int32(byte), n - offset) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if isBreak(i) { return true }
+                offset = i + 1
+            }
+            return false
+        }
+        return find(0x0D) { $0 + 1 >= n || base[$0 + 1] != 0x0A }
+            || find(0xC2) { $0 + 1 < n && base[$0 + 1] == 0x85 }
+            || find(0xE2) { $0 + 2 < n && base[$0 + 1] == 0x80 && (base[$0 + 2] == 0xA8 || base[$0 + 2] == 0xA9) }
+    }
+
     /// Whether a line ends in a block scalar's header (`|`, `>-`, `|2+` …) after a space.
     static func startsBlockScalar(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        // A comment after the header (`key: | # note`) ends the line's content.
+        var end = end
+        var from = start
+        while from < end, let hash = memchr(base + from, Int32(UInt8(ascii: "#")), end - from) {
+            let h = base.distance(to: hash.assumingMemoryBound(to: UInt8.self))
+            if h > start, base[h - 1] == UInt8(ascii: " ") {
+                end = h
+                break
+            }
+            from = h + 1
+        }
         var j = end - 1
         while j > start, base[j] == UInt8(ascii: "\n") || base[j] == UInt8(ascii: "\r") || base[j] == UInt8(ascii: " ") {
             j -= 1

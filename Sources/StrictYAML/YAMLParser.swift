@@ -28,6 +28,10 @@ struct YAMLParser {
     /// The deepest nesting of containers met so far.
     var deepest: Int { sizeHints.count }
 
+    /// Where the flow collections and the anchored or tagged containers start: their position
+    /// is a bracket, an anchor or a tag, not the column of their block entries.
+    private(set) var irregularContainers: Set<SourcePosition> = []
+
     init(file: String, limits: YAMLLoader.Limits, lineOffset: Int = 0) {
         self.file = file
         self.limits = limits
@@ -144,6 +148,13 @@ struct YAMLParser {
                     throw Fatal(diagnostic: YAMLDiagnostics.nestingTooDeep(limits.maxDepth, at: location(event.start_mark)))
                 }
                 let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+                let isFlow = isMapping
+                    ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                    : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+                if isFlow || anchorPointer != nil || tagPointer != nil {
+                    // Its position is not its block indentation (see `SplitParse`).
+                    irregularContainers.insert(position(event.start_mark))
+                }
                 if depth > 0 { parents.append(current) }
                 current = Frame()
                 current.reset(isMapping: isMapping, start: position(event.start_mark), anchor: Self.string(anchorPointer))

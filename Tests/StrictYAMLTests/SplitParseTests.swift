@@ -288,7 +288,29 @@ import Testing
         #expect(whole != nil, "\(name): the parts joined, one pass failed")
         guard let whole else { return }
         #expect(split.root == whole.root, "\(name): values differ")
-        #expect(NestedSplitTests.positions(split.root) == NestedSplitTests.positions(whole.root), "\(name): positions differ")
+        #expect(Self.dump(split) == Self.dump(whole), "\(name): order or positions differ")
+    }
+
+    /// A strict dump: kinds, key order, container and entry positions.
+    static func dump(_ v: Value, _ out: inout String) {
+        switch v {
+        case .list(let l):
+            out += "L@\(l.position)\(l.positions)("
+            for e in l.elements { dump(e, &out); out += "," }
+            out += ")"
+        case .map(let m):
+            out += "M@\(m.position)\(m.entryPositions){"
+            for i in 0..<m.count { dump(m.keys[i], &out); out += "="; dump(m.values[i], &out); out += ";" }
+            out += "}"
+        case .string(let s): out += "S(\(s.debugDescription))"
+        default: out += "\(v)"
+        }
+    }
+
+    static func dump(_ d: YAMLDocument) -> String {
+        var s = "root@\(d.rootPosition) "
+        dump(d.root, &s)
+        return s
     }
 
     @Test("every YAML file of the project, cut into 2 to 16 parts")
