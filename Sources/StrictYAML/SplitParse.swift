@@ -47,6 +47,9 @@ enum SplitParse {
         var document: YAMLDocument
         var deepest: Int
         var irregular: Set<SourcePosition>
+        /// An empty value at the part's end has a position from past its end: only the last
+        /// part may have one (one pass ends there too).
+        var hasEmptyValueAtEnd: Bool
     }
 
     static func load(_ bytes: [UInt8], file: String, limits: YAMLLoader.Limits, parts: Int? = nil) -> YAMLDocument? {
@@ -63,7 +66,11 @@ enum SplitParse {
             let document = bytes.withUnsafeBufferPointer { buffer in
                 try? parser.parse(UnsafeBufferPointer(rebasing: buffer[starts[i].offset..<ends[i]]))
             }
-            return document.map { Part(document: $0, deepest: parser.deepest, irregular: parser.irregularContainers) }
+            return document.map {
+                Part(
+                    document: $0, deepest: parser.deepest, irregular: parser.irregularContainers,
+                    hasEmptyValueAtEnd: parser.hasEmptyValueAtEnd)
+            }
         }
         // Containers that no part may continue (their position is not their indentation).
         var irregular = Set<SourcePosition>()
@@ -91,7 +98,7 @@ enum SplitParse {
             return true
         }
         for (i, start) in starts.enumerated() {
-            guard let part = results[i] else { return nil }
+            guard let part = results[i], !part.hasEmptyValueAtEnd || i == starts.count - 1 else { return nil }
             let (document, deepest) = (part.document, part.deepest)
             guard start.kind == .topLevel else {
                 guard !values.isEmpty else { return nil }

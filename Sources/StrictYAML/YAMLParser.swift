@@ -32,6 +32,10 @@ struct YAMLParser {
     /// is a bracket, an anchor or a tag, not the column of their block entries.
     private(set) var irregularContainers: Set<SourcePosition> = []
 
+    /// Whether an empty scalar stands at the very end of the text: libyaml gives it the
+    /// position of the next token, which for a part of a larger file lies beyond the part.
+    private(set) var hasEmptyValueAtEnd = false
+
     init(file: String, limits: YAMLLoader.Limits, lineOffset: Int = 0) {
         self.file = file
         self.limits = limits
@@ -131,6 +135,10 @@ struct YAMLParser {
                     throw Fatal(diagnostic: YAMLDiagnostics.multipleDocuments(at: location(event.start_mark)))
                 }
             case YAML_SCALAR_EVENT:
+                if event.data.scalar.length == 0, Int(event.start_mark.index) >= bytes.count {
+                    // An empty value (`? key` without `:`) placed where the text ends.
+                    hasEmptyValueAtEnd = true
+                }
                 try scalar(event)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
