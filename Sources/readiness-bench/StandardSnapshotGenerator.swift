@@ -1,5 +1,6 @@
 import Foundation
 import Readiness
+import SourceDiagnostics
 import StrictYAML
 
 /// Synthetic snapshots of the standard schema (the built-in rulesets' facts): the starter
@@ -23,23 +24,10 @@ struct StandardSnapshotGenerator {
     var preset: Preset
     var seed: UInt64
 
-    /// A deterministic pseudo-random generator (SplitMix64).
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    }
-
     /// The snapshot as YAML text.
     func yaml() throws -> String {
         let template = try YAMLLoader().load(BuiltinRulesets.snapshotTemplate, file: "template").root
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         let scaled = scale(template, path: [], random: &random)
         var out = "# readiness-bench: standard schema, preset \(preset.name), seed \(seed)\n"
         YAMLEmitter.emit(scaled, indent: 0, into: &out)
@@ -60,7 +48,7 @@ struct StandardSnapshotGenerator {
 
     func siteName(_ i: Int) -> String { "site-\(String(i + 1).leftPadded(5))" }
 
-    func scale(_ value: Value, path: [String], random: inout Random) -> Value {
+    func scale(_ value: Value, path: [String], random: inout SplitMix64) -> Value {
         switch value {
         case .map(let map):
             var keys: [Value] = []
@@ -90,7 +78,7 @@ struct StandardSnapshotGenerator {
     }
 
     /// An element copied from the template with a unique name and numbers varied by ±50%.
-    func vary(_ element: Value, index: Int, path: [String], random: inout Random) -> Value {
+    func vary(_ element: Value, index: Int, path: [String], random: inout SplitMix64) -> Value {
         guard case .map(let map) = element else { return element }
         var values: [Value] = []
         for i in 0..<map.count {
@@ -198,4 +186,9 @@ extension String {
     func leftPadded(_ width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }
+}
+
+extension SplitMix64 {
+    /// A number in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -1,4 +1,5 @@
 import CEL
+import SourceDiagnostics
 import StrictYAML
 import Testing
 
@@ -12,21 +13,9 @@ import Testing
         "'abc'.matches('^(a|b)+c$') && 'x,y'.split(',').join('-').substring(1, 2) != `k`",
     ]
 
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("mutated expressions never crash")
     func mutations() {
-        var random = Generator(state: 42)
+        var random = SplitMix64(seed: 42)
         let alphabet = Array("()[]{}.,?:!-+*/%<>=&|'\"`\\ abcxyz0123456789uUeE\n".unicodeScalars)
         let environment = CELEnvironment(limits: CELLimits(maxSteps: 10_000))
         let globals = ValueMap(

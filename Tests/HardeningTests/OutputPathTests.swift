@@ -42,6 +42,17 @@ import Testing
         #expect(folder.contents == ["snapshot.yaml", "sub"])
     }
 
+    @Test("a temporary file left by a dead run with this process id is replaced, not an error")
+    func staleTemporaryFile() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let stale = folder.path + "/.report.json.tmp-\(getpid())"
+        #expect(FileManager.default.createFile(atPath: stale, contents: Data("half a report".utf8)))
+        try AtomicFile.write("report", to: folder.path + "/report.json", protecting: [folder.input])
+        #expect(try String(contentsOfFile: folder.path + "/report.json", encoding: .utf8) == "report")
+        #expect(folder.contents == ["report.json", "snapshot.yaml"])
+    }
+
     @Test("the output path is a symbolic link to an input")
     func outputLinksToInput() throws {
         let folder = try Folder()

@@ -162,22 +162,9 @@ import Testing
 /// Random documents of the shapes snapshots take — nested maps and lists, indentless lists,
 /// block and quoted scalars, comments, flow collections — split or not, must load the same.
 @Suite struct RandomSplitTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be reproduced.
-    struct Generator {
-        var state: UInt64
-
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
-
     static let keys = ["name", "id", "ram_gb", "os", "site", "users", "notes", "tags", "owner", "status"]
 
-    static func scalar(_ g: inout Generator) -> String {
+    static func scalar(_ g: inout SplitMix64) -> String {
         switch g.next(7) {
         case 0: String(g.next(1000))
         case 1: "'quoted: text \(g.next(9))'"
@@ -191,7 +178,7 @@ import Testing
 
     /// A block mapping's lines at `indent`, its first key already placed by the caller when
     /// `first` is given (the `- ` of a list entry).
-    static func map(_ g: inout Generator, indent: Int, depth: Int, first: String? = nil) -> String {
+    static func map(_ g: inout SplitMix64, indent: Int, depth: Int, first: String? = nil) -> String {
         let pad = String(repeating: " ", count: indent)
         var out = ""
         for k in 0..<(1 + g.next(4)) {
@@ -213,7 +200,7 @@ import Testing
         return out
     }
 
-    static func list(_ g: inout Generator, indent: Int, depth: Int, count: Int? = nil) -> String {
+    static func list(_ g: inout SplitMix64, indent: Int, depth: Int, count: Int? = nil) -> String {
         let pad = String(repeating: " ", count: indent)
         var out = ""
         for _ in 0..<(count ?? (1 + g.next(4))) {
@@ -228,7 +215,7 @@ import Testing
     }
 
     static func document(seed: UInt64) -> String {
-        var g = Generator(state: seed)
+        var g = SplitMix64(seed: seed)
         var text = "# generated, seed \(seed)\nproject: {name: random}\n"
         var section = 0
         while text.utf8.count < 3 * YAMLLoader.splitThreshold / 2 {
@@ -328,7 +315,7 @@ import Testing
     @Test("small random documents, cut into many parts", arguments: 0..<8)
     func randomDocuments(batch: Int) {
         for seed in 0..<25 {
-            var g = RandomSplitTests.Generator(state: UInt64(batch * 1000 + seed))
+            var g = SplitMix64(seed: UInt64(batch * 1000 + seed))
             var text = "top: 1\n"
             for s in 0..<(1 + g.next(3)) {
                 text += "s\(s):\n" + RandomSplitTests.list(&g, indent: 2, depth: 3, count: 5 + g.next(20))
@@ -337,4 +324,9 @@ import Testing
             Self.expectAgreement(Array(text.utf8), parts: 2 + g.next(30), name: "seed \(batch)/\(seed)")
         }
     }
+}
+
+extension SplitMix64 {
+    /// A number in 0..<bound (by remainder, so the documents stay those the seeds were chosen for).
+    mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

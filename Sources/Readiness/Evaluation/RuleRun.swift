@@ -64,11 +64,15 @@ struct RuleRun {
     /// With several cores the work is cut into tasks — a rule, or a slice of a long `for_each`
     /// list — run together and joined in order, so the output does not depend on the schedule.
     mutating func evaluate(_ rules: [Rule]) -> [StatusCounts] {
+        // The workers get a copy without the results gathered so far: capturing those would
+        // force a copy of the whole array on the next append.
+        var worker = self
+        worker.results = []
+        let run = worker
         // The `for_each` lists first (a list may be a filter over thousands of elements).
-        let lists = self
         let subjects = parallelism > 1
-            ? Parallel.map(rules.count) { lists.subjects(of: rules[$0], index: $0) }
-            : rules.indices.map { self.subjects(of: rules[$0], index: $0) }
+            ? Parallel.map(rules.count) { run.subjects(of: rules[$0], index: $0) }
+            : rules.indices.map { run.subjects(of: rules[$0], index: $0) }
         var planned: [(rule: Int, range: Range<Int>)] = []
         for (r, subject) in subjects.enumerated() {
             let count = subject.count
@@ -88,15 +92,10 @@ struct RuleRun {
             if case .elements = subjects[task.rule] { total += task.range.count } else { total += 1 }
         }
         let starts = offsets
-        // The workers get a copy without the results gathered so far: capturing those would
-        // force a copy of the whole array on the next append.
-        var worker = self
-        worker.results = []
-        let run = worker
         var counts = Array(repeating: StatusCounts(), count: rules.count)
         let gathered = [RuleResult](unsafeUninitializedCapacity: total) { buffer, initialized in
             // The tasks fill disjoint slices of one buffer, in place: no copies to join.
-            let slots = Slots(base: buffer.baseAddress)
+            let slots = ResultSlots(base: buffer.baseAddress)
             let judgeTask: @Sendable (Int) -> StatusCounts = { t in
                 let (r, range) = tasks[t]
                 guard let base = slots.base else { return StatusCounts() }
@@ -130,7 +129,7 @@ struct RuleRun {
     }
 
     /// Where the tasks put their results (each its own slice).
-    struct Slots: @unchecked Sendable {
+    struct ResultSlots: @unchecked Sendable {
         let base: UnsafeMutablePointer<RuleResult>?
     }
 

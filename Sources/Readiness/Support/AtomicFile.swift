@@ -29,7 +29,13 @@ public enum AtomicFile {
         let temporary = directory + "/." + target.lastPathComponent + ".tmp-\(getpid())"
         // O_EXCL: never through a link or over a file someone planted at the temporary name.
         // The text's own UTF-8 buffer is written, without a copy.
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0, errno == EEXIST {
+            // Left by a run that died with this process id: unlink removes it (or a link
+            // planted there, never what it points to), and the open is tried once more.
+            unlink(temporary)
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else {
             throw WriteError(description: "cannot write '\(path)': \(String(cString: strerror(errno)))")
         }
