@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "ReadinessTests", dependencies: ["Readiness", "CEL", "StrictYAML", "SourceDiagnostics"], exclude: ["Fixtures"]),
         .testTarget(
             name: "HardeningTests",
-            dependencies: ["Readiness", "CEL", "StrictYAML", "SourceDiagnostics"],
+            dependencies: ["Readiness", "Reporting", "CEL", "StrictYAML", "SourceDiagnostics"],
             exclude: ["Corpus"]
         ),
         .testTarget(

@@ -15,15 +15,16 @@ public struct JSONReporter: Reporter {
 
     /// Renders one report, or a portfolio when there are several evaluations.
     public func render(_ evaluations: [Evaluation], context: ReportContext) -> String {
+        renderPieces(evaluations, context: context).text
+    }
+
+    public func renderPieces(_ evaluations: [Evaluation], context: ReportContext) -> RenderedReport {
         let encoder = JSONTreeEncoder()
         let tool = Tool(name: "readiness", version: context.toolVersion)
-        let text: String?
         if evaluations.count == 1, let only = evaluations.first {
-            text = try? encoder.encode(Report(only, tool: tool, context: context))
-        } else {
-            text = try? portfolio(evaluations, tool: tool, context: context, encoder: encoder)
+            return (try? encoder.encodePieces(Report(only, tool: tool, context: context))) ?? RenderedReport("{}\n")
         }
-        return text ?? "{}\n"
+        return RenderedReport((try? portfolio(evaluations, tool: tool, context: context, encoder: encoder)) ?? "{}\n")
     }
 
     /// A portfolio: each snapshot's report is rendered on its own core, then spliced in order
@@ -393,10 +394,10 @@ public struct JSONReporter: Reporter {
                 }
                 return local.bytes
             }
-            // Room for the parts and what follows them at once, instead of doubling as they come.
-            w.bytes.reserveCapacity(w.bytes.count + parts.reduce(0) { $0 + $1.count } + (1 << 20))
             w.bytes.append(UInt8(ascii: "["))
-            for part in parts { w.bytes.append(contentsOf: part) }
+            // The parts stay separate buffers, written out in order (a large report is never
+            // copied into one).
+            w.splice(parts)
             w.newline(depth)
             w.bytes.append(UInt8(ascii: "]"))
         }

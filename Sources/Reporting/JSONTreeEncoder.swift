@@ -14,7 +14,18 @@ public struct JSONTreeEncoder: Sendable {
 
     /// The JSON text of a value, ending in a newline.
     public func encode<T: Encodable>(_ value: T) throws -> String {
-        try encode(value, depth: 0) + "\n"
+        try encodePieces(value).text
+    }
+
+    /// The JSON text of a value, ending in a newline, as pieces to be written in order: large
+    /// lists rendered in parallel stay separate buffers instead of being copied into one.
+    public func encodePieces<T: Encodable>(_ value: T) throws -> RenderedReport {
+        let root = TreeNode()
+        try TreeEncoder.encode(value, into: root, codingPath: [])
+        var writer = Writer(isPretty: isPretty)
+        writer.write(root, depth: 0)
+        writer.bytes.append(UInt8(ascii: "\n"))
+        return writer.finish()
     }
 
     /// The JSON text of a value as it reads nested `depth` levels deep (no final newline), so
@@ -24,7 +35,7 @@ public struct JSONTreeEncoder: Sendable {
         try TreeEncoder.encode(value, into: root, codingPath: [])
         var writer = Writer(isPretty: isPretty)
         writer.write(root, depth: depth)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.finish().text
     }
 }
 
@@ -266,26 +277,38 @@ struct TreeEncoder: Encoder {
 /// Writes a tree as JSON bytes.
 struct Writer {
     let isPretty: Bool
+    /// What is being written now.
     var bytes: [UInt8] = []
+    /// What was written before `bytes`, when parts were spliced in whole.
+    private var pieces: [[UInt8]] = []
 
     init(isPretty: Bool) {
         self.isPretty = isPretty
         bytes.reserveCapacity(1 << 16)
     }
 
+    /// Places buffers written elsewhere (in parallel) next, without copying them.
+    mutating func splice(_ parts: [[UInt8]]) {
+        if !bytes.isEmpty { pieces.append(bytes) }
+        pieces += parts.filter { !$0.isEmpty }
+        bytes = []
+        bytes.reserveCapacity(1 << 16)
+    }
+
+    /// Everything written, in order.
+    consuming func finish() -> RenderedReport {
+        if !bytes.isEmpty || pieces.isEmpty { pieces.append(bytes) }
+        return RenderedReport(pieces: pieces)
+    }
+
     /// A newline and two spaces per level.
     mutating func newline(_ depth: Int) {
         guard isPretty else { return }
         bytes.append(UInt8(ascii: "\n"))
-        var width = depth * 2
-        while width > 0 {
-            let run = min(width, Self.spaces.count)
-            bytes.append(contentsOf: Self.spaces[..<run])
-            width -= run
-        }
+        // Appended from a repeated element, not a stored array of spaces: a static array is
+        // retained and released on every line.
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }
-
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     mutating func write(_ node: TreeNode, depth: Int) {
         switch node.kind {

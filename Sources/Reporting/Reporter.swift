@@ -50,4 +50,39 @@ public struct ReportContext: Sendable {
 public protocol Reporter: Sendable {
     /// The whole report as text.
     func render(_ evaluations: [Evaluation], context: ReportContext) -> String
+
+    /// The whole report as pieces to write in order (by default, the text as one piece).
+    func renderPieces(_ evaluations: [Evaluation], context: ReportContext) -> RenderedReport
+}
+
+extension Reporter {
+    public func renderPieces(_ evaluations: [Evaluation], context: ReportContext) -> RenderedReport {
+        RenderedReport(render(evaluations, context: context))
+    }
+}
+
+/// A rendered report as UTF-8 buffers to be written one after another, so a large report
+/// reaches its file without first being joined into one buffer.
+public struct RenderedReport: Sendable {
+    /// The buffers, in order.
+    public private(set) var pieces: [[UInt8]]
+
+    /// A report held as pieces.
+    public init(pieces: [[UInt8]]) {
+        self.pieces = pieces
+    }
+
+    /// A report held as one text.
+    public init(_ text: String) {
+        pieces = [Array(text.utf8)]
+    }
+
+    /// The whole report as one text.
+    public var text: String {
+        if pieces.count == 1 { return String(decoding: pieces[0], as: UTF8.self) }
+        var joined: [UInt8] = []
+        joined.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { joined += piece }
+        return String(decoding: joined, as: UTF8.self)
+    }
 }

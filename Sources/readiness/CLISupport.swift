@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SourceDiagnostics
+import Reporting
 
 /// Shared plumbing for the subcommands: printing diagnostics and mapping failures to exit codes.
 enum CLI {
@@ -19,6 +20,11 @@ enum CLI {
     /// Writes text to standard output without buffering surprises.
     static func printOutput(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes a report's pieces to standard output, in order.
+    static func printOutput(_ report: RenderedReport) {
+        for piece in report.pieces { FileHandle.standardOutput.write(Data(piece)) }
     }
 
     /// Prints diagnostics on standard error, quoting the source line under each.

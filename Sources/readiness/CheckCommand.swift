@@ -98,12 +98,12 @@ struct CheckCommand: ParsableCommand {
             let context = ReportContext(
                 toolVersion: ReadinessVersion.current, language: lang,
                 basePath: FileManager.default.currentDirectoryPath, usesColor: usesColor)
-            let text = format.makeReporter().render(evaluations, context: context)
+            let report = format.makeReporter().renderPieces(evaluations, context: context)
             if output == "-" {
-                CLI.printOutput(text)
+                CLI.printOutput(report)
             } else {
                 do {
-                    try AtomicFile.write(text, to: output, protecting: inputs)
+                    try AtomicFile.write(pieces: report.pieces, to: output, protecting: inputs)
                 } catch {
                     CLI.report([.error("output.write", error.description, at: nil)])
                     throw CLI.badInput

@@ -117,4 +117,19 @@ import Testing
         #expect(try String(contentsOfFile: output, encoding: .utf8) == "short")
         #expect(folder.contents == ["report.txt", "snapshot.yaml"])
     }
+
+    @Test("pieces are written one after another, empty ones included, and never over an input")
+    func pieces() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let output = folder.path + "/report.json"
+        let pieces: [[UInt8]] = [Array("{\"a\": ".utf8), [], Array("[1, 2]".utf8), Array("}\n".utf8)]
+        try AtomicFile.write(pieces: pieces, to: output, protecting: [folder.input])
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == "{\"a\": [1, 2]}\n")
+        #expect(throws: AtomicFile.WriteError.self) {
+            try AtomicFile.write(pieces: pieces, to: folder.input, protecting: [folder.input])
+        }
+        #expect(folder.inputText == Folder.original)
+        #expect(folder.contents == ["report.json", "snapshot.yaml"])
+    }
 }

@@ -1,5 +1,6 @@
 import CEL
 import Readiness
+import Reporting
 import SourceDiagnostics
 import Testing
 
@@ -44,17 +45,20 @@ import Testing
         return text
     }()
 
+    /// The evaluation of the snapshot on one core and on several.
+    static func evaluate(parallelism: Int) throws -> Evaluation {
+        let catalog = try RulesetLoader().load(text: ruleset, file: "parallel.yaml")
+        let snapshot = try SnapshotLoader().load(bytes: Array(snapshotText.utf8), file: "snapshot.yaml")
+        let engine = Engine(cel: CELEnvironment(limits: CELLimits(maxSteps: 5_000)))
+        var options = EvaluationOptions()
+        options.parallelism = parallelism
+        return try engine.evaluate(catalog, against: snapshot, options: options).evaluation
+    }
+
     @Test("a parallel run gives every element the serial run's status")
     func parallelMatchesSerial() throws {
-        let catalog = try RulesetLoader().load(text: Self.ruleset, file: "parallel.yaml")
-        let snapshot = try SnapshotLoader().load(bytes: Array(Self.snapshotText.utf8), file: "snapshot.yaml")
-        let engine = Engine(cel: CELEnvironment(limits: CELLimits(maxSteps: 5_000)))
-        var serial = EvaluationOptions()
-        serial.parallelism = 1
-        var parallel = EvaluationOptions()
-        parallel.parallelism = 4
-        let one = try engine.evaluate(catalog, against: snapshot, options: serial).evaluation
-        let many = try engine.evaluate(catalog, against: snapshot, options: parallel).evaluation
+        let one = try Self.evaluate(parallelism: 1)
+        let many = try Self.evaluate(parallelism: 4)
         func statuses(_ evaluation: Evaluation) -> [String] {
             evaluation.results.map { "\($0.ruleIndex)/\($0.index ?? -1)/\($0.status.rawValue)/\($0.message ?? "")" }
         }
@@ -65,5 +69,18 @@ import Testing
         #expect(divide.error > 0 && divide.pass > 0)
         let cost = try #require(one.rules.first { $0.rule.id == "PAR-COST" }).counts
         #expect(cost.error > 0)
+    }
+
+    @Test("the JSON of a large evaluation comes in several pieces that join to the text, the same from a serial or parallel run")
+    func jsonPieces() throws {
+        let evaluation = try Self.evaluate(parallelism: 4)
+        let one = try Self.evaluate(parallelism: 1)
+        let reporter = JSONReporter()
+        let pieces = reporter.renderPieces([evaluation], context: ReportContext())
+        #expect(pieces.pieces.count > 2)
+        let text = reporter.render([evaluation], context: ReportContext())
+        #expect(pieces.text == text)
+        #expect(reporter.render([one], context: ReportContext()) == text)
+        #expect(text.hasPrefix("{\n") && text.hasSuffix("}\n"))
     }
 }

@@ -114,6 +114,36 @@ import Testing
         #expect(e.plan.projectWide.map(\.rule).contains("P-PROJECT"))
     }
 
+    /// Rules in this order: the first concerns the whole project, the second one site, the
+    /// third the whole project again; each fails twice.
+    static let interleaved = """
+        ruleset: interleaved
+        rules:
+          - {id: WIDE-1, title: W1, category: c, severity: high, for_each: "x in items", check: "false", action: mitigate}
+          - {id: SITE, title: S, category: c, severity: high, for_each: "x in items", check: "false", action: mitigate, affects: {sites: "'A'"}}
+          - {id: WIDE-2, title: W2, category: c, severity: high, for_each: "x in items", check: "false", action: defer}
+        """
+
+    @Test("a phase's conditions keep rule order and counts when project-wide and phase findings interleave")
+    func interleavedConditions() throws {
+        let snapshot = """
+            project: {name: x, as_of: '2026-01-01'}
+            items: [1, 2]
+            phases:
+              - {name: one, scope: {sites: [A]}}
+              - {name: two, scope: {sites: [B]}}
+            """
+        let e = try evaluate(Self.interleaved, snapshot: snapshot)
+        let one = try #require(e.plan.planned.first { $0.name == "one" })
+        let two = try #require(e.plan.planned.first { $0.name == "two" })
+        #expect(one.conditions.map(\.rule) == ["WIDE-1", "SITE"])
+        #expect(one.conditions.map(\.message) == ["W1 (and 1 more)", "S (and 1 more)"])
+        #expect(two.conditions.map(\.rule) == ["WIDE-1"])
+        #expect(one.deferredBecause.map(\.rule) == ["WIDE-2"])
+        #expect(two.deferredBecause.map(\.message) == ["W2 (and 1 more)"])
+        #expect(e.plan.projectWide.map(\.rule) == ["WIDE-1", "WIDE-2"])
+    }
+
     @Test("a cycle in depends_on, or an unknown phase, is an input error with its position")
     func dependencyErrors() {
         let diagnostics = Harness.diagnostics { _ = try harness.snapshots.load(contentsOf: Paths.fixture("cycle-snapshot.yaml")) }

@@ -1,6 +1,10 @@
+import SourceDiagnostics
+
 /// The phase plan: which phases go, go with conditions, split or are deferred, and why.
 enum Planning {
     static func plan(_ evaluation: Evaluation, open: [Decision.OpenFinding]) -> PhasePlan {
+        // The prerequisites read only the findings: they are gathered beside the plan.
+        let prerequisites = Parallel.background { Self.prerequisites(open, evaluation: evaluation) }
         let phases = evaluation.snapshot.phases
         let language = evaluation.language
         var decisions = phases.map { phase in
@@ -28,6 +32,12 @@ enum Planning {
         let results = evaluation.results
         var conditions = Array(repeating: ReasonTally(ruleCount: evaluation.rules.count), count: phases.count)
         var deferrals = conditions
+        // Findings that touch every phase (no affects, or items no phase lists) are tallied
+        // once and merged into each phase's tallies at the end.
+        var wideConditions = ReasonTally(ruleCount: evaluation.rules.count)
+        var wideDeferrals = wideConditions
+        var isWideBlocked = false
+        var touched: [Int] = []
         for (f, finding) in open.enumerated() {
             var built: Reason?
             func reason() -> Reason {
@@ -37,7 +47,7 @@ enum Planning {
                 return made
             }
             // The phases this finding touches, once each (a finding may name several items).
-            var touched: [Int] = []
+            touched.removeAll(keepingCapacity: true)
             let affected = results[finding.resultIndex].affected
             for item in affected {
                 guard let listed = phasesOf[item] else {
@@ -57,9 +67,17 @@ enum Planning {
                 }
             }
             if touched.isEmpty {
-                // Without affects (or with items no phase lists) the finding concerns the whole project.
+                // Without affects (or with items no phase lists) the finding concerns the whole
+                // project: a condition on every phase, or a deferral of every phase.
                 if projectWideRules.insert(finding.ruleIndex).inserted { projectWide.append(reason()) }
-                touched = Array(phases.indices)
+                switch finding.action {
+                case .warn, .mitigate, .split:
+                    wideConditions.add(f, rule: finding.ruleIndex)
+                case .defer, .block:
+                    if finding.action == .block { isWideBlocked = true }
+                    wideDeferrals.add(f, rule: finding.ruleIndex)
+                }
+                continue
             }
             for p in touched {
                 switch finding.action {
@@ -78,8 +96,9 @@ enum Planning {
         }
 
         for p in decisions.indices {
-            decisions[p].conditions = conditions[p].reasons(open, in: evaluation)
-            decisions[p].deferredBecause = deferrals[p].reasons(open, in: evaluation)
+            decisions[p].conditions = conditions[p].merged(with: wideConditions).reasons(open, in: evaluation)
+            decisions[p].deferredBecause = deferrals[p].merged(with: wideDeferrals).reasons(open, in: evaluation)
+            if isWideBlocked { blocked.insert(p) }
         }
 
         // Deferral propagates along depends_on, in dependency order.
@@ -141,7 +160,7 @@ enum Planning {
         }
         return PhasePlan(
             original: phases, planned: planned, projectWide: projectWide, unplacedItems: unplaced,
-            prerequisites: prerequisites(open, evaluation: evaluation))
+            prerequisites: prerequisites.wait())
     }
 
     /// A follow-on phase starts when its phase ends and lasts as long.
@@ -201,6 +220,34 @@ struct ReasonTally {
             firsts.append(finding)
             counts.append(1)
         }
+    }
+
+    /// The tally of both sets of findings, as if they had been added in finding order: per
+    /// rule the earlier first finding and the sum of the counts.
+    func merged(with other: ReasonTally) -> ReasonTally {
+        guard !other.isEmpty else { return self }
+        guard !isEmpty else { return other }
+        var entries: [(first: Int, rule: Int, count: Int)] = []
+        for (rule, i) in slot.enumerated() where i >= 0 {
+            entries.append((firsts[i], rule, counts[i]))
+        }
+        for (rule, i) in other.slot.enumerated() where i >= 0 {
+            if slot[rule] >= 0 {
+                let e = entries.firstIndex { $0.rule == rule } ?? 0
+                entries[e].first = min(entries[e].first, other.firsts[i])
+                entries[e].count += other.counts[i]
+            } else {
+                entries.append((other.firsts[i], rule, other.counts[i]))
+            }
+        }
+        entries.sort { $0.first < $1.first }
+        var out = ReasonTally(ruleCount: slot.count)
+        for entry in entries {
+            out.slot[entry.rule] = out.firsts.count
+            out.firsts.append(entry.first)
+            out.counts.append(entry.count)
+        }
+        return out
     }
 
     func reasons(_ open: [Decision.OpenFinding], in evaluation: Evaluation) -> [Reason] {

@@ -301,15 +301,8 @@ struct RuleRun {
                 return Messages.text(of: v)
             }
         } else if case .map(let map) = value {
-            for key in ["name", "id"] {
-                if let v = map[key] {
-                    switch v {
-                    case .string(let s): return s
-                    case .int, .uint, .double: return Messages.text(of: v)
-                    default: break
-                    }
-                }
-            }
+            // `name`, then `id` (two lookups: an array literal here would allocate per element).
+            if let name = Self.subjectText(map["name"]) ?? Self.subjectText(map["id"]) { return name }
         } else {
             switch value {
             case .string(let s): return s
@@ -318,6 +311,15 @@ struct RuleRun {
             }
         }
         return element.index.map { "#\($0)" }
+    }
+
+    /// A `name` or `id` field's text, when it is a string or a number.
+    private static func subjectText(_ field: Value?) -> String? {
+        switch field {
+        case .string(let s)?: s
+        case .int?, .uint?, .double?: field.map(Messages.text(of:))
+        default: nil
+        }
     }
 
     func render(_ template: MessageTemplate?, rule: Rule, element: Element) -> String {

@@ -68,13 +68,23 @@ public struct Rule: Sendable {
 }
 
 /// A CEL expression as a rule gives it: its source, where it stands, and its compiled program.
-public struct CompiledExpression: Sendable {
+///
+/// A class, so the evaluator's per-element reads of a rule's expressions share one reference
+/// instead of copying three.
+public final class CompiledExpression: Sendable {
     /// The source text.
-    public var source: String
+    public let source: String
     /// Where the expression starts in its file.
-    public var location: SourceLocation
+    public let location: SourceLocation
     /// The compiled program.
-    public var program: CELProgram
+    public let program: CELProgram
+
+    /// Wraps a compiled program with its source and where it stands.
+    public init(source: String, location: SourceLocation, program: CELProgram) {
+        self.source = source
+        self.location = location
+        self.program = program
+    }
 }
 
 /// A message with `{{ expr }}` placeholders, compiled once.

@@ -10,6 +10,48 @@ public enum AtomicFile {
 
     /// Writes `text` to `path`, refusing any path in `protected` (compared after resolving links).
     public static func write(_ text: String, to path: String, protecting protected: [String] = []) throws(WriteError) {
+        var text = text
+        // The text's own UTF-8 buffer is written, without a copy.
+        let outcome: Result<Void, WriteError> = text.withUTF8 { buffer in
+            do throws(WriteError) {
+                try write(to: path, protecting: protected) { fd in writeAll(fd, UnsafeRawBufferPointer(buffer)) }
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try outcome.get()
+    }
+
+    /// Writes buffers one after another to `path` (a large report, never joined into one).
+    public static func write(pieces: [[UInt8]], to path: String, protecting protected: [String] = []) throws(WriteError) {
+        try write(to: path, protecting: protected) { fd in
+            for piece in pieces {
+                if let failure = piece.withUnsafeBytes({ writeAll(fd, $0) }) { return failure }
+            }
+            return nil
+        }
+    }
+
+    /// Writes a whole buffer; the `errno` of a failure, or nil.
+    private static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Int32? {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return nil
+    }
+
+    /// Opens a temporary file beside `path`, lets `body` write it (returning the `errno` of a
+    /// failure, or nil), and renames it over `path`.
+    private static func write(
+        to path: String, protecting protected: [String], _ body: (Int32) -> Int32?
+    ) throws(WriteError) {
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let resolvedTarget = target.resolvingSymlinksInPath().path
         for input in protected where !input.hasPrefix("builtin:") {
@@ -28,7 +70,6 @@ public enum AtomicFile {
         }
         let temporary = directory + "/." + target.lastPathComponent + ".tmp-\(getpid())"
         // O_EXCL: never through a link or over a file someone planted at the temporary name.
-        // The text's own UTF-8 buffer is written, without a copy.
         var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if fd < 0, errno == EEXIST {
             // Left by a run that died with this process id: unlink removes it (or a link
@@ -39,19 +80,7 @@ public enum AtomicFile {
         guard fd >= 0 else {
             throw WriteError(description: "cannot write '\(path)': \(String(cString: strerror(errno)))")
         }
-        var text = text
-        let failure: Int32? = text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return nil
-        }
+        let failure = body(fd)
         if close(fd) != 0 || failure != nil {
             let reason = String(cString: strerror(failure ?? errno))
             unlink(temporary)
