@@ -20,6 +20,8 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "SourceDiagnostics"),
+        // glibc's heap tuning (mallopt), which Swift's Glibc module does not export.
+        .target(name: "CHeap"),
         .target(name: "StrictYAML", dependencies: ["CLibYAML", "SourceDiagnostics"]),
         .target(name: "CEL", dependencies: ["StrictYAML", "SourceDiagnostics"]),
         .target(
@@ -36,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "readiness",
             dependencies: [
-                "Readiness", "Reporting", "CEL", "StrictYAML", "SourceDiagnostics",
+                "CHeap", "Readiness", "Reporting", "CEL", "StrictYAML", "SourceDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -16,6 +16,12 @@ struct YAMLParser {
     /// The size of the last container at each depth: siblings tend to match, so reserving that
     /// much saves the reallocations of growing from empty.
     private var sizeHints: [Int] = []
+    /// The key lists of the last few mappings finished at each depth: a mapping with the same
+    /// keys as a recent sibling (the servers of one list) shares that list's storage.
+    private var recentKeys: [[(keys: [Value], isASCII: Bool)]] = []
+    /// At each depth, a key buffer left over when a mapping shared its keys: the next mapping
+    /// there builds its keys in it instead of allocating.
+    private var spareKeys: [[Value]] = []
     private var anchors: [String: Anchored] = [:]
     private var expandedAliasNodes = 0
     private var collector = DiagnosticCollector()
@@ -168,6 +174,9 @@ struct YAMLParser {
                 current.reset(isMapping: isMapping, start: position(event.start_mark), anchor: Self.string(anchorPointer))
                 if depth == sizeHints.count { sizeHints.append(0) }
                 let hint = sizeHints[depth]
+                if isMapping, depth < spareKeys.count, spareKeys[depth].capacity > 0 {
+                    swap(&current.keys, &spareKeys[depth])
+                }
                 if hint > 0 {
                     current.elements.reserveCapacity(hint)
                     current.positions.reserveCapacity(isMapping ? 2 * hint : hint)
@@ -182,11 +191,12 @@ struct YAMLParser {
                 let nodeCount = current.nodeCount
                 let isMapping = current.isMapping
                 let anchor = current.anchor
-                let taken = current.takeArrays()
+                var taken = current.takeArrays()
                 sizeHints[depth] = taken.elements.count
                 if isMapping {
                     value = .map(ValueMap(
-                        keys: taken.keys, values: taken.elements, entryPositions: taken.positions, position: start))
+                        keys: sharedKeys(&taken.keys, depth: depth), values: taken.elements,
+                        entryPositions: taken.positions, position: start))
                 } else {
                     value = .list(ValueList(taken.elements, positions: taken.positions, position: start))
                 }
@@ -279,6 +289,57 @@ struct YAMLParser {
                 current.keyIndex = index
             }
         }
+    }
+
+    /// The keys of a finished mapping: the storage of a recent sibling's equal key list when
+    /// there is one (its own buffer is then kept for the next mapping at this depth), else its own.
+    private mutating func sharedKeys(_ keys: inout [Value], depth: Int) -> [Value] {
+        while recentKeys.count <= depth { recentKeys.append([]) }
+        for recent in recentKeys[depth].reversed()
+        where recent.keys.count == keys.count && Self.sameKeys(recent.keys, keys, isASCII: recent.isASCII) {
+            while spareKeys.count <= depth { spareKeys.append([]) }
+            keys.removeAll(keepingCapacity: true)
+            swap(&keys, &spareKeys[depth])
+            return recent.keys
+        }
+        if recentKeys[depth].count == Self.recentKeyLists { recentKeys[depth].removeFirst() }
+        let isASCII = keys.allSatisfy { key in
+            guard case .string(var s) = key else { return true }
+            return s.withUTF8 { $0.allSatisfy { $0 < 0x80 } }
+        }
+        recentKeys[depth].append((keys, isASCII))
+        return keys
+    }
+
+    /// How many key lists are remembered per depth.
+    static let recentKeyLists = 4
+
+    /// Whether two key lists are the same keys in the same order (byte for byte); `isASCII`
+    /// says that every string key in `a` is ASCII.
+    private static func sameKeys(_ a: [Value], _ b: [Value], isASCII: Bool) -> Bool {
+        for i in a.indices {
+            switch (a[i], b[i]) {
+            case let (.string(x), .string(y)):
+                // `==` is quick for equal short strings. When `x` is ASCII, an equal `y` of as
+                // many bytes has the same bytes: a canonically equivalent spelling of ASCII
+                // text needs a non-ASCII scalar (two bytes or more) where ASCII has one byte.
+                guard x == y, x.utf8.count == y.utf8.count, isASCII || sameBytes(x, y) else { return false }
+            case let (.int(x), .int(y)) where x == y: continue
+            case let (.bool(x), .bool(y)) where x == y: continue
+            case let (.double(x), .double(y)) where x.bitPattern == y.bitPattern: continue
+            case (.null, .null): continue
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// Whether two strings have the same UTF-8 bytes (`==` would also equate canonically
+    /// equivalent spellings, which are different keys in the source).
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { p in b.withUTF8 { q in p.elementsEqual(q) } }
     }
 
     private func firstIndex(of key: Value) -> Int? {

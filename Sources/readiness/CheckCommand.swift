@@ -1,4 +1,5 @@
 import ArgumentParser
+import CHeap
 import Dispatch
 import Foundation
 import Readiness
@@ -74,6 +75,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        ProcessLifetime.prepareHeap()
         Timing.mark("start")
         let catalog = try rulesetOptions.loadCatalog()
         Timing.mark("rulesets loaded")
@@ -168,6 +170,14 @@ enum Timing {
 
 /// Values kept alive until the process exits, so they are never torn down value by value.
 enum ProcessLifetime {
+    /// Asks the allocator to grow the heap in large steps and to serve large buffers from it:
+    /// a large snapshot's tree is built from millions of small allocations, and growing the
+    /// heap 128 KB at a time made the two parsing threads wait on each other. It only reserves
+    /// address space; memory is still touched only as it is used.
+    static func prepareHeap() {
+        readiness_tune_heap(64 << 20, 32 << 20)
+    }
+
     nonisolated(unsafe) private static var kept: [Any] = []
     private static let lock = NSLock()
 

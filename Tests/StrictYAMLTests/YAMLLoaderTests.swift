@@ -68,6 +68,39 @@ extension Value {
         #expect(list.elements.map(\.type) == c.expected.map(\.type))
     }
 
+    /// Sibling mappings with the same keys share one key list; keys that only look alike
+    /// (canonically equivalent spellings, `-0.0` and `0.0`, `1` and `1.0`) keep their own.
+    @Test(
+        "every mapping keeps its own keys, byte for byte and type for type, when siblings share key lists",
+        arguments: [
+            ["a", "b"], ["a", "b"], ["caf\u{E9}"], ["cafe\u{301}"], ["caf\u{E9}"], ["-0.0"], ["0.0"], ["1"], ["1.0"],
+            ["a\u{323}\u{307}"], ["a\u{307}\u{323}"], ["\u{212A}"], ["K"], ["a", "b"], ["b", "a"],
+        ].map { [$0] })
+    func sharedKeysKeepTheirSpelling(_ keys: [[String]]) throws {
+        // The same text each time, with one case's mapping between two of the others.
+        let maps: [[String]] = [["a", "b"], ["caf\u{E9}"], ["-0.0"], ["1"], ["a\u{323}\u{307}"], ["\u{212A}"]]
+        let all = maps + keys + maps
+        let text = "items:\n" + all.map { m in "  - {" + m.map { "\($0): 1" }.joined(separator: ", ") + "}\n" }.joined()
+        let document = try YAMLLoader().load(text)
+        guard case .map(let root) = document.root, case .list(let items)? = root["items"] else {
+            Issue.record("not a list of items")
+            return
+        }
+        #expect(items.count == all.count)
+        for (element, expected) in zip(items.elements, all) {
+            guard case .map(let map) = element else { continue }
+            let spelled = map.keys.map { key -> String in
+                switch key {
+                case .string(let s): s
+                case .double(let d): d.sign == .minus ? "-\(d.magnitude)" : "\(d)"
+                case .int(let i): "\(i)"
+                default: "?"
+                }
+            }
+            #expect(spelled.map { Array($0.utf8) } == expected.map { Array($0.utf8) })
+        }
+    }
+
     @Test("an empty value is null and .nan is a NaN double")
     func emptyAndNaN() throws {
         let document = try YAMLLoader().load("empty:\nnan: .nan\n")
