@@ -372,12 +372,12 @@ public struct JSONReporter: Reporter {
             guard !indices.isEmpty else { return w.append("[]") }
             let chunks = indices.count >= Self.parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1
             let size = (indices.count + chunks - 1) / chunks
-            let isPretty = w.isPretty
+            let layout = Writer(like: w)
             let rules = evaluation.rules.map { FindingJSON.RuleFacts($0.rule, language: evaluation.language) }
             let results = evaluation.results
             let indices = indices
             let parts = Parallel.map(chunks) { chunk in
-                var local = Writer(isPretty: isPretty)
+                var local = layout
                 for k in min(chunk * size, indices.count)..<min((chunk + 1) * size, indices.count) {
                     if k > 0 { local.bytes.append(UInt8(ascii: ",")) }
                     local.newline(depth + 1)

@@ -1,3 +1,6 @@
+import Foundation
+import SourceDiagnostics
+
 /// A fast JSON encoder for the reports: `Encodable` values become a tree, written in one
 /// buffered pass with sorted keys and two-space indentation.
 ///
@@ -6,10 +9,14 @@
 public struct JSONTreeEncoder: Sendable {
     /// Whether to indent (two spaces) and put each member on its own line.
     public var isPretty: Bool
+    /// Whether a pretty key is followed by ` : ` (as Foundation's `JSONEncoder` writes it)
+    /// rather than `: `.
+    public var spacesAroundColon: Bool
 
     /// Creates an encoder.
-    public init(isPretty: Bool = true) {
+    public init(isPretty: Bool = true, spacesAroundColon: Bool = false) {
         self.isPretty = isPretty
+        self.spacesAroundColon = spacesAroundColon
     }
 
     /// The JSON text of a value, ending in a newline.
@@ -22,7 +29,7 @@ public struct JSONTreeEncoder: Sendable {
     public func encodePieces<T: Encodable>(_ value: T) throws -> RenderedReport {
         let root = TreeNode()
         try TreeEncoder.encode(value, into: root, codingPath: [])
-        var writer = Writer(isPretty: isPretty)
+        var writer = Writer(isPretty: isPretty, spacesAroundColon: spacesAroundColon)
         writer.write(root, depth: 0)
         writer.bytes.append(UInt8(ascii: "\n"))
         return writer.finish()
@@ -33,7 +40,7 @@ public struct JSONTreeEncoder: Sendable {
     public func encode<T: Encodable>(_ value: T, depth: Int) throws -> String {
         let root = TreeNode()
         try TreeEncoder.encode(value, into: root, codingPath: [])
-        var writer = Writer(isPretty: isPretty)
+        var writer = Writer(isPretty: isPretty, spacesAroundColon: spacesAroundColon)
         writer.write(root, depth: depth)
         return writer.finish().text
     }
@@ -54,12 +61,56 @@ extension Writer {
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        if isPretty { bytes.append(UInt8(ascii: " ")) }
+        colon.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     mutating func optionalString(_ s: String?) {
         if let s { writeString(s) } else { append("null") }
+    }
+}
+
+/// An array whose elements are encoded and written on all cores, in slices, when it is long;
+/// the same JSON as the array itself.
+struct ParallelJSONArray<Element: Encodable & Sendable>: Encodable, DirectJSONWritable, Sendable {
+    var elements: [Element]
+
+    init(_ elements: [Element]) {
+        self.elements = elements
+    }
+
+    /// Arrays at least this long are written on several cores.
+    static var parallelThreshold: Int { 1024 }
+
+    func encode(to encoder: any Encoder) throws {
+        if let tree = encoder as? TreeEncoder {
+            tree.node.kind = .direct(self)
+            return
+        }
+        var c = encoder.unkeyedContainer()
+        for element in elements { try c.encode(element) }
+    }
+
+    func writeJSON(into w: inout Writer, depth: Int) {
+        guard !elements.isEmpty else { return w.append("[]") }
+        let chunks = elements.count >= Self.parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1
+        let size = (elements.count + chunks - 1) / chunks
+        let layout = Writer(like: w)
+        let elements = elements
+        let parts = Parallel.map(chunks) { chunk in
+            var local = layout
+            for k in min(chunk * size, elements.count)..<min((chunk + 1) * size, elements.count) {
+                if k > 0 { local.bytes.append(UInt8(ascii: ",")) }
+                local.newline(depth + 1)
+                let node = TreeNode()
+                if (try? TreeEncoder.encode(elements[k], into: node, codingPath: [])) == nil { node.kind = .null }
+                local.write(node, depth: depth + 1)
+            }
+            return local.bytes
+        }
+        w.bytes.append(UInt8(ascii: "["))
+        w.splice(parts)
+        w.newline(depth)
+        w.bytes.append(UInt8(ascii: "]"))
     }
 }
 
@@ -277,13 +328,23 @@ struct TreeEncoder: Encoder {
 /// Writes a tree as JSON bytes.
 struct Writer {
     let isPretty: Bool
+    /// What follows a key: `: `, ` : ` or `:`.
+    let colon: StaticString
     /// What is being written now.
     var bytes: [UInt8] = []
     /// What was written before `bytes`, when parts were spliced in whole.
     private var pieces: [[UInt8]] = []
 
-    init(isPretty: Bool) {
+    init(isPretty: Bool, spacesAroundColon: Bool = false) {
         self.isPretty = isPretty
+        colon = !isPretty ? ":" : spacesAroundColon ? " : " : ": "
+        bytes.reserveCapacity(1 << 16)
+    }
+
+    /// An empty writer with the same layout (for parts written in parallel).
+    init(like other: Writer) {
+        isPretty = other.isPretty
+        colon = other.colon
         bytes.reserveCapacity(1 << 16)
     }
 
@@ -347,7 +408,7 @@ struct Writer {
                 if i > 0 { bytes.append(UInt8(ascii: ",")) }
                 newline(depth + 1)
                 writeString(member.key)
-                append(isPretty ? ": " : ":")
+                colon.withUTF8Buffer { bytes.append(contentsOf: $0) }
                 write(member.node, depth: depth + 1)
             }
             newline(depth)

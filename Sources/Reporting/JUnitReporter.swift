@@ -1,4 +1,5 @@
 public import Readiness
+import SourceDiagnostics
 
 /// Writes JUnit XML (the Jenkins/Surefire dialect of `junit-10.xsd`) for CI servers' test views.
 ///
@@ -12,16 +13,22 @@ public struct JUnitReporter: Reporter {
 
     /// The whole XML document.
     public func render(_ evaluations: [Evaluation], context: ReportContext) -> String {
+        renderPieces(evaluations, context: context).text
+    }
+
+    /// The whole XML document, its test cases rendered on all cores in slices.
+    public func renderPieces(_ evaluations: [Evaluation], context: ReportContext) -> RenderedReport {
         let strings = ReportStrings(language: context.language)
         let isPortfolio = evaluations.count > 1
         var suites: [Suite] = []
-        for evaluation in evaluations {
+        for (e, evaluation) in evaluations.enumerated() {
             let prefix = isPortfolio ? ReportPath.stem(evaluation.snapshot.file) : nil
             let file = ReportPath.relative(evaluation.snapshot.file, to: context.basePath)
+            let ranges = Self.resultRanges(evaluation)
             for category in evaluation.categoryOrder {
                 let indices = evaluation.rules.indices.filter { evaluation.rules[$0].rule.category == category }
                 guard !indices.isEmpty else { continue }
-                var suite = Suite(name: prefix.map { "\($0)/\(category)" } ?? category, file: file)
+                var suite = Suite(name: prefix.map { "\($0)/\(category)" } ?? category, file: file, evaluation: e)
                 suite.properties = [
                     ("snapshot", file),
                     ("project", evaluation.projectTitle),
@@ -39,35 +46,98 @@ public struct JUnitReporter: Reporter {
                     classParts.append(rule.rulesetID)
                     if rule.category != rule.rulesetID { classParts.append(rule.category) }
                     let classname = classParts.joined(separator: ".")
-                    let results = evaluation.results(ofRule: index)
+                    let results = ranges[index]
                     if results.isEmpty {
-                        suite.cases.append(
-                            Case(
-                                classname: classname, name: "\(rule.id): \(rule.title.resolved(context.language))",
-                                outcome: .skipped(type: nil, message: strings.noElements, body: nil)))
+                        suite.cases.append(CaseSource(classname: classname, rule: index, result: nil))
+                        suite.skipped += 1
                         continue
                     }
-                    for result in results {
-                        suite.cases.append(
-                            Case(
-                                classname: classname,
-                                name: Self.caseName(rule: rule, result: result, language: context.language),
-                                outcome: outcome(
-                                    of: result, in: evaluation, file: file, strings: strings, context: context)))
+                    for r in results {
+                        suite.cases.append(CaseSource(classname: classname, rule: index, result: r))
+                        switch evaluation.results[r].status {
+                        case .fail, .warn: suite.failures += 1
+                        case .unknown, .error: suite.errors += 1
+                        case .notApplicable, .waived: suite.skipped += 1
+                        case .pass: break
+                        }
                     }
                 }
                 suites.append(suite)
             }
         }
 
+        // Slices of each suite's cases, rendered in parallel, then placed in order.
+        let slice = 2048
+        var jobs: [(suite: Int, range: Range<Int>)] = []
+        for (s, suite) in suites.enumerated() {
+            for lower in stride(from: 0, to: suite.cases.count, by: slice) {
+                jobs.append((s, lower..<min(lower + slice, suite.cases.count)))
+            }
+        }
+        let allSuites = suites
+        let allJobs = jobs
+        let rendered = Parallel.map(jobs.count) { j -> [UInt8] in
+            let (s, range) = allJobs[j]
+            let suite = allSuites[s]
+            let evaluation = evaluations[suite.evaluation]
+            var xml = ""
+            for c in range {
+                Self.testCase(suite.cases[c], in: evaluation, file: suite.file, strings: strings, context: context)
+                    .write(to: &xml)
+            }
+            return Array(xml.utf8)
+        }
+
+        var pieces: [[UInt8]] = []
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         let tests = suites.reduce(0) { $0 + $1.cases.count }
-        let failures = suites.reduce(0) { $0 + $1.count(\.isFailure) }
-        let errors = suites.reduce(0) { $0 + $1.count(\.isError) }
+        let failures = suites.reduce(0) { $0 + $1.failures }
+        let errors = suites.reduce(0) { $0 + $1.errors }
         xml += "<testsuites name=\"readiness\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
-        for suite in suites { suite.write(to: &xml) }
+        var j = 0
+        for (s, suite) in suites.enumerated() {
+            suite.writeHeader(to: &xml)
+            pieces.append(Array(xml.utf8))
+            while j < jobs.count, jobs[j].suite == s {
+                pieces.append(rendered[j])
+                j += 1
+            }
+            xml = "  </testsuite>\n"
+        }
         xml += "</testsuites>\n"
-        return xml
+        pieces.append(Array(xml.utf8))
+        return RenderedReport(pieces: pieces)
+    }
+
+    /// Each rule's results, as a range of `results` (they come grouped by rule, in rule order).
+    static func resultRanges(_ evaluation: Evaluation) -> [Range<Int>] {
+        var ranges = Array(repeating: 0..<0, count: evaluation.rules.count)
+        let results = evaluation.results
+        var i = 0
+        while i < results.count {
+            let rule = results[i].ruleIndex
+            var end = i + 1
+            while end < results.count, results[end].ruleIndex == rule { end += 1 }
+            ranges[rule] = ranges[rule].isEmpty ? i..<end : ranges[rule].lowerBound..<end
+            i = end
+        }
+        return ranges
+    }
+
+    /// The test case for one result (or for a rule with no elements).
+    private static func testCase(
+        _ source: CaseSource, in evaluation: Evaluation, file: String, strings: ReportStrings, context: ReportContext
+    ) -> Case {
+        let rule = evaluation.rules[source.rule].rule
+        guard let r = source.result else {
+            return Case(
+                classname: source.classname, name: "\(rule.id): \(rule.title.resolved(context.language))",
+                outcome: .skipped(type: nil, message: strings.noElements, body: nil))
+        }
+        let result = evaluation.results[r]
+        return Case(
+            classname: source.classname, name: caseName(rule: rule, result: result, language: context.language),
+            outcome: outcome(of: result, in: evaluation, file: file, strings: strings, context: context))
     }
 
     static func caseName(rule: Rule, result: RuleResult, language: String) -> String {
@@ -76,9 +146,11 @@ public struct JUnitReporter: Reporter {
         return "\(rule.id): \(rule.title.resolved(language))"
     }
 
-    private func outcome(
+    private static func outcome(
         of result: RuleResult, in evaluation: Evaluation, file: String, strings: ReportStrings, context: ReportContext
     ) -> Case.Outcome {
+        if result.status == .pass { return .passed }
+        if result.status == .notApplicable { return .skipped(type: nil, message: strings.notApplicableDetail, body: nil) }
         let rule = evaluation.rule(of: result)
         let headline = evaluation.headline(of: result, strings: strings)
         var lines = [headline, ""]
@@ -114,19 +186,21 @@ public struct JUnitReporter: Reporter {
         }
     }
 
-    /// A `<testsuite>` being assembled.
-    private struct Suite {
+    /// A `<testsuite>` being assembled: its cases are rendered later, in parallel slices.
+    private struct Suite: Sendable {
         var name: String
         var file: String
+        /// Index of the evaluation the suite reports.
+        var evaluation: Int
         var properties: [(String, String)] = []
-        var cases: [Case] = []
+        var cases: [CaseSource] = []
+        var failures = 0
+        var errors = 0
+        var skipped = 0
 
-        func count(_ predicate: (Case.Outcome) -> Bool) -> Int { cases.filter { predicate($0.outcome) }.count }
-
-        func write(to xml: inout String) {
-            let skipped = count(\.isSkipped)
+        func writeHeader(to xml: inout String) {
             xml += "  <testsuite name=\"\(name.xmlAttributeEscaped)\" tests=\"\(cases.count)\""
-            xml += " failures=\"\(count(\.isFailure))\" errors=\"\(count(\.isError))\" skipped=\"\(skipped)\""
+            xml += " failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
             xml += " file=\"\(file.xmlAttributeEscaped)\">\n"
             if !properties.isEmpty {
                 xml += "    <properties>\n"
@@ -136,9 +210,15 @@ public struct JUnitReporter: Reporter {
                 }
                 xml += "    </properties>\n"
             }
-            for testCase in cases { testCase.write(to: &xml) }
-            xml += "  </testsuite>\n"
         }
+    }
+
+    /// What a test case reports: a result (an index into the evaluation's results), or a rule
+    /// with no elements.
+    private struct CaseSource: Sendable {
+        var classname: String
+        var rule: Int
+        var result: Int?
     }
 
     /// A `<testcase>` and how it ended.

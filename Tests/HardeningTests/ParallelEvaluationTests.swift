@@ -1,3 +1,4 @@
+import Foundation
 import CEL
 import Readiness
 import Reporting
@@ -55,10 +56,14 @@ import Testing
         return try engine.evaluate(catalog, against: snapshot, options: options).evaluation
     }
 
+    /// Each run once, shared by the tests.
+    static let serialRun = Result { try evaluate(parallelism: 1) }
+    static let parallelRun = Result { try evaluate(parallelism: 4) }
+
     @Test("a parallel run gives every element the serial run's status")
     func parallelMatchesSerial() throws {
-        let one = try Self.evaluate(parallelism: 1)
-        let many = try Self.evaluate(parallelism: 4)
+        let one = try Self.serialRun.get()
+        let many = try Self.parallelRun.get()
         func statuses(_ evaluation: Evaluation) -> [String] {
             evaluation.results.map { "\($0.ruleIndex)/\($0.index ?? -1)/\($0.status.rawValue)/\($0.message ?? "")" }
         }
@@ -71,16 +76,30 @@ import Testing
         #expect(cost.error > 0)
     }
 
-    @Test("the JSON of a large evaluation comes in several pieces that join to the text, the same from a serial or parallel run")
-    func jsonPieces() throws {
-        let evaluation = try Self.evaluate(parallelism: 4)
-        let one = try Self.evaluate(parallelism: 1)
-        let reporter = JSONReporter()
+    @Test(
+        "a large evaluation's report comes in several pieces that join to the text, the same from a serial or parallel run",
+        arguments: [ReportFormat.json, .sarif, .junit])
+    func reportPieces(_ format: ReportFormat) throws {
+        let evaluation = try Self.parallelRun.get()
+        let one = try Self.serialRun.get()
+        let reporter = format.makeReporter()
         let pieces = reporter.renderPieces([evaluation], context: ReportContext())
         #expect(pieces.pieces.count > 2)
         let text = reporter.render([evaluation], context: ReportContext())
         #expect(pieces.text == text)
         #expect(reporter.render([one], context: ReportContext()) == text)
-        #expect(text.hasPrefix("{\n") && text.hasSuffix("}\n"))
+        #expect(text.hasSuffix(">\n") || text.hasSuffix("}\n"))
+        let findings = evaluation.results.filter { $0.status.isFinding }.count
+        switch format {
+        case .sarif:
+            let log = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            let runs = try #require(log["runs"] as? [[String: Any]])
+            #expect((runs.first?["results"] as? [Any])?.count == findings)
+        case .junit:
+            #expect(text.components(separatedBy: "<testcase ").count - 1 == evaluation.results.count)
+        default:
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            #expect((report["findings"] as? [Any])?.count == findings)
+        }
     }
 }
