@@ -369,37 +369,19 @@ public struct JSONReporter: Reporter {
         }
 
         func writeJSON(into w: inout Writer, depth: Int) {
-            guard !indices.isEmpty else { return w.append("[]") }
-            let chunks = indices.count >= Self.parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1
-            let size = (indices.count + chunks - 1) / chunks
-            let layout = Writer(like: w)
             let rules = evaluation.rules.map { FindingJSON.RuleFacts($0.rule, language: evaluation.language) }
             let results = evaluation.results
             let indices = indices
-            let parts = Parallel.map(chunks) { chunk in
-                var local = layout
-                for k in min(chunk * size, indices.count)..<min((chunk + 1) * size, indices.count) {
-                    if k > 0 { local.bytes.append(UInt8(ascii: ",")) }
-                    local.newline(depth + 1)
-                    let result = results[indices[k]]
-                    let finding = FindingJSON(result, rules[result.ruleIndex])
-                    if finding.waiver == nil {
-                        finding.writeJSON(into: &local, depth: depth + 1)
-                    } else {
-                        // Waived findings (few) go through the tree.
-                        let node = TreeNode()
-                        if (try? TreeEncoder.encode(finding, into: node, codingPath: [])) == nil { node.kind = .null }
-                        local.write(node, depth: depth + 1)
-                    }
+            w.writeArray(count: indices.count, depth: depth, inParallel: indices.count >= Self.parallelThreshold) { local, k in
+                let result = results[indices[k]]
+                let finding = FindingJSON(result, rules[result.ruleIndex])
+                if finding.waiver == nil {
+                    finding.writeJSON(into: &local, depth: depth + 1)
+                } else {
+                    // Waived findings (few) go through the tree.
+                    local.writeEncoded(finding, depth: depth + 1)
                 }
-                return local.bytes
             }
-            w.bytes.append(UInt8(ascii: "["))
-            // The parts stay separate buffers, written out in order (a large report is never
-            // copied into one).
-            w.splice(parts)
-            w.newline(depth)
-            w.bytes.append(UInt8(ascii: "]"))
         }
     }
 

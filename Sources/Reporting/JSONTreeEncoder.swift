@@ -91,26 +91,45 @@ struct ParallelJSONArray<Element: Encodable & Sendable>: Encodable, DirectJSONWr
     }
 
     func writeJSON(into w: inout Writer, depth: Int) {
-        guard !elements.isEmpty else { return w.append("[]") }
-        let chunks = elements.count >= Self.parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1
-        let size = (elements.count + chunks - 1) / chunks
-        let layout = Writer(like: w)
         let elements = elements
+        w.writeArray(count: elements.count, depth: depth, inParallel: elements.count >= Self.parallelThreshold) { local, k in
+            local.writeEncoded(elements[k], depth: depth + 1)
+        }
+    }
+}
+
+extension Writer {
+    /// `[…]` of `count` elements, each written by `element` into the writer it is given. With
+    /// `inParallel`, slices are written on all cores and kept as separate pieces.
+    mutating func writeArray(
+        count: Int, depth: Int, inParallel: Bool, _ element: @escaping @Sendable (inout Writer, Int) -> Void
+    ) {
+        guard count > 0 else { return append("[]") }
+        let chunks = inParallel ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1
+        let size = (count + chunks - 1) / chunks
+        let layout = Writer(like: self)
         let parts = Parallel.map(chunks) { chunk in
             var local = layout
-            for k in min(chunk * size, elements.count)..<min((chunk + 1) * size, elements.count) {
+            for k in min(chunk * size, count)..<min((chunk + 1) * size, count) {
                 if k > 0 { local.bytes.append(UInt8(ascii: ",")) }
                 local.newline(depth + 1)
-                let node = TreeNode()
-                if (try? TreeEncoder.encode(elements[k], into: node, codingPath: [])) == nil { node.kind = .null }
-                local.write(node, depth: depth + 1)
+                element(&local, k)
             }
             return local.bytes
         }
-        w.bytes.append(UInt8(ascii: "["))
-        w.splice(parts)
-        w.newline(depth)
-        w.bytes.append(UInt8(ascii: "]"))
+        bytes.append(UInt8(ascii: "["))
+        // The parts stay separate buffers, written out in order (a large report is never
+        // copied into one).
+        splice(parts)
+        newline(depth)
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// A value written through the tree encoder (`null` if it cannot be encoded).
+    mutating func writeEncoded(_ value: some Encodable, depth: Int) {
+        let node = TreeNode()
+        if (try? TreeEncoder.encode(value, into: node, codingPath: [])) == nil { node.kind = .null }
+        write(node, depth: depth)
     }
 }
 
