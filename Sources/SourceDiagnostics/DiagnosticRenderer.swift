@@ -11,11 +11,21 @@ public struct DiagnosticRenderer: Sendable {
 
     /// The rendered text of one diagnostic, ending in a newline.
     public func render(_ diagnostic: Diagnostic) -> String {
+        var texts: [String: String?] = [:]
+        return render(diagnostic, texts: &texts)
+    }
+
+    /// One diagnostic, each file's text read once for all of them (`texts`).
+    private func render(_ diagnostic: Diagnostic, texts: inout [String: String?]) -> String {
         var out = ""
         if let span = diagnostic.span { out += "\(span.start): " }
         out += "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]\n"
         if let span = diagnostic.span, span.start.position.isKnown,
-            let text = sourceText(span.file),
+            let text = texts[span.file] ?? {
+                let read = sourceText(span.file)
+                texts[span.file] = read
+                return read
+            }(),
             let line = Self.line(span.start.line, of: text)
         {
             out += "  " + line + "\n"
@@ -35,24 +45,27 @@ public struct DiagnosticRenderer: Sendable {
 
     /// The rendered text of several diagnostics.
     public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map(render).joined()
+        var texts: [String: String?] = [:]
+        return diagnostics.map { render($0, texts: &texts) }.joined()
     }
 
     static func line(_ number: Int, of text: String) -> String? {
         guard number >= 1 else { return nil }
-        var current = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number {
-                let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-                // Control characters (NUL, escapes) are never echoed to a terminal.
-                var clean = String.UnicodeScalarView()
-                for scalar in trimmed.unicodeScalars.prefix(300) {
-                    clean.append(scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F ? "\u{FFFD}" : scalar)
-                }
-                return trimmed.unicodeScalars.count > 300 ? String(clean) + "…" : String(clean)
-            }
-            current += 1
+        // Walks to the line's start and end, without splitting the whole text.
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        for _ in 1..<number {
+            guard let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            start = utf8.index(after: newline)
         }
-        return nil
+        let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+        let line = text[start..<end]
+        let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+        // Control characters (NUL, escapes) are never echoed to a terminal.
+        var clean = String.UnicodeScalarView()
+        for scalar in trimmed.unicodeScalars.prefix(300) {
+            clean.append(scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F ? "\u{FFFD}" : scalar)
+        }
+        return trimmed.unicodeScalars.count > 300 ? String(clean) + "…" : String(clean)
     }
 }
