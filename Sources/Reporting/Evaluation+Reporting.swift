@@ -48,6 +48,14 @@ extension Evaluation {
     }
 
     /// The results of a rule, by rule index.
+    /// The indices of the results whose status matches, read in place (a loop that binds each
+    /// result would copy all 200,000 of a large snapshot).
+    func resultIndices(where matches: (ResultStatus) -> Bool) -> [Int] {
+        results.withUnsafeBufferPointer { buffer in
+            buffer.indices.filter { matches(buffer[$0].status) }
+        }
+    }
+
     func results(ofRule index: Int) -> [RuleResult] {
         results.filter { $0.ruleIndex == index }
     }

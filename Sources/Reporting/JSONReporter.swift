@@ -103,7 +103,8 @@ public struct JSONReporter: Reporter {
             phases = PlanJSON(e.plan)
             rules = e.rules.map { RuleJSON($0, language: e.language) }
             findings = FindingsJSON(evaluation: e)
-            evidenceGaps = e.results.filter { $0.status == .unknown }.map { result in
+            evidenceGaps = e.resultIndices(where: { $0 == .unknown }).map { i in
+                let result = e.results[i]
                 let rule = e.rule(of: result)
                 return GapJSON(
                     rule: rule.id, subject: result.subject, fact: result.missingFact ?? "",
@@ -353,7 +354,7 @@ public struct JSONReporter: Reporter {
 
         init(evaluation: Evaluation) {
             self.evaluation = evaluation
-            indices = evaluation.results.indices.filter { evaluation.results[$0].status.isFinding }
+            indices = evaluation.resultIndices(where: \.isFinding)
         }
 
         /// Lists at least this long are written on several cores.

@@ -24,22 +24,23 @@ enum Decision {
     static func openFindings(_ evaluation: Evaluation) -> [OpenFinding] {
         var out: [OpenFinding] = []
         let actions = evaluation.rules.map(\.rule.action)
-        let results = evaluation.results
-        // By index: binding each result would copy it (and retain its strings) 200,000 times.
-        for i in results.indices {
-            let status = results[i].status
-            let ruleIndex = results[i].ruleIndex
-            let ruleAction = actions[ruleIndex]
-            let action: RuleAction
-            switch status {
-            case .fail: action = ruleAction
-            case .warn: action = min(ruleAction, .warn)
-            case .error: action = evaluation.isStrict ? ruleAction : .mitigate
-            case .unknown where evaluation.isStrict: action = ruleAction
-            default: continue
+        // In place: binding each result would copy it (and retain its strings) 200,000 times.
+        evaluation.results.withUnsafeBufferPointer { results in
+            for i in results.indices {
+                let status = results[i].status
+                let ruleIndex = results[i].ruleIndex
+                let ruleAction = actions[ruleIndex]
+                let action: RuleAction
+                switch status {
+                case .fail: action = ruleAction
+                case .warn: action = min(ruleAction, .warn)
+                case .error: action = evaluation.isStrict ? ruleAction : .mitigate
+                case .unknown where evaluation.isStrict: action = ruleAction
+                default: continue
+                }
+                let verdict = status == .warn ? Verdict.goWithConditions : Verdict(action: action)
+                out.append(OpenFinding(resultIndex: i, ruleIndex: ruleIndex, verdict: verdict, action: action))
             }
-            let verdict = status == .warn ? Verdict.goWithConditions : Verdict(action: action)
-            out.append(OpenFinding(resultIndex: i, ruleIndex: ruleIndex, verdict: verdict, action: action))
         }
         return out
     }
