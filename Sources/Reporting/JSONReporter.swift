@@ -24,24 +24,25 @@ public struct JSONReporter: Reporter {
         if evaluations.count == 1, let only = evaluations.first {
             return (try? encoder.encodePieces(Report(only, tool: tool, context: context))) ?? RenderedReport("{}\n")
         }
-        return RenderedReport((try? portfolio(evaluations, tool: tool, context: context, encoder: encoder)) ?? "{}\n")
+        return (try? portfolio(evaluations, tool: tool, context: context, encoder: encoder)) ?? RenderedReport("{}\n")
     }
 
     /// A portfolio: each snapshot's report is rendered on its own core, then spliced in order
     /// (keys stay sorted: portfolio, schema, snapshots, tool).
-    func portfolio(_ evaluations: [Evaluation], tool: Tool, context: ReportContext, encoder: JSONTreeEncoder) throws -> String {
+    func portfolio(
+        _ evaluations: [Evaluation], tool: Tool, context: ReportContext, encoder: JSONTreeEncoder
+    ) throws -> RenderedReport {
         let parts = Parallel.map(evaluations.count) { i in
-            (try? encoder.encode(Report(evaluations[i], tool: tool, context: context), depth: 2)) ?? "{}"
+            let text = (try? encoder.encode(Report(evaluations[i], tool: tool, context: context), depth: 2)) ?? "{}"
+            return Array(((i == 0 ? "\n    " : ",\n    ") + text).utf8)
         }
-        var out = "{\n  \"portfolio\": " + (try encoder.encode(PortfolioSummary(evaluations), depth: 1)) + ",\n"
-        out += "  \"schema\": \"" + Self.portfolioSchema + "\",\n"
-        out += "  \"snapshots\": ["
-        for i in 0..<evaluations.count {
-            out += (i == 0 ? "\n    " : ",\n    ") + parts[i]
-        }
-        out += evaluations.isEmpty ? "],\n" : "\n  ],\n"
-        out += "  \"tool\": " + (try encoder.encode(tool, depth: 1)) + "\n}\n"
-        return out
+        var head = "{\n  \"portfolio\": " + (try encoder.encode(PortfolioSummary(evaluations), depth: 1)) + ",\n"
+        head += "  \"schema\": \"" + Self.portfolioSchema + "\",\n"
+        head += "  \"snapshots\": ["
+        var tail = evaluations.isEmpty ? "],\n" : "\n  ],\n"
+        tail += "  \"tool\": " + (try encoder.encode(tool, depth: 1)) + "\n}\n"
+        // Each snapshot's report is its own piece: the portfolio is never copied into one text.
+        return RenderedReport(pieces: [Array(head.utf8)] + parts + [Array(tail.utf8)])
     }
 
     struct Tool: Encodable {

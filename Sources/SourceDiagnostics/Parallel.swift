@@ -28,6 +28,13 @@ public enum Parallel {
         fileprivate let group = DispatchGroup()
         fileprivate let slots = Slots<T>(count: 1)
 
+        fileprivate init() {}
+
+        /// A result that is already there.
+        public init(_ value: T) {
+            slots.set(0, value)
+        }
+
         /// Waits for the result.
         public func wait() -> T {
             group.wait()

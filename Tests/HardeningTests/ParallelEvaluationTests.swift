@@ -101,5 +101,13 @@ import Testing
             let report = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
             #expect((report["findings"] as? [Any])?.count == findings)
         }
+        // A portfolio: one piece per snapshot, besides its head and tail.
+        let portfolio = reporter.renderPieces([evaluation, one], context: ReportContext())
+        #expect(portfolio.text == reporter.render([evaluation, one], context: ReportContext()))
+        if format == .json {
+            #expect(portfolio.pieces.count == 4)
+            let parsed = try #require(try JSONSerialization.jsonObject(with: Data(portfolio.text.utf8)) as? [String: Any])
+            #expect((parsed["snapshots"] as? [Any])?.count == 2)
+        }
     }
 }

@@ -3,8 +3,11 @@ import SourceDiagnostics
 /// The phase plan: which phases go, go with conditions, split or are deferred, and why.
 enum Planning {
     static func plan(_ evaluation: Evaluation, open: [Decision.OpenFinding]) -> PhasePlan {
-        // The prerequisites read only the findings: they are gathered beside the plan.
-        let prerequisites = Parallel.background { Self.prerequisites(open, evaluation: evaluation) }
+        // The prerequisites read only the findings: with many, they are gathered beside the
+        // plan (with few, starting a thread would cost more).
+        let prerequisites = open.count >= 4096
+            ? Parallel.background { Self.prerequisites(open, evaluation: evaluation) }
+            : Parallel.Pending(Self.prerequisites(open, evaluation: evaluation))
         let phases = evaluation.snapshot.phases
         let language = evaluation.language
         var decisions = phases.map { phase in
