@@ -26,6 +26,59 @@ import Testing
         .init(rule: "T-SITES", status: .fail),
     ]
 
+    /// Rules over the same list, and rules over the keys of two sibling maps (whose key lists
+    /// share storage), each give what they give alone, positions included.
+    static let sharedLists = """
+        ruleset: shared
+        rules:
+          - {id: S-RAM, title: S, category: c, severity: high, for_each: "s in servers", check: "s.ram >= 16", action: mitigate}
+          - {id: S-A-KEYS, title: A, category: c, severity: high, for_each: "k in a", check: "false", action: mitigate}
+          - {id: S-NAME, title: N, category: c, severity: high, for_each: "s in servers", check: "s.name != 'b'", action: mitigate}
+          - {id: S-B-KEYS, title: B, category: c, severity: high, for_each: "k in b", check: "false", action: mitigate}
+          - {id: S-DISK, title: D, category: c, severity: high, for_each: "s in servers", when: "s.ram > 4", check: "s.disk > s.ram", action: mitigate}
+        """
+
+    static let sharedSnapshot = """
+        project: {name: x, as_of: '2026-01-01'}
+        servers:
+          - {name: a, ram: 8, disk: 100}
+          - {name: b, ram: 32, disk: 10}
+          - {name: c, ram: 2, disk: 1}
+        a:
+          x: 1
+          y: 2
+        b:
+          x: 3
+          y: 4
+        """
+
+    @Test("rules over one list give, together, what each gives alone; sibling maps' keys keep their own positions")
+    func sharedListsMatchSingleRules() throws {
+        let catalog = try harness.loader.load(text: Self.sharedLists, file: "shared.yaml")
+        let snapshot = try harness.snapshots.load(bytes: Array(Self.sharedSnapshot.utf8), file: "snapshot.yaml")
+        for parallelism in [1, 4] {
+            var options = EvaluationOptions()
+            options.parallelism = parallelism
+            let together = try harness.engine.evaluate(catalog, against: snapshot, options: options).evaluation
+            func describe(_ e: Evaluation, rule: String) -> [String] {
+                e.results.filter { e.rules[$0.ruleIndex].rule.id == rule }.map {
+                    "\($0.status.rawValue) \($0.subject ?? "-") \($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message ?? "")"
+                }
+            }
+            for rule in catalog.rulesets[0].rules {
+                let alone = try harness.loader.load(
+                    text: Self.sharedLists.components(separatedBy: "\n").filter { !$0.contains("id: S-") || $0.contains("id: \(rule.id),") }
+                        .joined(separator: "\n"),
+                    file: "shared.yaml")
+                let single = try harness.engine.evaluate(alone, against: snapshot, options: options).evaluation
+                #expect(describe(together, rule: rule.id) == describe(single, rule: rule.id))
+            }
+            #expect(describe(together, rule: "S-A-KEYS").map { $0.split(separator: " ")[2] } == ["7:3", "8:3"])
+            #expect(describe(together, rule: "S-B-KEYS").map { $0.split(separator: " ")[2] } == ["10:3", "11:3"])
+            #expect(together.rules.map(\.counts.fail) == [2, 2, 1, 2, 1])
+        }
+    }
+
     @Test("every status", arguments: statusCases)
     func status(_ c: StatusCase) throws {
         let evaluation = try evaluateFixture()
