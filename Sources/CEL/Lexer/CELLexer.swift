@@ -59,6 +59,22 @@ struct CELLexer {
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
 
+    /// `==`, `!=`, `<=`, `>=`, `&&`, `||`, `.?` and `[?`.
+    static func isTwoCharacterPunctuation(_ c: Unicode.Scalar, _ d: Unicode.Scalar) -> Bool {
+        switch (c, d) {
+        case ("=", "="), ("!", "="), ("<", "="), (">", "="), ("&", "&"), ("|", "|"), (".", "?"), ("[", "?"): true
+        default: false
+        }
+    }
+
+    /// The one-character operators and delimiters.
+    static func isPunctuation(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "+", "-", "*", "/", "%", "!", "<", ">", "?", ":", ".", ",", "(", ")", "[", "]", "{", "}": true
+        default: false
+        }
+    }
+
     static func isHexDigit(_ c: Unicode.Scalar) -> Bool {
         isDigit(c) || (c >= "a" && c <= "f") || (c >= "A" && c <= "F")
     }
@@ -103,12 +119,12 @@ struct CELLexer {
             position += 1
             return CELToken(kind: .quotedIdentifier(String(name)), offset: start, end: position)
         }
-        let two: String? = peek(1).map { String(c) + String($0) }
-        if let two, ["==", "!=", "<=", ">=", "&&", "||", ".?", "[?"].contains(two) {
+        // Matched on scalars: no strings or arrays are built to find out what a token is.
+        if let d = peek(1), Self.isTwoCharacterPunctuation(c, d) {
             position += 2
-            return CELToken(kind: .punctuation(two), offset: start, end: position)
+            return CELToken(kind: .punctuation(String(c) + String(d)), offset: start, end: position)
         }
-        if "+-*/%!<>?:.,()[]{}".unicodeScalars.contains(c) {
+        if Self.isPunctuation(c) {
             position += 1
             return CELToken(kind: .punctuation(String(c)), offset: start, end: position)
         }
