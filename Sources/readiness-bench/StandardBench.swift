@@ -20,20 +20,16 @@ struct StandardBench: ParsableCommand {
     func run() throws {
         let readiness = try Bench.readinessBinary()
         let directory = workdir ?? NSTemporaryDirectory() + "readiness-bench-standard"
-        try FileManager.default.createDirectory(atPath: directory + "/portfolio", withIntermediateDirectories: true)
+        // The workloads are written by a child process: a spawned process's peak memory starts
+        // from its parent's (Linux counts the parent's high-water mark at exec), and generating
+        // the large snapshot takes this process to about 100 MB.
+        let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        let generated = try ProcessRun.measure(
+            me, ["generate", "--workdir", directory, "--portfolio", String(portfolio)], quiet: false)
+        guard generated.status == 0 else { throw BenchError("generating the workloads failed") }
         let small = directory + "/small.yaml"
         let large = directory + "/large.yaml"
-        try StandardSnapshotGenerator(preset: .small, seed: 1).yaml().write(toFile: small, atomically: true, encoding: .utf8)
-        try StandardSnapshotGenerator(preset: .large, seed: 1).yaml().write(toFile: large, atomically: true, encoding: .utf8)
-        // Exactly this run's snapshots (a folder reused from a larger run holds more).
-        var portfolioFiles: [String] = []
-        for i in 0..<portfolio {
-            let path = directory + "/portfolio/snapshot-\(String(i + 1).leftPadded(4)).yaml"
-            if !FileManager.default.fileExists(atPath: path) {
-                try StandardSnapshotGenerator(preset: .small, seed: UInt64(i + 1)).yaml().write(toFile: path, atomically: true, encoding: .utf8)
-            }
-            portfolioFiles.append(path)
-        }
+        let portfolioFiles = GenerateWorkloads.portfolioFiles(directory, count: portfolio)
         print("standard schema, built-in rulesets, \(ProcessInfo.processInfo.activeProcessorCount) cores; snapshots in \(directory)")
         print(Bench.header)
         try Bench.report(label: "small", files: [small], readiness: readiness, rulesets: [], runs: runs, format: "json", asOf: "2026-06-01")
@@ -41,5 +37,37 @@ struct StandardBench: ParsableCommand {
         try Bench.report(
             label: "portfolio (\(portfolio))", files: portfolioFiles, readiness: readiness,
             rulesets: [], runs: max(1, runs / 2), format: "json", asOf: "2026-06-01")
+    }
+}
+
+/// Writes the standard suite's workloads (run by `standard` in a child process).
+struct GenerateWorkloads: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write the standard suite's snapshots (small, large, portfolio) into a folder.",
+        shouldDisplay: false)
+
+    @Option(help: "Where to write the snapshots.")
+    var workdir: String
+
+    @Option(help: "How many snapshots in the portfolio.")
+    var portfolio = 1000
+
+    /// The portfolio's snapshots: exactly `count` (a folder reused from a larger run holds more).
+    static func portfolioFiles(_ directory: String, count: Int) -> [String] {
+        (0..<count).map { directory + "/portfolio/snapshot-\(String($0 + 1).leftPadded(4)).yaml" }
+    }
+
+    func run() throws {
+        try FileManager.default.createDirectory(atPath: workdir + "/portfolio", withIntermediateDirectories: true)
+        try StandardSnapshotGenerator(preset: .small, seed: 1).yaml()
+            .write(toFile: workdir + "/small.yaml", atomically: true, encoding: .utf8)
+        try StandardSnapshotGenerator(preset: .large, seed: 1).yaml()
+            .write(toFile: workdir + "/large.yaml", atomically: true, encoding: .utf8)
+        for (i, path) in Self.portfolioFiles(workdir, count: portfolio).enumerated()
+        where !FileManager.default.fileExists(atPath: path) {
+            try StandardSnapshotGenerator(preset: .small, seed: UInt64(i + 1)).yaml()
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        }
     }
 }
