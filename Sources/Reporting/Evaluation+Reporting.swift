@@ -47,7 +47,6 @@ extension Evaluation {
         }
     }
 
-    /// The results of a rule, by rule index.
     /// The indices of the results whose status matches, read in place (a loop that binds each
     /// result would copy all 200,000 of a large snapshot).
     func resultIndices(where matches: (ResultStatus) -> Bool) -> [Int] {
@@ -56,8 +55,13 @@ extension Evaluation {
         }
     }
 
-    func results(ofRule index: Int) -> [RuleResult] {
-        results.filter { $0.ruleIndex == index }
+    /// The indices of each rule's results, by rule index, in one pass.
+    var resultIndicesByRule: [[Int]] {
+        var byRule = Array(repeating: [Int](), count: rules.count)
+        results.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices { byRule[buffer[i].ruleIndex].append(i) }
+        }
+        return byRule
     }
 
     /// A one-line description of a finding that stands on its own (for SARIF, GitHub, JUnit).

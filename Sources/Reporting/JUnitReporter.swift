@@ -24,7 +24,7 @@ public struct JUnitReporter: Reporter {
         for (e, evaluation) in evaluations.enumerated() {
             let prefix = isPortfolio ? ReportPath.stem(evaluation.snapshot.file) : nil
             let file = ReportPath.relative(evaluation.snapshot.file, to: context.basePath)
-            let ranges = Self.resultRanges(evaluation)
+            let resultsByRule = evaluation.resultIndicesByRule
             for category in evaluation.categoryOrder {
                 let indices = evaluation.rules.indices.filter { evaluation.rules[$0].rule.category == category }
                 guard !indices.isEmpty else { continue }
@@ -46,20 +46,12 @@ public struct JUnitReporter: Reporter {
                     classParts.append(rule.rulesetID)
                     if rule.category != rule.rulesetID { classParts.append(rule.category) }
                     let classname = classParts.joined(separator: ".")
-                    let results = ranges[index]
+                    let results = resultsByRule[index]
                     if results.isEmpty {
                         suite.cases.append(CaseSource(classname: classname, rule: index, result: nil))
-                        suite.skipped += 1
-                        continue
                     }
                     for r in results {
                         suite.cases.append(CaseSource(classname: classname, rule: index, result: r))
-                        switch evaluation.results[r].status {
-                        case .fail, .warn: suite.failures += 1
-                        case .unknown, .error: suite.errors += 1
-                        case .notApplicable, .waived: suite.skipped += 1
-                        case .pass: break
-                        }
                     }
                 }
                 suites.append(suite)
@@ -76,30 +68,36 @@ public struct JUnitReporter: Reporter {
         }
         let allSuites = suites
         let allJobs = jobs
-        let rendered = Parallel.map(jobs.count) { j -> [UInt8] in
+        // Each slice's text, and its counts taken from the cases as rendered.
+        let rendered = Parallel.map(jobs.count) { j -> (xml: [UInt8], counts: Counts) in
             let (s, range) = allJobs[j]
             let suite = allSuites[s]
             let evaluation = evaluations[suite.evaluation]
             var xml = ""
+            var counts = Counts()
             for c in range {
-                Self.testCase(suite.cases[c], in: evaluation, file: suite.file, strings: strings, context: context)
-                    .write(to: &xml)
+                let testCase = Self.testCase(suite.cases[c], in: evaluation, file: suite.file, strings: strings, context: context)
+                counts.add(testCase.outcome)
+                testCase.write(to: &xml)
             }
-            return Array(xml.utf8)
+            return (Array(xml.utf8), counts)
+        }
+        var suiteCounts = Array(repeating: Counts(), count: suites.count)
+        var total = Counts()
+        for (job, slice) in zip(jobs, rendered) {
+            suiteCounts[job.suite].add(slice.counts)
+            total.add(slice.counts)
         }
 
         var pieces: [[UInt8]] = []
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        let tests = suites.reduce(0) { $0 + $1.cases.count }
-        let failures = suites.reduce(0) { $0 + $1.failures }
-        let errors = suites.reduce(0) { $0 + $1.errors }
-        xml += "<testsuites name=\"readiness\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
+        xml += "<testsuites name=\"readiness\" tests=\"\(total.tests)\" failures=\"\(total.failures)\" errors=\"\(total.errors)\">\n"
         var j = 0
         for (s, suite) in suites.enumerated() {
-            suite.writeHeader(to: &xml)
+            suite.writeHeader(counts: suiteCounts[s], to: &xml)
             pieces.append(Array(xml.utf8))
             while j < jobs.count, jobs[j].suite == s {
-                pieces.append(rendered[j])
+                pieces.append(rendered[j].xml)
                 j += 1
             }
             xml = "  </testsuite>\n"
@@ -107,21 +105,6 @@ public struct JUnitReporter: Reporter {
         xml += "</testsuites>\n"
         pieces.append(Array(xml.utf8))
         return RenderedReport(pieces: pieces)
-    }
-
-    /// Each rule's results, as a range of `results` (they come grouped by rule, in rule order).
-    static func resultRanges(_ evaluation: Evaluation) -> [Range<Int>] {
-        var ranges = Array(repeating: 0..<0, count: evaluation.rules.count)
-        let results = evaluation.results
-        var i = 0
-        while i < results.count {
-            let rule = results[i].ruleIndex
-            var end = i + 1
-            while end < results.count, results[end].ruleIndex == rule { end += 1 }
-            ranges[rule] = ranges[rule].isEmpty ? i..<end : ranges[rule].lowerBound..<end
-            i = end
-        }
-        return ranges
     }
 
     /// The test case for one result (or for a rule with no elements).
@@ -194,13 +177,10 @@ public struct JUnitReporter: Reporter {
         var evaluation: Int
         var properties: [(String, String)] = []
         var cases: [CaseSource] = []
-        var failures = 0
-        var errors = 0
-        var skipped = 0
 
-        func writeHeader(to xml: inout String) {
-            xml += "  <testsuite name=\"\(name.xmlAttributeEscaped)\" tests=\"\(cases.count)\""
-            xml += " failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
+        func writeHeader(counts: Counts, to xml: inout String) {
+            xml += "  <testsuite name=\"\(name.xmlAttributeEscaped)\" tests=\"\(counts.tests)\""
+            xml += " failures=\"\(counts.failures)\" errors=\"\(counts.errors)\" skipped=\"\(counts.skipped)\""
             xml += " file=\"\(file.xmlAttributeEscaped)\">\n"
             if !properties.isEmpty {
                 xml += "    <properties>\n"
@@ -210,6 +190,28 @@ public struct JUnitReporter: Reporter {
                 }
                 xml += "    </properties>\n"
             }
+        }
+    }
+
+    /// How many test cases there are, and how many ended each way.
+    private struct Counts: Sendable {
+        var tests = 0
+        var failures = 0
+        var errors = 0
+        var skipped = 0
+
+        mutating func add(_ outcome: Case.Outcome) {
+            tests += 1
+            if outcome.isFailure { failures += 1 }
+            if outcome.isError { errors += 1 }
+            if outcome.isSkipped { skipped += 1 }
+        }
+
+        mutating func add(_ other: Counts) {
+            tests += other.tests
+            failures += other.failures
+            errors += other.errors
+            skipped += other.skipped
         }
     }
 

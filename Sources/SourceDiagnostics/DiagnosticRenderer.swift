@@ -21,11 +21,7 @@ public struct DiagnosticRenderer: Sendable {
         if let span = diagnostic.span { out += "\(span.start): " }
         out += "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]\n"
         if let span = diagnostic.span, span.start.position.isKnown,
-            let text = texts[span.file] ?? {
-                let read = sourceText(span.file)
-                texts[span.file] = read
-                return read
-            }(),
+            let text = text(of: span.file, cache: &texts),
             let line = Self.line(span.start.line, of: text)
         {
             out += "  " + line + "\n"
@@ -41,6 +37,14 @@ public struct DiagnosticRenderer: Sendable {
             out += "note: \(note.message)\n"
         }
         return out
+    }
+
+    /// A file's text, read once (`cache` remembers unreadable files too).
+    private func text(of file: String, cache: inout [String: String?]) -> String? {
+        if let known = cache[file] { return known }
+        let read = sourceText(file)
+        cache[file] = .some(read)
+        return read
     }
 
     /// The rendered text of several diagnostics.

@@ -62,7 +62,7 @@ enum SplitParse {
         shared.maxAliasNodes = limits.maxAliasNodes / starts.count
         let partLimits = shared
         let results = Parallel.map(starts.count) { i -> Part? in
-            var parser = YAMLParser(file: file, limits: partLimits, lineOffset: starts[i].line)
+            var parser = YAMLParser(file: file, limits: partLimits, lineOffset: starts[i].line, isPart: true)
             let document = bytes.withUnsafeBufferPointer { buffer in
                 try? parser.parse(UnsafeBufferPointer(rebasing: buffer[starts[i].offset..<ends[i]]))
             }

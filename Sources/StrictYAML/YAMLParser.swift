@@ -35,17 +35,21 @@ struct YAMLParser {
     var deepest: Int { sizeHints.count }
 
     /// Where the flow collections and the anchored or tagged containers start: their position
-    /// is a bracket, an anchor or a tag, not the column of their block entries.
+    /// is a bracket, an anchor or a tag, not the column of their block entries. Recorded only
+    /// for a part of a split parse (a JSON file would otherwise record every container).
     private(set) var irregularContainers: Set<SourcePosition> = []
+    let recordsIrregularContainers: Bool
 
     /// Whether an empty scalar stands at the very end of the text: libyaml gives it the
     /// position of the next token, which for a part of a larger file lies beyond the part.
     private(set) var hasEmptyValueAtEnd = false
 
-    init(file: String, limits: YAMLLoader.Limits, lineOffset: Int = 0) {
+    /// - Parameter isPart: Whether the text is one part of a split parse (see `SplitParse`).
+    init(file: String, limits: YAMLLoader.Limits, lineOffset: Int = 0, isPart: Bool = false) {
         self.file = file
         self.limits = limits
         self.lineOffset = lineOffset
+        recordsIrregularContainers = isPart
     }
 
     /// A value with an anchor, and how many nodes it holds (for the alias expansion bound).
@@ -165,7 +169,7 @@ struct YAMLParser {
                 let isFlow = isMapping
                     ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
                     : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
-                if isFlow || anchorPointer != nil || tagPointer != nil {
+                if recordsIrregularContainers, isFlow || anchorPointer != nil || tagPointer != nil {
                     // Its position is not its block indentation (see `SplitParse`).
                     irregularContainers.insert(position(event.start_mark))
                 }
