@@ -40,7 +40,15 @@ let package = Package(
             dependencies: [
                 "CHeap", "Readiness", "Reporting", "CEL", "StrictYAML", "SourceDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // A Linux release build links the Swift runtime and Foundation into the binary: no
+            // shared libraries to load and bind at start-up (about 5 ms of every run), and runtime
+            // calls such as retain and release go direct rather than through the PLT. The module
+            // is compiled with the flag too, so it names the static libraries' own dependencies
+            // (_FoundationICU and the like) for the linker. Library targets stay free of unsafe
+            // flags, so the package can still be used as a dependency.
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         .executableTarget(
             name: "readiness-bench",
