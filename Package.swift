@@ -48,7 +48,7 @@ let package = Package(
             // (_FoundationICU and the like) for the linker. Library targets stay free of unsafe
             // flags, so the package can still be used as a dependency.
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(platforms: [.linux], configuration: .release))]
         ),
         .executableTarget(
             name: "readiness-bench",

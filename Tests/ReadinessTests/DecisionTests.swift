@@ -102,6 +102,37 @@ import Testing
         #expect(e.plan.prerequisites.map(\.rule) == ["P-SITE-SPLIT", "P-SITE-DEFER"])
     }
 
+    @Test("each moved item lists the findings that move it; a deferred phase moves nothing and a split leaves no condition")
+    func movedBecause() throws {
+        let ruleset = """
+            ruleset: moves
+            rules:
+              - {id: SPLIT-1, title: S1, category: c, severity: high, for_each: "s in sites", check: "s.name == 'C'", action: split, affects: {sites: s.name}}
+              - {id: SPLIT-2, title: S2, category: c, severity: high, for_each: "s in sites", check: "s.name != 'B'", action: split, affects: {sites: s.name}}
+              - {id: DEFER-C, title: D, category: c, severity: high, for_each: "s in sites", check: "s.name != 'C'", action: defer, affects: {sites: s.name}}
+            """
+        let snapshot = """
+            project: {name: x, as_of: '2026-01-01'}
+            sites: [{name: A}, {name: B}, {name: C}]
+            phases:
+              - {name: one, start: '2026-03-01', end: '2026-03-31', scope: {sites: [A, B]}}
+              - {name: two, scope: {sites: [B, C]}}
+            """
+        let e = try evaluate(ruleset, snapshot: snapshot)
+        #expect(e.plan.planned.map(\.name) == ["one", "one follow-on", "two"])
+        #expect(e.plan.planned.map(\.decision) == [.split, .defer, .defer])
+        let one = e.plan.planned[0]
+        #expect(one.moved.map(\.item) == ["A", "B"])
+        #expect(one.moved.map { $0.because.map { "\($0.rule)/\($0.subject ?? "")" } } == [["SPLIT-1/A"], ["SPLIT-1/B", "SPLIT-2/B"]])
+        #expect(one.conditions.isEmpty)
+        #expect(e.plan.planned[1].deferredBecause.map(\.rule) == ["SPLIT-1", "SPLIT-1", "SPLIT-2"])
+        #expect(e.plan.planned[1].scope.first?.items == ["A", "B"])
+        let two = e.plan.planned[2]
+        #expect(two.moved.isEmpty)
+        #expect(two.conditions.isEmpty)
+        #expect(two.deferredBecause.map(\.rule) == ["DEFER-C"])
+    }
+
     @Test("a block without affects stops every phase")
     func projectWideBlock() throws {
         let snapshot = try String(contentsOfFile: Paths.fixture("plan-snapshot.yaml"), encoding: .utf8)

@@ -19,16 +19,29 @@ enum Planning {
         var projectWide: [Reason] = []
         var unplaced: [RuleResult.AffectedItem] = []
         var blocked = Set<Int>()
-        var movedIndex = Array(repeating: [RuleResult.AffectedItem: Int](), count: phases.count)
         var unplacedSet = Set<RuleResult.AffectedItem>()
         var projectWideRules = Set<Int>()
-        // Which phases list each item, by kind.
-        var phasesOf: [RuleResult.AffectedItem: [Int]] = [:]
+        // The items the phases list, numbered, and which phases list each (a phase listing an
+        // item twice is in its list twice): each affected item is hashed once per finding.
+        var itemNumbers: [RuleResult.AffectedItem: Int] = [:]
+        var phasesOfItem: [[Int]] = []
         for (p, phase) in phases.enumerated() {
             for entry in phase.scope {
-                for item in entry.items { phasesOf[.init(kind: entry.kind, item: item), default: []].append(p) }
+                for item in entry.items {
+                    let key = RuleResult.AffectedItem(kind: entry.kind, item: item)
+                    if let n = itemNumbers[key] {
+                        phasesOfItem[n].append(p)
+                    } else {
+                        itemNumbers[key] = phasesOfItem.count
+                        phasesOfItem.append([p])
+                    }
+                }
             }
         }
+        // Items a split moves out of each phase, by item number, with the findings that move
+        // them (their reasons are built at the end, and only for phases that are not deferred).
+        var moved = Array(repeating: [Moved](), count: phases.count)
+        var movedIndex = Array(repeating: [Int: Int](), count: phases.count)
 
         // Conditions and deferrals are tallied per rule (the first finding and a count) and
         // become reasons once, at the end: a phase touched by 100,000 findings builds a few.
@@ -42,28 +55,20 @@ enum Planning {
         var isWideBlocked = false
         var touched: [Int] = []
         for (f, finding) in open.enumerated() {
-            var built: Reason?
-            func reason() -> Reason {
-                if let built { return built }
-                let made = Decision.reason(finding, in: evaluation)
-                built = made
-                return made
-            }
             // The phases this finding touches, once each (a finding may name several items).
             touched.removeAll(keepingCapacity: true)
-            let affected = results[finding.resultIndex].affected
-            for item in affected {
-                guard let listed = phasesOf[item] else {
+            for item in results[finding.resultIndex].affected {
+                guard let n = itemNumbers[item] else {
                     if unplacedSet.insert(item).inserted { unplaced.append(item) }
                     continue
                 }
-                for p in listed {
+                for p in phasesOfItem[n] {
                     if finding.action == .split {
-                        if let m = movedIndex[p][item] {
-                            decisions[p].moved[m].because.append(reason())
+                        if let m = movedIndex[p][n] {
+                            moved[p][m].findings.append(f)
                         } else {
-                            movedIndex[p][item] = decisions[p].moved.count
-                            decisions[p].moved.append(.init(kind: item.kind, item: item.item, because: [reason()]))
+                            movedIndex[p][n] = moved[p].count
+                            moved[p].append(Moved(item: item, findings: [f]))
                         }
                     }
                     if !touched.contains(p) { touched.append(p) }
@@ -72,7 +77,9 @@ enum Planning {
             if touched.isEmpty {
                 // Without affects (or with items no phase lists) the finding concerns the whole
                 // project: a condition on every phase, or a deferral of every phase.
-                if projectWideRules.insert(finding.ruleIndex).inserted { projectWide.append(reason()) }
+                if projectWideRules.insert(finding.ruleIndex).inserted {
+                    projectWide.append(Decision.reason(finding, in: evaluation))
+                }
                 switch finding.action {
                 case .warn, .mitigate, .split:
                     wideConditions.add(f, rule: finding.ruleIndex)
@@ -87,10 +94,8 @@ enum Planning {
                 case .warn, .mitigate:
                     conditions[p].add(f, rule: finding.ruleIndex)
                 case .split:
-                    // A split that names no item of this phase leaves a condition on it.
-                    if !affected.contains(where: { phasesOf[$0]?.contains(p) == true }) {
-                        conditions[p].add(f, rule: finding.ruleIndex)
-                    }
+                    // Every phase it touches lists one of its items, which moves out.
+                    break
                 case .defer, .block:
                     if finding.action == .block { blocked.insert(p) }
                     deferrals[p].add(f, rule: finding.ruleIndex)
@@ -133,9 +138,13 @@ enum Planning {
             let isDeferred = !phase.deferredBecause.isEmpty || !phase.deferredDependencies.isEmpty
             if isDeferred {
                 phase.decision = blocked.contains(p) ? .noGo : .defer
-                phase.moved = []
                 planned.append(phase)
                 continue
+            }
+            phase.moved = moved[p].map { entry in
+                PhasePlan.MovedItem(
+                    kind: entry.item.kind, item: entry.item.item,
+                    because: entry.findings.map { Decision.reason(open[$0], in: evaluation) })
             }
             if phase.moved.isEmpty {
                 phase.decision = phase.conditions.isEmpty ? .go : .goWithConditions
@@ -164,6 +173,13 @@ enum Planning {
         return PhasePlan(
             original: phases, planned: planned, projectWide: projectWide, unplacedItems: unplaced,
             prerequisites: prerequisites.wait())
+    }
+
+    /// An item a split moves out of a phase, and the findings (indices into the open findings)
+    /// that move it.
+    struct Moved {
+        var item: RuleResult.AffectedItem
+        var findings: [Int]
     }
 
     /// A follow-on phase starts when its phase ends and lasts as long.
