@@ -1,5 +1,4 @@
 public import Readiness
-import Dispatch
 import Foundation
 import SourceDiagnostics
 
@@ -430,35 +429,35 @@ public struct JSONReporter: Reporter {
 extension JSONReporter.FindingJSON: DirectJSONWritable {
     /// The same JSON the `Encodable` form gives (keys sorted), written without the tree.
     func writeJSON(into w: inout Writer, depth: Int) {
-        w.bytes.append(UInt8(ascii: "{"))
+        w.append(byte: UInt8(ascii: "{"))
         w.key("action", first: true, depth: depth)
         w.writeString(action.rawValue)
         w.key("affects", first: false, depth: depth)
         if affects.isEmpty {
-            w.append("[]")
+            w.append("[]" as StaticString)
         } else {
-            w.bytes.append(UInt8(ascii: "["))
+            w.append(byte: UInt8(ascii: "["))
             for (i, item) in affects.enumerated() {
-                if i > 0 { w.bytes.append(UInt8(ascii: ",")) }
+                if i > 0 { w.append(byte: UInt8(ascii: ",")) }
                 w.newline(depth + 2)
-                w.bytes.append(UInt8(ascii: "{"))
+                w.append(byte: UInt8(ascii: "{"))
                 w.key("item", first: true, depth: depth + 2)
                 w.writeString(item.item)
                 w.key("kind", first: false, depth: depth + 2)
                 w.writeString(item.kind)
                 w.newline(depth + 2)
-                w.bytes.append(UInt8(ascii: "}"))
+                w.append(byte: UInt8(ascii: "}"))
             }
             w.newline(depth + 1)
-            w.bytes.append(UInt8(ascii: "]"))
+            w.append(byte: UInt8(ascii: "]"))
         }
         w.key("category", first: false, depth: depth)
         w.writeString(category)
         w.key("index", first: false, depth: depth)
-        if let index { w.writeInt(index) } else { w.append("null") }
+        if let index { w.writeInt(index) } else { w.append("null" as StaticString) }
         w.key("location", first: false, depth: depth)
         if let location {
-            w.bytes.append(UInt8(ascii: "{"))
+            w.append(byte: UInt8(ascii: "{"))
             w.key("column", first: true, depth: depth + 1)
             w.writeInt(location.column)
             w.key("file", first: false, depth: depth + 1)
@@ -466,9 +465,9 @@ extension JSONReporter.FindingJSON: DirectJSONWritable {
             w.key("line", first: false, depth: depth + 1)
             w.writeInt(location.line)
             w.newline(depth + 1)
-            w.bytes.append(UInt8(ascii: "}"))
+            w.append(byte: UInt8(ascii: "}"))
         } else {
-            w.append("null")
+            w.append("null" as StaticString)
         }
         w.key("message", first: false, depth: depth)
         w.writeString(message)
@@ -485,6 +484,6 @@ extension JSONReporter.FindingJSON: DirectJSONWritable {
         w.key("subject", first: false, depth: depth)
         w.optionalString(subject)
         w.newline(depth)
-        w.bytes.append(UInt8(ascii: "}"))
+        w.append(byte: UInt8(ascii: "}"))
     }
 }

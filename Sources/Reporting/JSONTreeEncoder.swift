@@ -31,7 +31,7 @@ public struct JSONTreeEncoder: Sendable {
         try TreeEncoder.encode(value, into: root, codingPath: [])
         var writer = Writer(isPretty: isPretty, spacesAroundColon: spacesAroundColon)
         writer.write(root, depth: 0)
-        writer.bytes.append(UInt8(ascii: "\n"))
+        writer.append(byte: UInt8(ascii: "\n"))
         return writer.finish()
     }
 
@@ -56,16 +56,16 @@ extension Writer {
     /// Starts an object member: the separator, the indentation and `"key": `.
     /// (Keys are literals that need no escaping: their bytes are copied whole.)
     mutating func key(_ key: StaticString, first: Bool, depth: Int) {
-        if !first { bytes.append(UInt8(ascii: ",")) }
+        if !first { append(byte: UInt8(ascii: ",")) }
         newline(depth + 1)
-        bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        colon.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        append(byte: UInt8(ascii: "\""))
+        append(key)
+        append(byte: UInt8(ascii: "\""))
+        append(colon)
     }
 
     mutating func optionalString(_ s: String?) {
-        if let s { writeString(s) } else { append("null") }
+        if let s { writeString(s) } else { append("null" as StaticString) }
     }
 }
 
@@ -104,25 +104,31 @@ extension Writer {
     mutating func writeArray(
         count: Int, depth: Int, inParallel: Bool, _ element: @escaping @Sendable (inout Writer, Int) -> Void
     ) {
-        guard count > 0 else { return append("[]") }
+        guard count > 0 else { return append("[]" as StaticString) }
         let chunks = inParallel ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1
         let size = (count + chunks - 1) / chunks
-        let layout = Writer(like: self)
+        let (isPretty, colon) = (isPretty, colon)
         let parts = Parallel.map(chunks) { chunk in
-            var local = layout
-            for k in min(chunk * size, count)..<min((chunk + 1) * size, count) {
-                if k > 0 { local.bytes.append(UInt8(ascii: ",")) }
+            var local = Writer(isPretty: isPretty, colon: colon)
+            let slice = min(chunk * size, count)..<min((chunk + 1) * size, count)
+            for k in slice {
+                if k > 0 { local.append(byte: UInt8(ascii: ",")) }
                 local.newline(depth + 1)
                 element(&local, k)
+                if k == slice.lowerBound {
+                    // Room for the whole slice, judged by its first element (and a quarter
+                    // more): growing by doubling would copy it and touch twice the memory.
+                    local.reserve(local.count * (slice.count - 1) * 5 / 4)
+                }
             }
-            return local.bytes
+            return local.takeBytes()
         }
-        bytes.append(UInt8(ascii: "["))
+        append(byte: UInt8(ascii: "["))
         // The parts stay separate buffers, written out in order (a large report is never
         // copied into one).
         splice(parts)
         newline(depth)
-        bytes.append(UInt8(ascii: "]"))
+        append(byte: UInt8(ascii: "]"))
     }
 
     /// A value written through the tree encoder (`null` if it cannot be encoded).
@@ -344,74 +350,133 @@ struct TreeEncoder: Encoder {
     }
 }
 
-/// Writes a tree as JSON bytes.
-struct Writer {
+/// Writes a tree as JSON bytes into a buffer it owns.
+///
+/// The buffer is raw memory grown by doubling, written through a pointer: a report writes a
+/// few bytes at a time, and an `Array` append checks uniqueness and capacity on every one.
+/// Noncopyable, so the buffer has one owner that frees it.
+struct Writer: ~Copyable {
     let isPretty: Bool
     /// What follows a key: `: `, ` : ` or `:`.
     let colon: StaticString
-    /// What is being written now.
-    var bytes: [UInt8] = []
-    /// What was written before `bytes`, when parts were spliced in whole.
+    private var base: UnsafeMutablePointer<UInt8>
+    /// How many bytes are written.
+    private(set) var count = 0
+    private var capacity: Int
+    /// What was written before the buffer, when parts were spliced in whole.
     private var pieces: [[UInt8]] = []
 
     init(isPretty: Bool, spacesAroundColon: Bool = false) {
-        self.isPretty = isPretty
-        colon = !isPretty ? ":" : spacesAroundColon ? " : " : ": "
-        bytes.reserveCapacity(1 << 16)
+        self.init(isPretty: isPretty, colon: !isPretty ? ":" : spacesAroundColon ? " : " : ": ")
     }
 
-    /// An empty writer with the same layout (for parts written in parallel).
-    init(like other: Writer) {
-        isPretty = other.isPretty
-        colon = other.colon
-        bytes.reserveCapacity(1 << 16)
+    /// An empty writer with the given layout (for parts written in parallel).
+    init(isPretty: Bool, colon: StaticString, capacity: Int = 1 << 16) {
+        self.isPretty = isPretty
+        self.colon = colon
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// Makes room for `n` more bytes.
+    @inline(__always)
+    mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(to: count + n) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let newCapacity = max(capacity * 2, needed)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    /// One byte.
+    @inline(__always)
+    mutating func append(byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    /// Bytes copied whole.
+    @inline(__always)
+    mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// The bytes of a literal.
+    @inline(__always)
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { append(bytes: $0) }
+    }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append(bytes: $0) }
+    }
+
+    /// What is written so far, as an array; the writer starts again empty.
+    mutating func takeBytes() -> [UInt8] {
+        let taken = Array(UnsafeBufferPointer(start: base, count: count))
+        count = 0
+        return taken
     }
 
     /// Places buffers written elsewhere (in parallel) next, without copying them.
     mutating func splice(_ parts: [[UInt8]]) {
-        if !bytes.isEmpty { pieces.append(bytes) }
+        if count > 0 { pieces.append(takeBytes()) }
         pieces += parts.filter { !$0.isEmpty }
-        bytes = []
-        bytes.reserveCapacity(1 << 16)
     }
 
     /// Everything written, in order.
     consuming func finish() -> RenderedReport {
-        if !bytes.isEmpty || pieces.isEmpty { pieces.append(bytes) }
+        if count > 0 || pieces.isEmpty { pieces.append(takeBytes()) }
         return RenderedReport(pieces: pieces)
     }
 
     /// A newline and two spaces per level.
+    @inline(__always)
     mutating func newline(_ depth: Int) {
         guard isPretty else { return }
-        bytes.append(UInt8(ascii: "\n"))
-        // Appended from a repeated element, not a stored array of spaces: a static array is
-        // retained and released on every line.
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+        let n = 1 + depth * 2
+        reserve(n)
+        base[count] = UInt8(ascii: "\n")
+        (base + count + 1).initialize(repeating: UInt8(ascii: " "), count: n - 1)
+        count += n
     }
 
     mutating func write(_ node: TreeNode, depth: Int) {
         switch node.kind {
-        case .unset, .null: append("null")
-        case .bool(let b): append(b ? "true" : "false")
+        case .unset, .null: append("null" as StaticString)
+        case .bool(let b): append(b ? "true" as StaticString : "false")
         case .direct(let value): value.writeJSON(into: &self, depth: depth)
         case .number(let n): append(n)
         case .string(let s): writeString(s)
         case .array:
             let elements = node.elements
-            guard !elements.isEmpty else { return append("[]") }
-            bytes.append(UInt8(ascii: "["))
+            guard !elements.isEmpty else { return append("[]" as StaticString) }
+            append(byte: UInt8(ascii: "["))
             for (i, element) in elements.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                if i > 0 { append(byte: UInt8(ascii: ",")) }
                 newline(depth + 1)
                 write(element, depth: depth + 1)
             }
             newline(depth)
-            bytes.append(UInt8(ascii: "]"))
+            append(byte: UInt8(ascii: "]"))
         case .object:
             let members = node.members
-            guard !members.isEmpty else { return append("{}") }
-            bytes.append(UInt8(ascii: "{"))
+            guard !members.isEmpty else { return append("{}" as StaticString) }
+            append(byte: UInt8(ascii: "{"))
             // Sorted keys; a key given twice keeps its last value, as JSONEncoder does.
             var sorted = members.enumerated().sorted {
                 $0.element.key == $1.element.key ? $0.offset < $1.offset : $0.element.key < $1.element.key
@@ -424,37 +489,37 @@ struct Writer {
                 sorted = unique
             }
             for (i, member) in sorted.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                if i > 0 { append(byte: UInt8(ascii: ",")) }
                 newline(depth + 1)
                 writeString(member.key)
-                colon.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                append(colon)
                 write(member.node, depth: depth + 1)
             }
             newline(depth)
-            bytes.append(UInt8(ascii: "}"))
+            append(byte: UInt8(ascii: "}"))
         }
-    }
-
-    mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// A decimal integer, without going through `String`.
     mutating func writeInt(_ n: Int) {
-        guard n != 0 else { return bytes.append(UInt8(ascii: "0")) }
-        if n < 0 { bytes.append(UInt8(ascii: "-")) }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits
-        var count = 0
-        var rest = n.magnitude
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while rest > 0 {
-                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            }
-            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
+        guard n != 0 else { return append(byte: UInt8(ascii: "0")) }
+        reserve(21)
+        if n < 0 {
+            base[count] = UInt8(ascii: "-")
+            count += 1
         }
+        var digits = 0
+        var rest = n.magnitude
+        while rest > 0 {
+            rest /= 10
+            digits += 1
+        }
+        rest = n.magnitude
+        for i in stride(from: count + digits - 1, through: count, by: -1) {
+            base[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        count += digits
     }
 
     mutating func writeString(_ s: String) {
@@ -464,28 +529,29 @@ struct Writer {
             for byte in buffer where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
                 return false
             }
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(contentsOf: buffer)
-            bytes.append(UInt8(ascii: "\""))
+            reserve(buffer.count + 2)
+            append(byte: UInt8(ascii: "\""))
+            append(bytes: buffer)
+            append(byte: UInt8(ascii: "\""))
             return true
         }
         guard !isPlain else { return }
-        bytes.append(UInt8(ascii: "\""))
+        append(byte: UInt8(ascii: "\""))
         for byte in s.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): append("\\\"")
-            case UInt8(ascii: "\\"): append("\\\\")
-            case 0x0A: append("\\n")
-            case 0x0D: append("\\r")
-            case 0x09: append("\\t")
-            case 0x08: append("\\b")
-            case 0x0C: append("\\f")
+            case UInt8(ascii: "\""): append("\\\"" as StaticString)
+            case UInt8(ascii: "\\"): append("\\\\" as StaticString)
+            case 0x0A: append("\\n" as StaticString)
+            case 0x0D: append("\\r" as StaticString)
+            case 0x09: append("\\t" as StaticString)
+            case 0x08: append("\\b" as StaticString)
+            case 0x0C: append("\\f" as StaticString)
             case 0..<0x20:
                 let hex = String(byte, radix: 16)
                 append("\\u00" + (hex.count == 1 ? "0" + hex : hex))
-            default: bytes.append(byte)
+            default: append(byte: byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(byte: UInt8(ascii: "\""))
     }
 }

@@ -107,17 +107,17 @@ public struct YAMLLoader: Sendable {
         }
         // Blocking reads from here on: a regular file never blocks indefinitely.
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        while filled < size {
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                read(fd, buffer.baseAddress.map { $0 + filled }, size - filled)
+        // Read straight into the array's storage: zero-filling it first would touch every page
+        // of a large file twice.
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var filled = 0
+            while filled < size, let base = buffer.baseAddress {
+                let n = read(fd, base + filled, size - filled)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                filled += n
             }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { break }
-            filled += n
+            initialized = filled
         }
-        if filled < size { bytes.removeSubrange(filled...) }
-        return bytes
     }
 }
