@@ -147,6 +147,13 @@ enum SplitParse {
                 var elements = list.elements
                 var positions = list.positions
                 guard positions.count == elements.count else { return nil }
+                // Sized once for every part: growing by doubling would copy a long list again
+                // and again.
+                let total = elements.count + parts.reduce(0) { sum, part in
+                    if case .list(let more) = part { sum + more.count } else { sum }
+                }
+                elements.reserveCapacity(total)
+                positions.reserveCapacity(total)
                 for part in parts {
                     guard case .list(let more) = part, more.position.column == column, !irregular.contains(more.position),
                         more.positions.count == more.elements.count
@@ -167,6 +174,12 @@ enum SplitParse {
                 var values = map.values
                 var positions = map.entryPositions
                 guard positions.count == 2 * keys.count else { return nil }
+                let total = keys.count + parts.reduce(0) { sum, part in
+                    if case .map(let more) = part { sum + more.count } else { sum }
+                }
+                keys.reserveCapacity(total)
+                values.reserveCapacity(total)
+                positions.reserveCapacity(2 * total)
                 var seen = Set<MapKey>()
                 for key in keys {
                     guard let k = MapKey(key) else { return nil }
