@@ -354,7 +354,7 @@ public struct JSONReporter: Reporter {
 
         init(evaluation: Evaluation) {
             self.evaluation = evaluation
-            indices = evaluation.resultIndices(where: \.isFinding)
+            indices = evaluation.resultIndices { $0.isFinding }
         }
 
         /// Lists at least this long are written on several cores.

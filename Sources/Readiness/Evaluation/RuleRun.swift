@@ -208,7 +208,8 @@ struct RuleRun {
             }
         }
         var status: ResultStatus = .pass
-        var template = rule.message
+        // An outcome's own message; the rule's is read only for a finding (a pass shows none).
+        var outcomeMessage: MessageTemplate?
         if let check = rule.check {
             switch element.evaluator.evaluate(check.program) {
             case .value(.bool(let ok)): status = ok ? .pass : .fail
@@ -225,7 +226,7 @@ struct RuleRun {
                 switch element.evaluator.evaluate(candidate.condition.program) {
                 case .value(.bool(true)):
                     status = candidate.status
-                    if let message = candidate.message { template = message }
+                    outcomeMessage = candidate.message
                 case .value(.bool(false)):
                     continue
                 case .value(let other):
@@ -248,7 +249,7 @@ struct RuleRun {
         }
         var result = RuleResult(
             ruleIndex: ruleIndex, status: status, subject: subject, index: element.index,
-            message: render(template, rule: rule, element: element),
+            message: render(outcomeMessage ?? rule.message, rule: rule, element: element),
             location: elementLocation(element) ?? firstFactLocation(of: rule.check?.program ?? rule.outcomes.first?.condition.program, element: element),
             missingFact: nil, errorMessage: nil, affected: affected(rule, element), waiver: nil)
         applyWaiver(to: &result, rule: rule)
