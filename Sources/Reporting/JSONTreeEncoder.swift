@@ -121,7 +121,7 @@ extension Writer {
                     local.reserve(local.count * (slice.count - 1) * 5 / 4)
                 }
             }
-            return local.takeBytes()
+            return local.takePiece()
         }
         append(byte: UInt8(ascii: "["))
         // The parts stay separate buffers, written out in order (a large report is never
@@ -364,7 +364,7 @@ struct Writer: ~Copyable {
     private(set) var count = 0
     private var capacity: Int
     /// What was written before the buffer, when parts were spliced in whole.
-    private var pieces: [[UInt8]] = []
+    private var pieces: [RenderedReport.Piece] = []
 
     init(isPretty: Bool, spacesAroundColon: Bool = false) {
         self.init(isPretty: isPretty, colon: !isPretty ? ":" : spacesAroundColon ? " : " : ": ")
@@ -425,23 +425,26 @@ struct Writer: ~Copyable {
         text.withUTF8 { append(bytes: $0) }
     }
 
-    /// What is written so far, as an array; the writer starts again empty.
-    mutating func takeBytes() -> [UInt8] {
-        let taken = Array(UnsafeBufferPointer(start: base, count: count))
+    /// What is written so far, handed over whole (no copy); the writer starts again with a
+    /// fresh buffer.
+    mutating func takePiece() -> RenderedReport.Piece {
+        let taken = ReportBuffer(taking: base, count: count)
+        capacity = 1 << 12
+        base = .allocate(capacity: capacity)
         count = 0
-        return taken
+        return .buffer(taken)
     }
 
-    /// Places buffers written elsewhere (in parallel) next, without copying them.
-    mutating func splice(_ parts: [[UInt8]]) {
-        if count > 0 { pieces.append(takeBytes()) }
-        pieces += parts.filter { !$0.isEmpty }
+    /// Places pieces written elsewhere (in parallel) next, without copying them.
+    mutating func splice(_ parts: [RenderedReport.Piece]) {
+        if count > 0 { pieces.append(takePiece()) }
+        pieces += parts
     }
 
     /// Everything written, in order.
     consuming func finish() -> RenderedReport {
-        if count > 0 || pieces.isEmpty { pieces.append(takeBytes()) }
-        return RenderedReport(pieces: pieces)
+        if count > 0 || pieces.isEmpty { pieces.append(takePiece()) }
+        return RenderedReport(storage: pieces)
     }
 
     /// A newline and two spaces per level.

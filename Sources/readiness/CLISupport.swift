@@ -24,7 +24,10 @@ enum CLI {
 
     /// Writes a report's pieces to standard output, in order.
     static func printOutput(_ report: RenderedReport) {
-        for piece in report.pieces { FileHandle.standardOutput.write(Data(piece)) }
+        report.forEachBuffer { buffer in
+            FileHandle.standardOutput.write(Data(buffer))
+            return true
+        }
     }
 
     /// Prints diagnostics on standard error, quoting the source line under each.

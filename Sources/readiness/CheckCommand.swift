@@ -105,7 +105,7 @@ struct CheckCommand: ParsableCommand {
                 CLI.printOutput(report)
             } else {
                 do {
-                    try AtomicFile.write(pieces: report.pieces, to: output, protecting: inputs)
+                    try AtomicFile.write(to: output, protecting: inputs) { next in report.forEachBuffer(next) }
                 } catch {
                     CLI.report([.error("output.write", error.description, at: nil)])
                     throw CLI.badInput

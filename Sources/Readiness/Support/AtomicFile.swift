@@ -25,11 +25,24 @@ public enum AtomicFile {
 
     /// Writes buffers one after another to `path` (a large report, never joined into one).
     public static func write(pieces: [[UInt8]], to path: String, protecting protected: [String] = []) throws(WriteError) {
+        try write(to: path, protecting: protected) { next in
+            for piece in pieces where !piece.withUnsafeBytes(next) { return }
+        }
+    }
+
+    /// Writes to `path` the buffers `produce` hands to the function it is given, in order;
+    /// that function returns false once a write has failed (the rest are then skipped).
+    public static func write(
+        to path: String, protecting protected: [String] = [], producing produce: ((UnsafeRawBufferPointer) -> Bool) -> Void
+    ) throws(WriteError) {
         try write(to: path, protecting: protected) { fd in
-            for piece in pieces {
-                if let failure = piece.withUnsafeBytes({ writeAll(fd, $0) }) { return failure }
+            var failure: Int32?
+            produce { buffer in
+                guard failure == nil else { return false }
+                failure = writeAll(fd, buffer)
+                return failure == nil
             }
-            return nil
+            return failure
         }
     }
 
