@@ -264,7 +264,7 @@ struct YAMLParser {
             default:
                 break
             }
-            if let first = firstIndex(of: value) {
+            if let first = Self.firstIndex(of: value, in: current.keys, index: current.keyIndex) {
                 collector.append(YAMLDiagnostics.duplicateKey(
                     Self.describeKey(value), at: SourceLocation(file: file, position: position),
                     first: SourceLocation(file: file, position: current.positions[2 * first])))
@@ -346,20 +346,22 @@ struct YAMLParser {
         return a.withUTF8 { p in b.withUTF8 { q in p.elementsEqual(q) } }
     }
 
-    private func firstIndex(of key: Value) -> Int? {
-        if current.keyIndex != nil, let mapKey = MapKey(key) {
-            return current.keyIndex?[mapKey]
+    /// Where `key` already stands among a mapping's keys. Static, and given the keys alone: a
+    /// method on the parser would copy the whole parser for every key.
+    private static func firstIndex(of key: Value, in keys: [Value], index: [MapKey: Int]?) -> Int? {
+        if let index, let mapKey = MapKey(key) {
+            return index[mapKey]
         }
         if case .string(let name) = key {
             let length = name.utf8.count
-            for i in current.keys.indices {
-                if case .string(let other) = current.keys[i], other.utf8.count == length, other == name {
+            for i in keys.indices {
+                if case .string(let other) = keys[i], other.utf8.count == length, other == name {
                     return i
                 }
             }
             return nil
         }
-        for i in current.keys.indices where Self.sameKey(current.keys[i], key) { return i }
+        for i in keys.indices where sameKey(keys[i], key) { return i }
         return nil
     }
 
