@@ -19,8 +19,8 @@ extension Evaluation {
     /// most severe first, then in ruleset order; results keep their evaluation order.
     var findingsByCategory: [CategoryFindings] {
         var byRule: [Int: [RuleResult]] = [:]
-        for result in results where result.status.isFinding {
-            byRule[result.ruleIndex, default: []].append(result)
+        for i in findingIndices {
+            byRule[results[i].ruleIndex, default: []].append(results[i])
         }
         return categoryOrder.compactMap { category in
             let indices = rules.indices.filter { rules[$0].rule.category == category && byRule[$0] != nil }
@@ -37,21 +37,13 @@ extension Evaluation {
     }
 
     /// The `unknown` results: facts the rules needed and the snapshot did not give.
-    var evidenceGaps: [RuleResult] { results.filter { $0.status == .unknown } }
+    var evidenceGaps: [RuleResult] { findingIndices.lazy.map { results[$0] }.filter { $0.status == .unknown } }
 
     /// Rules with open failures, highest exposure first, then by id.
     var openRisks: [RuleSummary] {
         rules.filter(\.isOpen).sorted { a, b in
             if a.rule.exposure != b.rule.exposure { return a.rule.exposure > b.rule.exposure }
             return a.rule.id < b.rule.id
-        }
-    }
-
-    /// The indices of the results whose status matches, read in place (a loop that binds each
-    /// result would copy all 200,000 of a large snapshot).
-    func resultIndices(where matches: (ResultStatus) -> Bool) -> [Int] {
-        results.withUnsafeBufferPointer { buffer in
-            buffer.indices.filter { matches(buffer[$0].status) }
         }
     }
 

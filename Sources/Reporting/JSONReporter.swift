@@ -103,7 +103,7 @@ public struct JSONReporter: Reporter {
             phases = PlanJSON(e.plan)
             rules = e.rules.map { RuleJSON($0, language: e.language) }
             findings = FindingsJSON(evaluation: e)
-            evidenceGaps = e.resultIndices(where: { $0 == .unknown }).map { i in
+            evidenceGaps = e.findingIndices.filter { e.results[$0].status == .unknown }.map { i in
                 let result = e.results[i]
                 let rule = e.rule(of: result)
                 return GapJSON(
@@ -354,7 +354,7 @@ public struct JSONReporter: Reporter {
 
         init(evaluation: Evaluation) {
             self.evaluation = evaluation
-            indices = evaluation.resultIndices { $0.isFinding }
+            indices = evaluation.findingIndices
         }
 
         /// Lists at least this long are written on several cores.

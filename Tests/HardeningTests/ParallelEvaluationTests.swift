@@ -77,6 +77,20 @@ import Testing
     }
 
     @Test(
+        "the findings the engine notes while judging are the results that are findings, and a change to the results drops the note",
+        arguments: [1, 4])
+    func findingIndices(parallelism: Int) throws {
+        var evaluation = try (parallelism == 1 ? Self.serialRun : Self.parallelRun).get()
+        let scanned = { (e: Evaluation) in e.results.indices.filter { e.results[$0].status.isFinding } }
+        #expect(evaluation.findingIndices == scanned(evaluation))
+        #expect(evaluation.findingIndices.count > 1_000 && evaluation.findingIndices.count < evaluation.results.count)
+        let pass = try #require(evaluation.results.firstIndex { $0.status == .pass })
+        evaluation.results[pass].status = .fail
+        #expect(evaluation.findingIndices.contains(pass))
+        #expect(evaluation.findingIndices == scanned(evaluation))
+    }
+
+    @Test(
         "a large evaluation's report comes in several pieces that join to the text, the same from a serial or parallel run",
         arguments: [ReportFormat.json, .sarif, .junit])
     func reportPieces(_ format: ReportFormat) throws {

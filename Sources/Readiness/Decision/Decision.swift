@@ -25,8 +25,10 @@ enum Decision {
         var out: [OpenFinding] = []
         let actions = evaluation.rules.map(\.rule.action)
         // In place: binding each result would copy it (and retain its strings) 200,000 times.
+        // Only the findings are read (an open finding is one).
+        let candidates = evaluation.findingIndices
         evaluation.results.withUnsafeBufferPointer { results in
-            for i in results.indices {
+            for i in candidates {
                 let status = results[i].status
                 let ruleIndex = results[i].ruleIndex
                 let ruleAction = actions[ruleIndex]

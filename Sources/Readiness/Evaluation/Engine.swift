@@ -59,6 +59,7 @@ public struct Engine: Sendable {
             parameters: parameters,
             inputs: catalog.rulesets.map { InputFile(path: $0.file, kind: "ruleset", sha256: $0.sha256) }
                 + [InputFile(path: snapshot.file, kind: "snapshot", sha256: snapshot.sha256)])
+        evaluation.knownFindingIndices = run.findingIndices
         for ruleset in catalog.rulesets {
             if let title = ruleset.title { evaluation.categoryTitles[ruleset.id] = title }
         }

@@ -14,6 +14,8 @@ struct RuleRun {
     let waivers: [Waiver]
     let asOf: Timestamp?
     var results: [RuleResult] = []
+    /// The indices of the results that are findings, in order.
+    var findingIndices: [Int] = []
     var waiverUse: [Int]
     /// How many cores large `for_each` lists may use.
     var parallelism = 1
@@ -96,9 +98,9 @@ struct RuleRun {
         let gathered = [RuleResult](unsafeUninitializedCapacity: total) { buffer, initialized in
             // The tasks fill disjoint slices of one buffer, in place: no copies to join.
             let slots = ResultSlots(base: buffer.baseAddress)
-            let judgeTask: @Sendable (Int) -> StatusCounts = { t in
+            let judgeTask: @Sendable (Int) -> (StatusCounts, [Int]) = { t in
                 let (r, range) = tasks[t]
-                guard let base = slots.base else { return StatusCounts() }
+                guard let base = slots.base else { return (StatusCounts(), []) }
                 let out = base + starts[t]
                 let produced: Int
                 switch subjects[r] {
@@ -115,13 +117,23 @@ struct RuleRun {
                     run.judgeElements(rules[r], ruleIndex: r, elements, positions, range: range, into: out)
                     produced = range.count
                 }
+                // Counted and noted while the results are fresh in the cache.
                 var counts = StatusCounts()
-                for k in 0..<produced { counts.add(out[k].status) }
-                return counts
+                var findings: [Int] = []
+                for k in 0..<produced {
+                    let status = out[k].status
+                    counts.add(status)
+                    if status.isFinding { findings.append(starts[t] + k) }
+                }
+                return (counts, findings)
             }
             let taskCounts = parallelism > 1 && tasks.count > 1
                 ? Parallel.map(tasks.count, judgeTask) : tasks.indices.map(judgeTask)
-            for (t, taskCount) in taskCounts.enumerated() { counts[tasks[t].rule].add(taskCount) }
+            let before = results.count
+            for (t, (taskCount, findings)) in taskCounts.enumerated() {
+                counts[tasks[t].rule].add(taskCount)
+                findingIndices += before == 0 ? findings : findings.map { before + $0 }
+            }
             initialized = total
         }
         if results.isEmpty { results = gathered } else { results += gathered }
