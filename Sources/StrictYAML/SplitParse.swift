@@ -232,6 +232,9 @@ enum SplitParse {
             var blockScalarIndent: Int?
             // The last line with content (not blank, not a comment, not inside a block scalar).
             var previous: (start: Int, indent: Int)?
+            // The next `#` at or after the line being read (`n` when there is none): most
+            // lines have none, and need no search of their own for a comment.
+            var nextHash = -1
             while offset < n {
                 let start = offset
                 offset = nextLine(base, n, after: start)
@@ -248,7 +251,13 @@ enum SplitParse {
                 if isBlank || base[i] == UInt8(ascii: "#") { continue }
                 let before = previous
                 previous = (start, i - start)
-                if startsBlockScalar(base, from: i, to: offset) { blockScalarIndent = i - start }
+                if nextHash < i {
+                    nextHash = memchr(base + i, Int32(UInt8(ascii: "#")), n - i)
+                        .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
+                }
+                if startsBlockScalar(base, from: i, to: offset, mayHaveComment: nextHash < offset) {
+                    blockScalarIndent = i - start
+                }
                 let isPastIdeal = nextIdeal < parts && start >= ideal
                 guard i - start == 0 || isPastIdeal || (current.kind != .topLevel && i - start <= current.indent),
                     let (kind, indent) = classify(base, from: start, to: offset)
@@ -330,11 +339,14 @@ enum SplitParse {
     }
 
     /// Whether a line ends in a block scalar's header (`|`, `>-`, `|2+` …) after a space.
-    static func startsBlockScalar(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
+    /// (`mayHaveComment` false: the line holds no `#`, so no comment needs looking for.)
+    static func startsBlockScalar(
+        _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, mayHaveComment: Bool = true
+    ) -> Bool {
         // A comment after the header (`key: | # note`) ends the line's content.
         var end = end
         var from = start
-        while from < end, let hash = memchr(base + from, Int32(UInt8(ascii: "#")), end - from) {
+        while mayHaveComment, from < end, let hash = memchr(base + from, Int32(UInt8(ascii: "#")), end - from) {
             let h = base.distance(to: hash.assumingMemoryBound(to: UInt8.self))
             if h > start, base[h - 1] == UInt8(ascii: " ") {
                 end = h
