@@ -90,7 +90,21 @@ struct RuleCompiler {
 
     /// Splits `a {{ expr }} b` into segments, compiling each expression.
     mutating func templateSegments(_ string: String, origin: SourceLocation, locals: [String]) -> [MessageTemplate.Segment]? {
-        guard string.contains("{{") else { return string.isEmpty ? [] : [.text(string)] }
+        // The braces are ASCII: found in the UTF-8 bytes, their indices fall between scalars.
+        let utf8 = string.utf8
+        func find(_ pair: UInt8, from start: String.Index) -> Range<String.Index>? {
+            var i = start
+            while i < utf8.endIndex {
+                let next = utf8.index(after: i)
+                if utf8[i] == pair, next < utf8.endIndex, utf8[next] == pair { return i..<utf8.index(after: next) }
+                i = next
+            }
+            return nil
+        }
+        func text(_ range: Range<String.Index>) -> String {
+            String(String.UnicodeScalarView(string.unicodeScalars[range]))
+        }
+        guard find(UInt8(ascii: "{"), from: string.startIndex) != nil else { return string.isEmpty ? [] : [.text(string)] }
         var segments: [MessageTemplate.Segment] = []
         var ok = true
         /// The file location of a string index (columns shift along the first line; later
@@ -110,14 +124,14 @@ struct RuleCompiler {
             if line == 0 { return SourceLocation(file: file, line: origin.line, column: origin.column + column) }
             return SourceLocation(file: file, line: origin.line + line, column: column + 1)
         }
-        var rest = string[...]
-        while let open = rest.range(of: "{{") {
-            if open.lowerBound > rest.startIndex { segments.append(.text(String(rest[..<open.lowerBound]))) }
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
+        var rest = string.startIndex
+        while let open = find(UInt8(ascii: "{"), from: rest) {
+            if open.lowerBound > rest { segments.append(.text(text(rest..<open.lowerBound))) }
+            guard let close = find(UInt8(ascii: "}"), from: open.upperBound) else {
                 diagnostics.append(RulesetDiagnostics.template("'{{' is never closed with '}}'", at: location(of: open.lowerBound)))
                 return nil
             }
-            let expr = String(rest[open.upperBound..<close.lowerBound])
+            let expr = text(open.upperBound..<close.lowerBound)
             if expr.allSatisfy(\.isWhitespace) {
                 diagnostics.append(RulesetDiagnostics.template("'{{ }}' holds no expression", at: location(of: open.lowerBound)))
                 ok = false
@@ -126,9 +140,9 @@ struct RuleCompiler {
             } else {
                 ok = false
             }
-            rest = rest[close.upperBound...]
+            rest = close.upperBound
         }
-        if !rest.isEmpty { segments.append(.text(String(rest))) }
+        if rest < string.endIndex { segments.append(.text(text(rest..<string.endIndex))) }
         return ok ? segments : nil
     }
 
