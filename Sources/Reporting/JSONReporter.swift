@@ -32,8 +32,9 @@ public struct JSONReporter: Reporter {
         _ evaluations: [Evaluation], tool: Tool, context: ReportContext, encoder: JSONTreeEncoder
     ) throws -> RenderedReport {
         let parts = Parallel.map(evaluations.count) { i in
-            let text = (try? encoder.encode(Report(evaluations[i], tool: tool, context: context), depth: 2)) ?? "{}"
-            return Array(((i == 0 ? "\n    " : ",\n    ") + text).utf8)
+            let separator: StaticString = i == 0 ? "\n    " : ",\n    "
+            return (try? encoder.encodePieces(Report(evaluations[i], tool: tool, context: context), depth: 2, after: separator))
+                ?? RenderedReport(pieces: [Array("\(separator){}".utf8)])
         }
         var head = "{\n  \"portfolio\": " + (try encoder.encode(PortfolioSummary(evaluations), depth: 1)) + ",\n"
         head += "  \"schema\": \"" + Self.portfolioSchema + "\",\n"
@@ -41,7 +42,7 @@ public struct JSONReporter: Reporter {
         var tail = evaluations.isEmpty ? "],\n" : "\n  ],\n"
         tail += "  \"tool\": " + (try encoder.encode(tool, depth: 1)) + "\n}\n"
         // Each snapshot's report is its own piece: the portfolio is never copied into one text.
-        return RenderedReport(pieces: [Array(head.utf8)] + parts + [Array(tail.utf8)])
+        return RenderedReport(storage: [.array(Array(head.utf8))] + parts.flatMap(\.storage) + [.array(Array(tail.utf8))])
     }
 
     struct Tool: Encodable {

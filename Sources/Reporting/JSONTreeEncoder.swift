@@ -38,11 +38,17 @@ public struct JSONTreeEncoder: Sendable {
     /// The JSON text of a value as it reads nested `depth` levels deep (no final newline), so
     /// that parts rendered separately, even in parallel, can be spliced into one document.
     public func encode<T: Encodable>(_ value: T, depth: Int) throws -> String {
+        try encodePieces(value, depth: depth, after: "").text
+    }
+
+    /// The same JSON as pieces, after `prefix` (a separator to splice it in with).
+    func encodePieces<T: Encodable>(_ value: T, depth: Int, after prefix: StaticString) throws -> RenderedReport {
         let root = TreeNode()
         try TreeEncoder.encode(value, into: root, codingPath: [])
         var writer = Writer(isPretty: isPretty, spacesAroundColon: spacesAroundColon)
+        writer.append(prefix)
         writer.write(root, depth: depth)
-        return writer.finish().text
+        return writer.finish()
     }
 }
 

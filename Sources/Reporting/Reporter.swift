@@ -115,7 +115,13 @@ public struct RenderedReport: Sendable {
 
     /// The whole report as one text.
     public var text: String {
+        var total = 0
+        forEachBuffer { buffer in
+            total += buffer.count
+            return true
+        }
         var joined: [UInt8] = []
+        joined.reserveCapacity(total)
         forEachBuffer { buffer in
             joined += buffer
             return true
