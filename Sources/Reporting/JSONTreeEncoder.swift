@@ -397,7 +397,7 @@ struct Writer: ~Copyable {
     private mutating func grow(to needed: Int) {
         let newCapacity = max(capacity * 2, needed)
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newBase.update(from: base, count: count)
+        newBase.initialize(from: base, count: count)
         base.deallocate()
         base = newBase
         capacity = newCapacity
@@ -416,7 +416,7 @@ struct Writer: ~Copyable {
     mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         reserve(bytes.count)
-        (base + count).update(from: source, count: bytes.count)
+        (base + count).initialize(from: source, count: bytes.count)
         count += bytes.count
     }
 
@@ -434,7 +434,7 @@ struct Writer: ~Copyable {
     /// What is written so far, handed over whole (no copy); the writer starts again with a
     /// fresh buffer.
     mutating func takePiece() -> RenderedReport.Piece {
-        let taken = ReportBuffer(taking: base, count: count)
+        let taken = RenderedReport.Buffer(taking: base, count: count)
         capacity = 1 << 12
         base = .allocate(capacity: capacity)
         count = 0
