@@ -114,9 +114,10 @@ extension Writer {
         let chunks = inParallel ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1
         let size = (count + chunks - 1) / chunks
         let (isPretty, colon) = (isPretty, colon)
-        let parts = Parallel.map(chunks) { chunk in
-            var local = Writer(isPretty: isPretty, colon: colon)
+        let parts = Parallel.map(chunks) { chunk -> [RenderedReport.Piece] in
             let slice = min(chunk * size, count)..<min((chunk + 1) * size, count)
+            guard !slice.isEmpty else { return [] }
+            var local = Writer(isPretty: isPretty, colon: colon)
             for k in slice {
                 if k > 0 { local.append(byte: UInt8(ascii: ",")) }
                 local.newline(depth + 1)
@@ -127,12 +128,13 @@ extension Writer {
                     local.reserve(local.count * (slice.count - 1) * 5 / 4)
                 }
             }
-            return local.takePiece()
+            // All of it, pieces an element spliced in included.
+            return local.finish().storage
         }
         append(byte: UInt8(ascii: "["))
         // The parts stay separate buffers, written out in order (a large report is never
         // copied into one).
-        splice(parts)
+        splice(parts.flatMap { $0 })
         newline(depth)
         append(byte: UInt8(ascii: "]"))
     }

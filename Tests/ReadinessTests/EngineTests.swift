@@ -166,6 +166,34 @@ import Testing
         #expect(SHA256.hexDigest(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
+    @Test(
+        "a message's placeholders are '{{ … }}' around CEL; a brace a combining mark extends is text",
+        arguments: [
+            ("{{ s }} is {{ s.size() }} long", "abc is 3 long"),
+            ("{{ s }}}", "abc}"),
+            ("\u{4E2D}{{ s }}\u{6587}", "\u{4E2D}abc\u{6587}"),
+            ("a {{\u{301}b}} c", "a {{\u{301}b}} c"),
+            ("{{ s }}}}\u{301}", "abc}}\u{301}"),
+        ])
+    func placeholders(template: String, expected: String) throws {
+        let ruleset = """
+            ruleset: messages
+            rules:
+              - id: M
+                title: M
+                category: c
+                severity: low
+                for_each: s in items
+                check: "false"
+                action: warn
+                message: "\(template.replacingOccurrences(of: "\"", with: "\\\""))"
+            """
+        let catalog = try harness.loader.load(text: ruleset, file: "messages.yaml")
+        let snapshot = try harness.snapshots.load(bytes: Array("project: {name: x, as_of: '2026-01-01'}\nitems: [abc]\n".utf8), file: "s.yaml")
+        let evaluation = try harness.engine.evaluate(catalog, against: snapshot).evaluation
+        #expect(evaluation.results.first?.message == expected)
+    }
+
     @Test("messages render in the chosen language, falling back to English")
     func language() throws {
         let evaluation = try evaluateFixture(EvaluationOptions(language: "zh"))

@@ -91,12 +91,16 @@ struct RuleCompiler {
     /// Splits `a {{ expr }} b` into segments, compiling each expression.
     mutating func templateSegments(_ string: String, origin: SourceLocation, locals: [String]) -> [MessageTemplate.Segment]? {
         // The braces are ASCII: found in the UTF-8 bytes, their indices fall between scalars.
+        // A brace that a combining mark (or the like) extends into another character is text.
         let utf8 = string.utf8
         func find(_ pair: UInt8, from start: String.Index) -> Range<String.Index>? {
             var i = start
             while i < utf8.endIndex {
                 let next = utf8.index(after: i)
-                if utf8[i] == pair, next < utf8.endIndex, utf8[next] == pair { return i..<utf8.index(after: next) }
+                if utf8[i] == pair, next < utf8.endIndex, utf8[next] == pair {
+                    let end = utf8.index(after: next)
+                    if end == string.endIndex || !Self.extendsCharacter(string.unicodeScalars[end]) { return i..<end }
+                }
                 i = next
             }
             return nil
@@ -144,6 +148,12 @@ struct RuleCompiler {
         }
         if rest < string.endIndex { segments.append(.text(text(rest..<string.endIndex))) }
         return ok ? segments : nil
+    }
+
+    /// Whether a scalar joins the character before it (a combining mark, a variation selector,
+    /// a zero-width joiner).
+    static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isGraphemeExtend || scalar == "\u{200D}"
     }
 
     /// Validates and compiles one rule.
