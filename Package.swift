@@ -35,18 +35,25 @@ let package = Package(
             resources: [.embedInCode("BuiltinRulesets")]
         ),
         .target(name: "Reporting", dependencies: ["Readiness", "CEL", "StrictYAML", "SourceDiagnostics"]),
-        .executableTarget(
-            name: "readiness",
+        // The commands, as a library the tests link.
+        .target(
+            name: "ReadinessCLI",
             dependencies: [
                 "CHeap", "Readiness", "Reporting", "CEL", "StrictYAML", "SourceDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            ]
+        ),
+        // The executable: a one-line main over ReadinessCLI.
+        .executableTarget(
+            name: "readiness",
+            dependencies: ["ReadinessCLI"],
             // A Linux release build links the Swift runtime and Foundation into the binary: no
             // shared libraries to load and bind at start-up (about 5 ms of every run), and runtime
             // calls such as retain and release go direct rather than through the PLT. The module
             // is compiled with the flag too, so it names the static libraries' own dependencies
             // (_FoundationICU and the like) for the linker. Library targets stay free of unsafe
-            // flags, so the package can still be used as a dependency.
+            // flags, so the package can still be used as a dependency, and no test links this
+            // target (they link ReadinessCLI), so `swift test -c release` links as usual.
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
             linkerSettings: [.unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(platforms: [.linux], configuration: .release))]
         ),
@@ -67,7 +74,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["readiness", "Readiness", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ReadinessCLI", "Readiness", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Readiness"], exclude: ["Golden"]),
     ],

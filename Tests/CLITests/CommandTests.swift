@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Testing
 
-@testable import readiness
+@testable import ReadinessCLI
 
 /// Runs the real command type, as `readiness ARGS…` would, and returns its exit status.
 func exitStatus(_ arguments: [String]) -> Int32 {

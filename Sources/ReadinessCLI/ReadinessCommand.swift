@@ -1,10 +1,10 @@
-import ArgumentParser
+public import ArgumentParser
 import Readiness
 
-/// The `readiness` command: evaluates rulesets against a project snapshot.
-@main
-struct ReadinessCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The `readiness` command: evaluates rulesets against a project snapshot. The `readiness`
+/// executable runs it (`ReadinessCommand.main()`).
+public struct ReadinessCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "readiness",
         abstract: "Judge whether a CRM/ERP implementation project is ready, with evidence.",
         discussion: """
@@ -21,4 +21,7 @@ struct ReadinessCommand: ParsableCommand {
             InitCommand.self, TestCommand.self, EvalCommand.self,
         ]
     )
+
+    /// Creates the command (ArgumentParser fills in its options).
+    public init() {}
 }
