@@ -104,8 +104,7 @@ public struct JSONReporter: Reporter {
             phases = PlanJSON(e.plan)
             rules = e.rules.map { RuleJSON($0, language: e.language) }
             findings = FindingsJSON(evaluation: e)
-            evidenceGaps = e.findingIndices.filter { e.results[$0].status == .unknown }.map { i in
-                let result = e.results[i]
+            evidenceGaps = e.evidenceGaps.map { result in
                 let rule = e.rule(of: result)
                 return GapJSON(
                     rule: rule.id, subject: result.subject, fact: result.missingFact ?? "",

@@ -132,7 +132,7 @@ struct RuleRun {
             let before = results.count
             for (t, (taskCount, findings)) in taskCounts.enumerated() {
                 counts[tasks[t].rule].add(taskCount)
-                findingIndices += before == 0 ? findings : findings.map { before + $0 }
+                findingIndices += findings.map { before + $0 }
             }
             initialized = total
         }

@@ -12,15 +12,9 @@ public enum AtomicFile {
     public static func write(_ text: String, to path: String, protecting protected: [String] = []) throws(WriteError) {
         var text = text
         // The text's own UTF-8 buffer is written, without a copy.
-        let outcome: Result<Void, WriteError> = text.withUTF8 { buffer in
-            do throws(WriteError) {
-                try write(to: path, protecting: protected) { fd in writeAll(fd, UnsafeRawBufferPointer(buffer)) }
-                return .success(())
-            } catch {
-                return .failure(error)
-            }
+        try write(to: path, protecting: protected) { next in
+            _ = text.withUTF8 { next(UnsafeRawBufferPointer($0)) }
         }
-        try outcome.get()
     }
 
     /// Writes buffers one after another to `path` (a large report, never joined into one).
