@@ -159,6 +159,9 @@ public struct JUnitReporter: Reporter {
         case .fail, .warn: return .failure(type: result.status.rawValue, message: headline, body: body)
         case .unknown, .error: return .error(type: result.status.rawValue, message: headline, body: body)
         case .notApplicable: return .skipped(type: nil, message: strings.notApplicableDetail, body: nil)
+        case .notDue:
+            let due = result.dueDate.map { "\(strings.colon)\(strings.due) \($0)" } ?? ""
+            return .skipped(type: "not_due", message: strings.status(.notDue) + due, body: body)
         case .waived:
             var message = strings.waivedPrefix
             if let waiver = result.waiver {

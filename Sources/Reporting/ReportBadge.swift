@@ -21,6 +21,7 @@ enum ReportBadge {
         case .unknown: "❓"
         case .error: "💥"
         case .waived: "🔕"
+        case .notDue: "🗓️"
         }
     }
 
