@@ -33,9 +33,12 @@ public struct JUnitReporter: Reporter {
                     ("snapshot", file),
                     ("project", evaluation.projectTitle),
                     ("as_of", evaluation.asOf),
+                    ("stage", evaluation.stage.rawValue),
                     ("verdict", evaluation.verdict.rawValue),
+                    ("status", evaluation.status.rawValue),
                 ]
                 if let area = evaluation.scores.categories.first(where: { $0.name == category }) {
+                    suite.properties.append(("area_status", area.status.rawValue))
                     suite.properties.append(("readiness", ReportNumber.oneDecimal(area.readiness)))
                     suite.properties.append(("coverage", ReportNumber.oneDecimal(area.coverage)))
                 }
