@@ -179,7 +179,7 @@ public struct HTMLReporter: Reporter {
             add(
                 "<div><div class=\"verdict-label\">\(h(strings.verdict))</div><div class=\"verdict-name\">\(h(strings.verdict(verdict)))</div>"
                     + "<div class=\"verdict-code mono\">\(h(verdict.rawValue))</div></div>")
-            add("<p>\(h(strings.verdictExplanation(verdict, stage: evaluation.stage)))</p>")
+            add("<p>\(h(strings.verdictExplanation(of: evaluation)))</p>")
             add("</div>")
             let overall = evaluation.scores.overall
             let counts = overall.counts
@@ -214,11 +214,13 @@ public struct HTMLReporter: Reporter {
             }
             var rows = evaluation.scores.categories.map {
                 ReadinessChart.Row(
-                    label: strings.category($0.name, in: evaluation), readiness: $0.readiness, coverage: $0.coverage, isTotal: false)
+                    label: strings.category($0.name, in: evaluation), readiness: $0.readiness, coverage: $0.coverage, isTotal: false,
+                    status: $0.status)
             }
             rows.append(
                 ReadinessChart.Row(
-                    label: strings.overall, readiness: overall.readiness, coverage: overall.coverage, isTotal: true))
+                    label: strings.overall, readiness: overall.readiness, coverage: overall.coverage, isTotal: true,
+                    status: evaluation.status))
             add("<div class=\"charts\">")
             add("<figure class=\"chart-box\"><figcaption>\(h(strings.readinessByCategory))</figcaption>")
             add(ReadinessChart(rows: rows, strings: strings).svg())
@@ -600,7 +602,7 @@ public struct HTMLReporter: Reporter {
         }
 
         mutating func provenance(_ evaluation: Evaluation, id: String) {
-            add("<section id=\"\(id)-provenance\">")
+            add("<section class=\"provenance\" id=\"\(id)-provenance\">")
             add("<h2>\(h(strings.provenance))</h2>")
             add("<table>")
             add("<tbody>")

@@ -140,7 +140,7 @@ public struct MarkdownReporter: Reporter {
                     + " · \(strings.coverage)\(strings.colon)\(ReportNumber.whole(overall.coverage))%"
             )
             line("> ")
-            line("> \(strings.verdictExplanation(verdict, stage: evaluation.stage))")
+            line("> \(strings.verdictExplanation(of: evaluation))")
             line()
             table(
                 [strings.areaStatus, strings.coverage, strings.readiness, strings.exposure, strings.asOf, strings.snapshot],

@@ -42,7 +42,7 @@ struct ReportStrings: Sendable {
     var verdict: String { t("Verdict", "结论") }
     var decidedBy: String { t("Decided by", "决定因素") }
     var scores: String { t("Scores", "评分") }
-    var readinessByCategory: String { t("Readiness by category", "各类别准备度") }
+    var readinessByCategory: String { t("Areas: status and checks passed", "各领域：状态与检查通过率") }
     var risk: String { t("Risk", "风险") }
     var riskMatrix: String { t("Risk matrix", "风险矩阵") }
     var topRisks: String { t("Open risks by exposure", "按风险值排列的未关闭风险") }
@@ -216,6 +216,15 @@ struct ReportStrings: Sendable {
 
     /// "… and 3 more".
     func andMore(_ count: Int) -> String { t("… and \(count) more", "……另有 \(count) 项") }
+
+    /// What the verdict means, followed by a warning when too little is evidenced to judge.
+    func verdictExplanation(of evaluation: Evaluation) -> String {
+        let explanation = verdictExplanation(evaluation.verdict, stage: evaluation.stage)
+        guard evaluation.status == .grey else { return explanation }
+        return explanation + sentenceGap + t(
+            "Too little is evidenced to judge the project: collect the missing facts first.",
+            "已提供的证据太少，尚无法评判本项目：请先收集缺失的事实。")
+    }
 
     /// What the verdict means for the stage of the project, in one sentence.
     func verdictExplanation(_ verdict: Verdict, stage: ProjectStage) -> String {

@@ -62,7 +62,7 @@ public struct TextReporter: Reporter {
             out += t("Verdict: ", "结论：") + p.verdict(e.verdict, s.verdictHeadline(e.verdict))
                 + " · " + p.status(e.status, s.status(e.status))
                 + " · " + s.coverage + s.colon + TextReporter.percent(overall.coverage) + "\n"
-            out += "  " + s.verdictExplanation(e.verdict, stage: e.stage) + "\n"
+            out += "  " + s.verdictExplanation(of: e) + "\n"
             for reason in e.decidedBy.prefix(12) {
                 out += "  • \(reason.rule)" + Self.subject(reason.subject) + ": \(reason.message)\n"
             }

@@ -17,7 +17,7 @@ public struct ProjectCalendar: Sendable {
     public var end: [Int?]
     /// The earliest go-live of the phases listing each item.
     var itemGoLive: [RuleResult.AffectedItem: Int]
-    /// The earliest go-live of any phase.
+    /// The earliest go-live of any phase (the project's `go_live` when no phase is dated).
     public var earliestGoLive: Int?
 
     /// Reads the dates of a snapshot, evaluated as of a date.
@@ -27,7 +27,8 @@ public struct ProjectCalendar: Sendable {
         goLive = snapshot.phases.map { day($0.goLiveDate) }
         start = snapshot.phases.map { day($0.start) }
         end = snapshot.phases.map { day($0.end) }
-        earliestGoLive = goLive.compactMap { $0 }.min()
+        // Without dated phases, the project's own go-live stands for the plan.
+        earliestGoLive = goLive.compactMap { $0 }.min() ?? snapshot.projectGoLive.map(Self.day)
         projectStart = snapshot.projectStart.map(Self.day) ?? start.compactMap { $0 }.min()
         if let stated = snapshot.stage {
             stage = stated

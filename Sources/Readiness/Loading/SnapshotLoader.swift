@@ -49,6 +49,7 @@ public struct SnapshotLoader: Sendable {
         var projectName: String?
         var asOf: Timestamp?
         var projectStart: Timestamp?
+        var projectGoLive: Timestamp?
         var stage: ProjectStage?
         if let project = root["project"], project != .null {
             if case .map(let p) = project {
@@ -66,6 +67,7 @@ public struct SnapshotLoader: Sendable {
                         diagnostics.append(RulesetDiagnostics.invalidDate(text, field: "project.start", at: reader.valueLocation("start")))
                     }
                 }
+                if case .string(let text)? = p["go_live"] { projectGoLive = CalendarDate.parse(text) }
                 stage = reader.enumeration("stage", as: ProjectStage.self, required: false, into: &diagnostics)
             } else {
                 diagnostics.append(RulesetDiagnostics.wrongType("project", expected: "a mapping", found: project, at: top.valueLocation("project")))
@@ -94,7 +96,7 @@ public struct SnapshotLoader: Sendable {
         }
         try diagnostics.throwIfErrors()
         return Snapshot(
-            document: document, sha256: sha256, projectName: projectName, asOf: asOf, projectStart: projectStart,
+            document: document, sha256: sha256, projectName: projectName, asOf: asOf, projectGoLive: projectGoLive, projectStart: projectStart,
             stage: stage, parameterOverrides: overrides, waivers: waivers, phases: phases)
     }
 

@@ -11,6 +11,8 @@ public struct Snapshot: Sendable {
     public var projectName: String?
     /// The evaluation date from `project.as_of`, when given.
     public var asOf: Timestamp?
+    /// The project's go-live (`project.go_live`), when given: the go-live of a plan without phases.
+    public var projectGoLive: Timestamp? = nil
     /// The project's start (`project.start`), when given.
     public var projectStart: Timestamp? = nil
     /// The stage the snapshot states (`project.stage`), which wins over the one the dates give.
