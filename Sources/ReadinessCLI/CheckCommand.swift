@@ -73,6 +73,9 @@ struct CheckCommand: ParsableCommand {
         if formats.count > 1 && outputs.count != formats.count {
             throw ValidationError("give an --output (or '-') for each --format")
         }
+        if snapshots.filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("only one snapshot can come from standard input ('-')")
+        }
         if outputs.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("only one format can go to standard output")
         }

@@ -29,6 +29,7 @@ import Testing
         .init(arguments: ["check", small, "--base-dir", "Examples/missing"], status: 2),
         .init(arguments: ["check", small, "--baseline", "Examples/missing.json"], status: 2),
         .init(arguments: ["check", small, "--baseline", small], status: 2),
+        .init(arguments: ["check", "-", "-"], status: 2),
         // validate
         .init(arguments: ["validate"], status: 0),
         .init(arguments: ["validate", "Tests/ReadinessTests/Fixtures/invalid.yaml"], status: 2),

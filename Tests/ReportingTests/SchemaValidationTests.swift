@@ -81,6 +81,10 @@ import Testing
             try Data(JUnitReporter().render(evaluations, context: passing).utf8)
                 .write(to: folder.appendingPathComponent("\(name)-warn-passes.xml"))
         }
+        // A portfolio split into runs (small limits stand in for GitHub's 25,000 results a run).
+        let split = SARIFReporter(limits: .init(resultsPerRun: 10, runsPerFile: 20))
+        try Data(split.render(examples, context: ExampleReportTests.context()).utf8)
+            .write(to: folder.appendingPathComponent("portfolio-split.sarif"))
         let result = try Self.python(["-c", Self.validator, Self.schemas.path, folder.path])
         #expect(result.status == 0, "\(result.output)")
     }
