@@ -49,9 +49,11 @@ public struct GitHubReporter: Reporter {
             let snapshotPath = ReportPath.relative(evaluation.snapshot.file, to: context.basePath)
             let counts = evaluation.scores.overall.counts
             let verdict = evaluation.verdict
-            var message = "\(snapshotPath): \(verdict.rawValue) (\(strings.verdict(verdict)))"
-            message += " — \(strings.readiness) \(ReportNumber.whole(evaluation.scores.overall.readiness))/100"
-            message += ", \(strings.coverageShort) \(ReportNumber.whole(evaluation.scores.overall.coverage))%"
+            var message = "\(snapshotPath): \(verdict.rawValue) (\(strings.verdict(verdict))), \(strings.status(evaluation.status))"
+            message += " — \(strings.coverage) \(ReportNumber.whole(evaluation.scores.overall.coverage))%"
+            message += ", \(strings.readiness) \(ReportNumber.whole(evaluation.scores.overall.readiness))%"
+            let areas = evaluation.scores.categories.map { "\(evaluation.categoryTitle($0.name)) \(strings.status($0.status))" }
+            if !areas.isEmpty { message += "; " + areas.joined(separator: ", ") }
             let shown: [ResultStatus] = [.fail, .warn, .unknown, .error, .waived]
             message += "; " + shown.map { "\(counts[$0]) \(strings.status($0))" }.joined(separator: ", ")
             let title = "\(strings.verdict): \(strings.verdict(verdict))"

@@ -59,7 +59,7 @@ public struct GitLabReporter: Reporter {
         case .warn: return scale[max(step - 1, 0)]
         case .unknown: return isStrict ? scale[step] : "minor"
         case .error: return "major"
-        case .pass, .notApplicable, .waived: return "info"
+        case .pass, .notApplicable, .waived, .notDue: return "info"
         }
     }
 

@@ -47,6 +47,12 @@ enum HTMLStyle {
         .s-waived { --c: var(--waived); --b: #f6f8fa; }
         .s-pass { --c: var(--pass); --b: #dafbe1; }
         .s-not_applicable { --c: var(--muted); --b: #f6f8fa; }
+        .s-not_due { --c: var(--muted); --b: #f6f8fa; }
+        .st-green { --c: var(--go); --b: var(--go-bg); }
+        .st-amber { --c: var(--cond); --b: var(--cond-bg); }
+        .st-grey { --c: var(--muted); --b: #eaeef2; }
+        .st-red { --c: var(--nogo); --b: var(--nogo-bg); }
+        .kpi .v .pill { font-size: 16px; padding: 2px 12px; }
         .chip { display: inline-block; font-size: 11.5px; color: var(--muted); border: 1px solid var(--line); border-radius: 4px; padding: 0 6px; margin-left: 4px; white-space: nowrap; }
         .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; margin: 0 0 18px; }
         .kpi { border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; }
@@ -103,6 +109,12 @@ enum HTMLStyle {
         th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
         th { background: var(--wash); font-weight: 600; }
         td.nowrap { white-space: nowrap; }
+        table.gaps { table-layout: fixed; }
+        table.gaps th:nth-child(1) { width: 27%; } table.gaps th:nth-child(2) { width: 13%; }
+        table.gaps th:nth-child(3) { width: 20%; } table.gaps th:nth-child(4) { width: 26%; }
+        table.gaps th:nth-child(5) { width: 14%; }
+        table.gaps td { overflow-wrap: break-word; word-break: normal; }
+        table.gaps td code { overflow-wrap: break-word; }
         td.phase-name { min-width: 10em; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tr.total td { font-weight: 700; border-top: 2px solid var(--line); }
@@ -138,7 +150,10 @@ enum HTMLStyle {
           article.report + article.report, section.portfolio + article.report { break-before: page; }
           .page-break { break-before: page; }
           h2, h3, h4 { break-after: avoid; }
-          figure, table, .phase-note, .finding, .kpi, .verdict-banner { break-inside: avoid; }
+          figure, .phase-note, .finding, .kpi, .verdict-banner { break-inside: avoid; }
+          table { break-inside: auto; }
+          thead { display: table-header-group; }
+          tr, li { break-inside: avoid; page-break-inside: avoid; }
           .verdict-banner { padding: 10px 16px; margin: 8px 0 10px; }
           .verdict-banner .verdict-name { font-size: 22px; }
           .kpis { grid-template-columns: repeat(6, 1fr); gap: 6px; margin-bottom: 8px; }

@@ -35,9 +35,12 @@ public struct JUnitReporter: Reporter {
                     ("snapshot", file),
                     ("project", evaluation.projectTitle),
                     ("as_of", evaluation.asOf),
+                    ("stage", evaluation.stage.rawValue),
                     ("verdict", evaluation.verdict.rawValue),
+                    ("status", evaluation.status.rawValue),
                 ]
                 if let area = evaluation.scores.categories.first(where: { $0.name == category }) {
+                    suite.properties.append(("area_status", area.status.rawValue))
                     suite.properties.append(("readiness", ReportNumber.oneDecimal(area.readiness)))
                     suite.properties.append(("coverage", ReportNumber.oneDecimal(area.coverage)))
                 }
@@ -164,6 +167,9 @@ public struct JUnitReporter: Reporter {
         case .fail, .warn: return .failure(type: result.status.rawValue, message: headline, body: body)
         case .unknown, .error: return .error(type: result.status.rawValue, message: headline, body: body)
         case .notApplicable: return .skipped(type: nil, message: strings.notApplicableDetail, body: nil)
+        case .notDue:
+            let due = result.dueDate.map { "\(strings.colon)\(strings.due) \($0)" } ?? ""
+            return .skipped(type: "not_due", message: strings.status(.notDue) + due, body: body)
         case .waived:
             var message = strings.waivedPrefix
             if let waiver = result.waiver {

@@ -57,12 +57,18 @@ struct ReadinessChart {
                 ReportNumber.whole(readiness), x: plotX + plotWidth + 8, y: y + 16,
                 className: row.isTotal ? "value total" : "value")
         }
+        // The legend shows each colour band the bars use, so a red bar has a red key.
         let legendY = height - 4
-        out += SVG.rect(x: plotX, y: legendY - 9, width: 12, height: 8, className: "bar good")
-        out += SVG.text(strings.readiness, x: plotX + 16, y: legendY, className: "legend")
-        let coverageX = plotX + 24 + SVG.width(of: strings.readiness, fontSize: 11) + 16
-        out += SVG.rect(x: coverageX, y: legendY - 7, width: 12, height: 4, className: "coverage-bar")
-        out += SVG.text(strings.coverage, x: coverageX + 16, y: legendY, className: "legend")
+        var x = plotX
+        out += SVG.text(strings.readiness, x: x, y: legendY, className: "legend")
+        x += SVG.width(of: strings.readiness, fontSize: 11) + 8
+        for (band, label) in [("good", "≥80"), ("fair", "60–79"), ("poor", "<60")] {
+            out += SVG.rect(x: x, y: legendY - 9, width: 12, height: 8, className: "bar \(band)")
+            out += SVG.text(label, x: x + 15, y: legendY, className: "legend")
+            x += 15 + SVG.width(of: label, fontSize: 11) + 10
+        }
+        out += SVG.rect(x: x + 6, y: legendY - 7, width: 12, height: 4, className: "coverage-bar")
+        out += SVG.text(strings.coverage, x: x + 22, y: legendY, className: "legend")
         out += "</svg>"
         return out
     }

@@ -194,10 +194,23 @@ struct SARIFLog: Encodable, Sendable {
         var snapshot: String
         var project: String
         var asOf: String
+        var stage: String
         var verdict: String
+        var status: String
         var readiness: Double
         var coverage: Double
         var exposure: Int
         var strict: Bool
+        /// Each area's status, by area name.
+        var areas: [String: String]
+        /// Each planned phase's decision and status.
+        var phases: [PhaseSummary]
+    }
+
+    /// One planned phase's decision and status.
+    struct PhaseSummary: Encodable, Sendable {
+        var name: String
+        var decision: String
+        var status: String
     }
 }

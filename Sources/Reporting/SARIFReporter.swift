@@ -113,7 +113,7 @@ public struct SARIFReporter: Reporter {
                             category: rule.category,
                             action: rule.action.rawValue,
                             severity: rule.severity.rawValue,
-                            missingFact: result.status == .unknown ? result.missingFact : nil,
+                            missingFact: result.status.isEvidenceGap ? result.missingFact : nil,
                             recommendation: rule.recommendation?.resolved(context.language))))
             }
             summaries.append(
@@ -121,11 +121,17 @@ public struct SARIFReporter: Reporter {
                     snapshot: snapshot.uri,
                     project: evaluation.projectTitle,
                     asOf: evaluation.asOf,
+                    stage: evaluation.stage.rawValue,
                     verdict: evaluation.verdict.rawValue,
+                    status: evaluation.status.rawValue,
                     readiness: Self.rounded(evaluation.scores.overall.readiness),
                     coverage: Self.rounded(evaluation.scores.overall.coverage),
                     exposure: evaluation.scores.exposure,
-                    strict: evaluation.isStrict))
+                    strict: evaluation.isStrict,
+                    areas: Dictionary(evaluation.scores.categories.map { ($0.name, $0.status.rawValue) }, uniquingKeysWith: { a, _ in a }),
+                    phases: evaluation.plan.planned.map {
+                        .init(name: $0.name, decision: $0.decision.rawValue, status: $0.status.rawValue)
+                    }))
         }
 
         let baseURI = ReportPath.directoryURI(context.basePath)

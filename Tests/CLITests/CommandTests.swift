@@ -75,7 +75,7 @@ enum Paths {
         #expect(status == 0)
         let report = try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
         #expect(report?["verdict"] as? String == "split")
-        #expect(report?["schema"] as? String == "readiness.report/1")
+        #expect(report?["schema"] as? String == "readiness.report/2")
         let log = try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: sarif))) as? [String: Any]
         #expect(log?["version"] as? String == "2.1.0")
     }
