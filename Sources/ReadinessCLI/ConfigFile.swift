@@ -64,14 +64,7 @@ struct ConfigFile: Sendable {
 
     /// The configuration file in `directory` or the nearest directory above it.
     static func discover(from directory: String) -> String? {
-        var url = URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
-        while true {
-            let candidate = url.appendingPathComponent(name).path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            let parent = url.deletingLastPathComponent()
-            if parent.path == url.path { return nil }
-            url = parent
-        }
+        CLI.nearestDirectory(from: directory, containing: name).map { URL(fileURLWithPath: $0).appendingPathComponent(name).path }
     }
 
     /// Reads and checks a configuration file.

@@ -52,13 +52,7 @@ struct ReportOptions: ParsableArguments {
     /// The nearest directory at or above `directory` that holds `.git` (a folder, or the file a
     /// linked work tree has), or nil.
     static func workTreeRoot(from directory: String) -> String? {
-        var url = URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
-        while true {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) { return url.path }
-            let parent = url.deletingLastPathComponent()
-            if parent.path == url.path { return nil }
-            url = parent
-        }
+        CLI.nearestDirectory(from: directory, containing: ".git")
     }
 
     /// Renders one format; `text` and `markdown` end with the comparison with the baseline.

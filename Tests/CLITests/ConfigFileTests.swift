@@ -14,7 +14,7 @@ import Testing
 
     static let config = """
         rulesets: [network, custom/extra.yaml]
-        params: {wan_kbps_per_user: 64}
+        params: {max_latency_ms: 200}
         formats: [sarif, junit]
         outputs: [out/readiness.sarif, "-"]
         fail-on: none
@@ -31,7 +31,7 @@ import Testing
         #expect(
             arguments == [
                 "check", "--ruleset", "network", "--ruleset", canonical + "/custom/extra.yaml",
-                "--param", "wan_kbps_per_user=64", "--format", "sarif", "--format", "junit",
+                "--param", "max_latency_ms=200", "--format", "sarif", "--format", "junit",
                 "--output", canonical + "/out/readiness.sarif", "--output", "-", "--fail-on", "none", "--lang", "zh",
                 "--min-coverage", "80", "--strict", "s.yaml",
             ])
@@ -45,7 +45,7 @@ import Testing
         #expect(!arguments.contains("none"))
         #expect(!arguments.contains("sarif"))
         #expect(!arguments.contains("network"))
-        #expect(arguments.contains("wan_kbps_per_user=64"))
+        #expect(arguments.contains("max_latency_ms=200"))
         #expect(arguments.suffix(7) == ["s.yaml", "--fail-on=defer", "--format", "json", "--ruleset", "data", "--param", "x=1"].suffix(7))
     }
 
