@@ -129,7 +129,9 @@ import Testing
         #expect(one.followOn == nil)
         #expect(one.moved.map(\.item) == ["A", "B"])
         #expect(one.moved.map { $0.because.map { "\($0.rule)/\($0.subject ?? "")" } } == [["SPLIT-1/A"], ["SPLIT-1/B", "SPLIT-2/B"]])
-        #expect(one.deferredBecause.map(\.rule) == ["SPLIT-1", "SPLIT-1", "SPLIT-2"])
+        // One reason per rule, counting the rest.
+        #expect(one.deferredBecause.map(\.rule) == ["SPLIT-1", "SPLIT-2"])
+        #expect(one.deferredBecause.first?.message == "S1 (and 1 more)")
         #expect(one.conditions.isEmpty)
         let two = e.plan.planned[1]
         #expect(two.moved.map(\.item) == ["B"])

@@ -211,13 +211,11 @@ struct PlanBuilder {
                 conditions: conditions[p].merged(with: wideConditions).reasons(open, in: evaluation))
             // What moves, or would move once a held-back phase resumes.
             decision.moved = moved[p].map { entry in
-                PhasePlan.MovedItem(
-                    kind: entry.item.kind, item: entry.item.item,
-                    because: entry.findings.map { Decision.reason(open[$0], in: evaluation) })
+                PhasePlan.MovedItem(kind: entry.item.kind, item: entry.item.item, because: reasons(entry.findings))
             }
             decision.isEmptied = emptied.contains(p)
             if decision.isEmptied {
-                decision.deferredBecause = (decision.deferredBecause + decision.moved.flatMap(\.because)).uniqued()
+                decision.deferredBecause = (decision.deferredBecause + reasons(moved[p].flatMap(\.findings))).uniqued()
             }
             if heldBack[p] {
                 decision.decision = blocked.contains(p) ? .noGo : .defer
@@ -260,13 +258,35 @@ struct PlanBuilder {
         let movingFindings = moved[p].flatMap(\.findings).uniqued()
         let leadTime = movingFindings.compactMap { evaluation.rules[open[$0].ruleIndex].rule.leadTimeDays }.max()
         let (start, end) = followOnDates(of: p, leadTime: leadTime)
-        let because = movingFindings.map { Decision.reason(open[$0], in: evaluation) }
-            + followOnDeferrals[p].merged(with: wideDeferrals).reasons(open, in: evaluation)
+        let because = reasons(movingFindings) + followOnDeferrals[p].merged(with: wideDeferrals).reasons(open, in: evaluation)
         return PhasePlan.PlannedPhase(
             name: name, start: start, end: end, decision: followOnBlocked.contains(p) || isWideBlocked ? .noGo : .defer,
             scope: goes, moved: [], followOn: nil, splitFrom: phase.name, dependsOn: [phase.name],
             deferredBecause: because.uniqued(), deferredDependencies: [],
             conditions: followOnConditions[p].merged(with: wideConditions).reasons(open, in: evaluation))
+    }
+
+    /// One reason per rule among these findings (indices into the open findings), in order of
+    /// first appearance, each noting how many more there are: a site moved by 40 undersized
+    /// terminals lists the rule once.
+    func reasons(_ findings: [Int]) -> [Reason] {
+        var order: [Int] = []
+        var counts: [Int: (first: Int, count: Int)] = [:]
+        for f in findings {
+            let rule = open[f].ruleIndex
+            if let entry = counts[rule] {
+                counts[rule] = (entry.first, entry.count + 1)
+            } else {
+                counts[rule] = (f, 1)
+                order.append(rule)
+            }
+        }
+        return order.compactMap { rule in
+            guard let entry = counts[rule] else { return nil }
+            var reason = Decision.reason(open[entry.first], in: evaluation)
+            if entry.count > 1 { reason.message += Decision.andMore(entry.count - 1, language: evaluation.language) }
+            return reason
+        }
     }
 
     /// A follow-on starts when its phase (and every phase that phase depends on) has ended and
