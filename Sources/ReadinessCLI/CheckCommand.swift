@@ -55,6 +55,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Colour the text output even when standard output is not a terminal.")
     var color = false
 
+    @OptionGroup var outputLimits: OutputLimitOptions
+
     func validate() throws {
         guard ["en", "zh"].contains(lang) else { throw ValidationError("--lang must be en or zh") }
         guard let failOn = Verdict(rawValue: failOn), failOn != .go else {
@@ -72,6 +74,7 @@ struct CheckCommand: ParsableCommand {
         if outputs.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("only one format can go to standard output")
         }
+        try OutputLimitOptions.checkDistinct(outputs)
     }
 
     func run() throws {
@@ -84,6 +87,7 @@ struct CheckCommand: ParsableCommand {
             parameters: try CLI.parseParameters(parameters),
             waivers: try CLI.loadWaivers(waivers, loader: rulesetOptions.limits.yamlLoader),
             language: lang, isStrict: strict)
+        options.maxWaiverDays = outputLimits.maxWaiverDays
         // One snapshot: its large lists use every core; a portfolio: one snapshot per core.
         options.parallelism = snapshots.count == 1 ? ProcessInfo.processInfo.activeProcessorCount : 1
         let evaluations = try Self.evaluate(
@@ -101,6 +105,7 @@ struct CheckCommand: ParsableCommand {
                 toolVersion: ReadinessVersion.current, language: lang,
                 basePath: FileManager.default.currentDirectoryPath, usesColor: usesColor)
             let report = format.makeReporter().renderPieces(evaluations, context: context)
+            try outputLimits.checkSize(of: report, format: format.rawValue)
             if output == "-" {
                 CLI.printOutput(report)
             } else {

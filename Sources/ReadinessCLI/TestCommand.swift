@@ -19,7 +19,7 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let runner = RulesetTestRunner(
-            rulesets: RulesetLoader(cel: limits.celEnvironment, yaml: limits.yamlLoader),
+            rulesets: limits.rulesetLoader,
             snapshots: SnapshotLoader(yaml: limits.yamlLoader), engine: Engine(cel: limits.celEnvironment))
         var passed = 0
         var failed = 0
@@ -35,13 +35,13 @@ struct TestCommand: ParsableCommand {
             for result in results {
                 if result.passed {
                     passed += 1
-                    if verbose { CLI.printOutput("PASS \(result.location): \(result.name)\n") }
+                    if verbose { CLI.printText("PASS \(result.location): \(result.name)\n") }
                     continue
                 }
                 failed += 1
                 var text = "FAIL \(result.location): \(result.name)\n"
                 for mismatch in result.mismatches { text += "  - \(mismatch)\n" }
-                CLI.printOutput(text)
+                CLI.printText(text)
                 if !result.problems.isEmpty { CLI.report(result.problems) }
             }
         }

@@ -93,14 +93,20 @@ public struct TextReporter: Reporter {
         let w = Words(zh: e.language == "zh")
         let p = Paint(on: context.usesColor)
         var out = ""
-        let project = e.snapshot.projectName ?? e.snapshot.file
+        let project = (e.snapshot.projectName ?? e.snapshot.file).terminalEscaped
         out += p.bold(w.t("Readiness: ", "上线准备度：") + project) + "\n"
-        out += p.dim("\(e.snapshot.file) · " + w.t("as of ", "评估日期 ") + (e.asOf.isEmpty ? w.t("(no date)", "（无日期）") : e.asOf)
+        out += p.dim("\(e.snapshot.file.terminalEscaped) · " + w.t("as of ", "评估日期 ") + (e.asOf.isEmpty ? w.t("(no date)", "（无日期）") : e.asOf.terminalEscaped)
             + " · \(e.rules.count) " + w.t("rules", "条规则") + (e.isStrict ? w.t(" · strict", " · 严格模式") : "")) + "\n\n"
 
+        for parameter in e.parameters {
+            guard let owner = parameter.overrides else { continue }
+            out += p.yellow(
+                w.t("Parameter \(parameter.name) of ruleset \(owner) is overridden by ruleset \(parameter.rulesetID)",
+                    "规则集 \(parameter.rulesetID) 覆盖了规则集 \(owner) 的参数 \(parameter.name)").terminalEscaped) + "\n"
+        }
         out += w.t("Verdict: ", "结论：") + p.verdict(e.verdict, w.verdict(e.verdict)) + "\n"
         for reason in e.decidedBy.prefix(12) {
-            out += "  • \(reason.rule)" + (reason.subject.map { " [\($0)]" } ?? "") + ": \(reason.message)\n"
+            out += "  • " + Self.reasonText(reason) + "\n"
         }
         if e.decidedBy.count > 12 { out += "  " + w.t("… and \(e.decidedBy.count - 12) more rules", "……另有 \(e.decidedBy.count - 12) 条规则") + "\n" }
         out += "\n"
@@ -110,7 +116,7 @@ public struct TextReporter: Reporter {
         for area in [e.scores.overall] + e.scores.categories {
             let open = area.counts.fail + area.counts.warn + area.counts.error
             rows.append([
-                area.name == "overall" ? w.t("overall", "总体") : e.categoryTitle(area.name), Self.percent(area.readiness),
+                area.name == "overall" ? w.t("overall", "总体") : e.categoryTitle(area.name).terminalEscaped, Self.percent(area.readiness),
                 Self.percent(area.coverage), String(open), String(area.exposure),
             ])
         }
@@ -120,23 +126,23 @@ public struct TextReporter: Reporter {
         if !e.plan.planned.isEmpty {
             out += p.bold(w.t("Phase plan", "阶段计划")) + "\n"
             for phase in e.plan.planned {
-                let dates = [phase.start, phase.end].compactMap { $0 }.joined(separator: " → ")
-                out += "  \(phase.name)  " + p.verdict(phase.decision, w.decision(phase.decision)) + (dates.isEmpty ? "" : p.dim("  \(dates)")) + "\n"
-                let scope = phase.scope.filter { !$0.items.isEmpty }.map { "\($0.kind): \($0.items.joined(separator: ", "))" }
+                let dates = [phase.start, phase.end].compactMap { $0 }.joined(separator: " → ").terminalEscaped
+                out += "  \(phase.name.terminalEscaped)  " + p.verdict(phase.decision, w.decision(phase.decision)) + (dates.isEmpty ? "" : p.dim("  \(dates)")) + "\n"
+                let scope = phase.scope.filter { !$0.items.isEmpty }.map { "\($0.kind): \($0.items.joined(separator: ", "))".terminalEscaped }
                 if !scope.isEmpty { out += "    " + w.t("scope ", "范围 ") + scope.joined(separator: "; ") + "\n" }
                 for moved in phase.moved {
-                    out += "    " + w.t("moves ", "移出 ") + "\(moved.kind) \(moved.item) → \(phase.followOn ?? "")"
-                        + p.dim("  (\(moved.because.map(\.rule).uniquedStrings().joined(separator: ", ")))") + "\n"
+                    out += "    " + w.t("moves ", "移出 ") + "\(moved.kind) \(moved.item) → \(phase.followOn ?? "")".terminalEscaped
+                        + p.dim("  (\(moved.because.map(\.rule).uniquedStrings().joined(separator: ", ")))".terminalEscaped) + "\n"
                 }
                 for reason in phase.deferredBecause.prefix(5) {
-                    out += "    " + w.t("because ", "原因 ") + "\(reason.rule)" + (reason.subject.map { " [\($0)]" } ?? "") + ": \(reason.message)\n"
+                    out += "    " + w.t("because ", "原因 ") + Self.reasonText(reason) + "\n"
                 }
                 if phase.deferredBecause.count > 5 { out += "    " + w.t("… and \(phase.deferredBecause.count - 5) more", "……另有 \(phase.deferredBecause.count - 5) 项") + "\n" }
                 if !phase.deferredDependencies.isEmpty {
-                    out += "    " + w.t("depends on deferred ", "依赖已推迟的阶段 ") + phase.deferredDependencies.joined(separator: ", ") + "\n"
+                    out += "    " + w.t("depends on deferred ", "依赖已推迟的阶段 ") + phase.deferredDependencies.joined(separator: ", ").terminalEscaped + "\n"
                 }
                 if !phase.conditions.isEmpty {
-                    out += "    " + w.t("conditions ", "条件 ") + phase.conditions.map(\.rule).uniquedStrings().joined(separator: ", ") + "\n"
+                    out += "    " + w.t("conditions ", "条件 ") + phase.conditions.map(\.rule).uniquedStrings().joined(separator: ", ").terminalEscaped + "\n"
                 }
             }
             out += "\n"
@@ -145,7 +151,7 @@ public struct TextReporter: Reporter {
             out += p.bold(w.t("Prerequisite work", "前提工作")) + "\n"
             for item in e.plan.prerequisites {
                 let subjects = item.subjects.isEmpty ? "" : " [\(item.subjects.prefix(6).joined(separator: ", "))\(item.subjects.count > 6 ? ", …" : "")]"
-                out += "  • \(item.rule)\(subjects): \(Self.firstLine(item.recommendation))\n"
+                out += "  • " + "\(item.rule)\(subjects)".terminalEscaped + ": \(Self.firstLine(item.recommendation))\n"
             }
             out += "\n"
         }
@@ -160,18 +166,18 @@ public struct TextReporter: Reporter {
             let indices = e.rules.indices.filter { e.rules[$0].rule.category == category && byRule[$0] != nil }
             guard !indices.isEmpty else { continue }
             any = true
-            out += "  " + p.cyan(e.categoryTitle(category)) + "\n"
+            out += "  " + p.cyan(e.categoryTitle(category).terminalEscaped) + "\n"
             for index in indices {
                 let rule = e.rules[index].rule
                 let results = byRule[index] ?? []
-                out += "    \(p.bold(rule.id))  \(rule.title.resolved(e.language))" + p.dim("  \(rule.severity.rawValue) · \(rule.action.rawValue)") + "\n"
+                out += "    \(p.bold(rule.id.terminalEscaped))  \(rule.title.resolved(e.language).terminalEscaped)" + p.dim("  \(rule.severity.rawValue) · \(rule.action.rawValue)") + "\n"
                 for r in results.prefix(findingsPerRule) {
                     let label = p.status(r.status, w.status(r.status))
-                    let at = r.location.flatMap { $0.position.isKnown ? " " + p.dim("\($0.file):\($0.line)") : nil } ?? ""
-                    let subject = r.subject.map { "[\($0)] " } ?? ""
-                    out += "      \(label) \(subject)\(r.message ?? rule.title.resolved(e.language))\(at)\n"
+                    let at = r.location.flatMap { $0.position.isKnown ? " " + p.dim("\($0.file.terminalEscaped):\($0.line)") : nil } ?? ""
+                    let subject = r.subject.map { "[\($0.terminalEscaped)] " } ?? ""
+                    out += "      \(label) \(subject)\((r.message ?? rule.title.resolved(e.language)).terminalEscaped)\(at)\n"
                     if let waiver = r.waiver {
-                        out += "           " + p.dim(w.t("waived until ", "豁免至 ") + "\(waiver.expires) (\(waiver.approvedBy)): \(waiver.reason)") + "\n"
+                        out += "           " + p.dim(w.t("waived until ", "豁免至 ") + "\(waiver.expires) (\(waiver.approvedBy)): \(waiver.reason)".terminalEscaped) + "\n"
                     }
                 }
                 if results.count > findingsPerRule {
@@ -191,13 +197,13 @@ public struct TextReporter: Reporter {
         if !waivers.expired.isEmpty || !waivers.unused.isEmpty || !waivers.applied.isEmpty {
             out += "\n" + p.bold(w.t("Waivers", "豁免")) + "\n"
             for (waiver, count) in waivers.applied {
-                out += "  " + w.t("applied ", "已生效 ") + "\(waiver.ruleID)\(waiver.subject.map { " [\($0)]" } ?? "") ×\(count) " + w.t("until ", "至 ") + waiver.expires + "\n"
+                out += "  " + w.t("applied ", "已生效 ") + "\(waiver.ruleID)\(waiver.subject.map { " [\($0)]" } ?? "") ×\(count) ".terminalEscaped + w.t("until ", "至 ") + waiver.expires.terminalEscaped + "\n"
             }
             for waiver in waivers.expired {
-                out += "  " + p.yellow(w.t("expired ", "已过期 ")) + "\(waiver.ruleID)\(waiver.subject.map { " [\($0)]" } ?? "") " + w.t("on ", "于 ") + waiver.expires + p.dim("  \(waiver.location)") + "\n"
+                out += "  " + p.yellow(w.t("expired ", "已过期 ")) + "\(waiver.ruleID)\(waiver.subject.map { " [\($0)]" } ?? "") ".terminalEscaped + w.t("on ", "于 ") + waiver.expires.terminalEscaped + p.dim("  \(waiver.location)".terminalEscaped) + "\n"
             }
             for waiver in waivers.unused {
-                out += "  " + p.yellow(w.t("unused ", "未使用 ")) + "\(waiver.ruleID)\(waiver.subject.map { " [\($0)]" } ?? "")" + p.dim("  \(waiver.location)") + "\n"
+                out += "  " + p.yellow(w.t("unused ", "未使用 ")) + "\(waiver.ruleID)\(waiver.subject.map { " [\($0)]" } ?? "")".terminalEscaped + p.dim("  \(waiver.location)".terminalEscaped) + "\n"
             }
         }
         return out
@@ -208,7 +214,7 @@ public struct TextReporter: Reporter {
         var rows: [[String]] = [[w.t("snapshot", "快照"), w.t("verdict", "结论"), w.t("readiness", "准备度"), w.t("evidence", "证据覆盖"), w.t("open", "未关闭")]]
         for e in evaluations {
             let o = e.scores.overall
-            rows.append([e.snapshot.file, e.verdict.rawValue, Self.percent(o.readiness), Self.percent(o.coverage), String(o.counts.fail + o.counts.warn + o.counts.error)])
+            rows.append([e.snapshot.file.terminalEscaped, e.verdict.rawValue, Self.percent(o.readiness), Self.percent(o.coverage), String(o.counts.fail + o.counts.warn + o.counts.error)])
         }
         var out = "\n" + String(repeating: "═", count: 72) + "\n"
         out += Paint(on: context.usesColor).bold(w.t("Portfolio", "项目组合")) + " (\(evaluations.count))\n"
@@ -225,7 +231,12 @@ public struct TextReporter: Reporter {
 
     static func firstLine(_ text: String) -> String {
         let line = text.split(separator: "\n").first.map(String.init) ?? text
-        return line.count > 220 ? String(line.prefix(220)) + "…" : line
+        return (line.count > 220 ? String(line.prefix(220)) + "…" : line).terminalEscaped
+    }
+
+    /// `rule [subject]: message`, safe for a terminal.
+    static func reasonText(_ reason: Reason) -> String {
+        ("\(reason.rule)" + (reason.subject.map { " [\($0)]" } ?? "") + ": \(reason.message)").terminalEscaped
     }
 }
 

@@ -2,6 +2,8 @@ import Foundation
 
 /// Writes output files atomically: a temporary file beside the target, then a rename, so a
 /// failure part-way never leaves a partial report; refuses to overwrite the run's inputs.
+/// A device, FIFO or socket at the target (`/dev/null`, `/dev/stdout`) is written directly
+/// instead, and the temporary file is removed if SIGINT or SIGTERM ends the process.
 public enum AtomicFile {
     /// Why a write was refused.
     public struct WriteError: Error, CustomStringConvertible, Sendable {
@@ -75,6 +77,10 @@ public enum AtomicFile {
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw WriteError(description: "cannot write '\(path)': it is a directory")
         }
+        if isSpecialFile(target.path) {
+            try writeDirectly(to: target.path, shownAs: path, body)
+            return
+        }
         let temporary = directory + "/." + target.lastPathComponent + ".tmp-\(getpid())"
         // O_EXCL: never through a link or over a file someone planted at the temporary name.
         var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -87,6 +93,8 @@ public enum AtomicFile {
         guard fd >= 0 else {
             throw WriteError(description: "cannot write '\(path)': \(String(cString: strerror(errno)))")
         }
+        let slot = TemporaryFiles.register(temporary)
+        defer { TemporaryFiles.unregister(slot) }
         let failure = body(fd)
         if close(fd) != 0 || failure != nil {
             let reason = String(cString: strerror(failure ?? errno))
@@ -98,6 +106,28 @@ public enum AtomicFile {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw WriteError(description: "cannot write '\(path)': \(reason)")
+        }
+    }
+
+    /// Whether `path` names (through any links) something that is neither a regular file nor a
+    /// directory: a device such as `/dev/null`, a FIFO, a socket, or `/dev/stdout`.
+    private static func isSpecialFile(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        return type != S_IFREG && type != S_IFDIR
+    }
+
+    /// Writes into a device or FIFO as it is: such a target is opened for writing, never
+    /// replaced by a regular file (as a rename would, run as root).
+    private static func writeDirectly(to path: String, shownAs name: String, _ body: (Int32) -> Int32?) throws(WriteError) {
+        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else {
+            throw WriteError(description: "cannot write '\(name)': \(String(cString: strerror(errno)))")
+        }
+        let failure = body(fd)
+        if close(fd) != 0 && failure == nil && errno != EINTR || failure != nil {
+            throw WriteError(description: "cannot write '\(name)': \(String(cString: strerror(failure ?? errno)))")
         }
     }
 }
