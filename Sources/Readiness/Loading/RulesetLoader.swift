@@ -95,7 +95,8 @@ public struct RulesetLoader: Sendable {
                         at: location))
                     return
                 }
-                let key = (path as NSString).standardizingPath
+                // Keyed by the resolved path, so a link back to a file already in the chain is a cycle.
+                let key = PathConfinement.resolve(path) ?? (path as NSString).standardizingPath
                 if let location, !isConfined(path, chain: chain, spec: spec, at: location) { return }
                 if chain.contains(key) {
                     diagnostics.append(RulesetDiagnostics.extendsCycle(chain + [key], at: location ?? SourceLocation(file: path, line: 1, column: 1)))
