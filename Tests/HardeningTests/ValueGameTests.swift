@@ -5,6 +5,8 @@ import SourceDiagnostics
 import StrictYAML
 import Testing
 
+@testable import Reporting
+
 /// Type and value games: parameters typed by their declaration, non-finite numbers, parameters
 /// redeclared by another ruleset, waivers without reason or with no real expiry, merge keys,
 /// JSON surrogate pairs.
@@ -98,6 +100,10 @@ import Testing
         let parameter = try #require(catalog.parameters.first { $0.name == "max_latency_ms" })
         #expect(parameter.value == .int(300))
         #expect(parameter.overrides == "network")
+        let snapshot = try SnapshotLoader().load(bytes: Array(Self.base.utf8), file: "snapshot.yaml")
+        let evaluation = try Engine().evaluate(catalog, against: snapshot).evaluation
+        let text = TextReporter().render([evaluation], context: ReportContext())
+        #expect(text.contains("Parameter max_latency_ms of ruleset network is overridden by ruleset open"))
 
         let nothing = folder + "/nothing.yaml"
         try "ruleset: nothing\noverrides_params: [no_such]\nrules: []\n".write(toFile: nothing, atomically: true, encoding: .utf8)
