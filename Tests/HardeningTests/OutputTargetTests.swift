@@ -61,3 +61,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: temporary))
     }
 }
+
+extension OutputTargetTests {
+    @Test("a link in a checkout that points at a device is replaced, not followed")
+    func linkToDevice() throws {
+        let folder = try Hardening.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let link = folder + "/report.json"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/dev/null")
+        try AtomicFile.write("report", to: link)
+        var info = stat()
+        #expect(lstat(link, &info) == 0)
+        #expect(info.st_mode & S_IFMT == S_IFREG)
+        #expect(try String(contentsOfFile: link, encoding: .utf8) == "report")
+    }
+}

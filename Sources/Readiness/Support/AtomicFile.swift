@@ -77,7 +77,7 @@ public enum AtomicFile {
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw WriteError(description: "cannot write '\(path)': it is a directory")
         }
-        if isSpecialFile(target.path) {
+        if try isSpecialFile(target.path) {
             try writeDirectly(to: target.path, shownAs: path, body)
             return
         }
@@ -109,13 +109,22 @@ public enum AtomicFile {
         }
     }
 
-    /// Whether `path` names (through any links) something that is neither a regular file nor a
-    /// directory: a device such as `/dev/null`, a FIFO, a socket, or `/dev/stdout`.
-    private static func isSpecialFile(_ path: String) -> Bool {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return false }
-        let type = info.st_mode & S_IFMT
-        return type != S_IFREG && type != S_IFDIR
+    /// Whether `path` is a FIFO, a character device or a socket, to be written directly: named
+    /// as such, or through a link when the path itself is a system one (`/dev/stdout`,
+    /// `/dev/fd/1`, `/proc/self/fd/1`). A link elsewhere (one planted in a checkout, say) is
+    /// replaced as before, never followed onto a device; a block device is never written.
+    private static func isSpecialFile(_ path: String) throws(WriteError) -> Bool {
+        var own = stat()
+        guard lstat(path, &own) == 0 else { return false }
+        var info = own
+        if own.st_mode & S_IFMT == S_IFLNK {
+            guard path.hasPrefix("/dev/") || path.hasPrefix("/proc/self/fd/"), stat(path, &info) == 0 else { return false }
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFIFO, S_IFCHR, S_IFSOCK: return true
+        case S_IFBLK: throw WriteError(description: "refusing to write '\(path)': it is a block device")
+        default: return false
+        }
     }
 
     /// Writes into a device or FIFO as it is: such a target is opened for writing, never
