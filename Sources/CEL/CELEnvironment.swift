@@ -14,6 +14,9 @@ public struct CELEnvironment: Sendable {
     /// When true, calls of unknown functions compile and fail at evaluation instead (CEL's
     /// dynamic mode, used by the conformance vectors); by default they are compile errors.
     public var allowsUnknownFunctions = false
+    /// The budget every evaluation in this environment draws on, shared by a whole run (the
+    /// engine sets a fresh one, of `limits.maxRunSteps`, for each snapshot it evaluates).
+    public var runBudget: CELRunBudget?
 
     /// Creates an environment.
     public init(limits: CELLimits = .default) {
@@ -79,7 +82,8 @@ public struct CELEnvironment: Sendable {
     ///
     /// Safe to call concurrently from several threads with separate activations.
     public func evaluate(_ program: CELProgram, in activation: CELActivation) -> CELResult {
-        let frame = CELFrame(activation: activation, slotCount: program.slotCount, maxSteps: limits.maxSteps)
+        let frame = CELFrame(
+            activation: activation, slotCount: program.slotCount, maxSteps: limits.maxSteps, budget: runBudget)
         return program.run(in: frame)
     }
 
@@ -104,14 +108,16 @@ public struct CELEnvironment: Sendable {
 /// An evaluator serves one thread at a time; make one per thread.
 public final class CELEvaluator {
     private let maxSteps: Int
+    private let budget: CELRunBudget?
     private let localCount: Int
     private var frame: CELFrame
 
     /// Creates an evaluator for programs compiled with the activation's locals.
     public init(_ environment: CELEnvironment, activation: CELActivation, slotCount: Int = 0) {
         maxSteps = environment.limits.maxSteps
+        budget = environment.runBudget
         localCount = activation.locals.count
-        frame = CELFrame(activation: activation, slotCount: slotCount, maxSteps: maxSteps)
+        frame = CELFrame(activation: activation, slotCount: slotCount, maxSteps: maxSteps, budget: budget)
     }
 
     /// Sets the value of local `slot` for the evaluations that follow.
@@ -128,7 +134,7 @@ public final class CELEvaluator {
             var activation = CELActivation(globals: frame.globals, locals: locals, localPaths: frame.localPaths)
             activation.localIndices = frame.localIndices
             for (name, value) in frame.bindings { activation.bind(name, to: value) }
-            frame = CELFrame(activation: activation, slotCount: program.slotCount, maxSteps: maxSteps)
+            frame = CELFrame(activation: activation, slotCount: program.slotCount, maxSteps: maxSteps, budget: budget)
         }
         frame.resetSteps()
         return program.run(in: frame)

@@ -1,7 +1,11 @@
 /// Bounds that keep compilation and evaluation safe on untrusted expressions and data.
 public struct CELLimits: Sendable, Equatable {
-    /// The evaluation budget: one step per function call, operator and comprehension iteration.
+    /// The evaluation budget of one expression: one step per function call, operator and
+    /// comprehension iteration, plus the cost of what a call allocates or scans (`CELCost`).
     public var maxSteps: Int
+    /// The budget of a whole run, in the same steps, shared by every evaluation of every rule
+    /// on every core (`CELRunBudget`); nil for none.
+    public var maxRunSteps: Int?
     /// The deepest nesting the parser accepts; deeper input is a syntax error, never a crash.
     public var maxParseDepth: Int
     /// The longest expression accepted, in Unicode scalars.
@@ -12,9 +16,10 @@ public struct CELLimits: Sendable, Equatable {
     /// Creates limits.
     public init(
         maxSteps: Int = 10_000_000, maxParseDepth: Int = 250, maxExpressionLength: Int = 100_000,
-        regex: RE2Regex.Limits = .default
+        regex: RE2Regex.Limits = .default, maxRunSteps: Int? = 2_000_000_000
     ) {
         self.maxSteps = maxSteps
+        self.maxRunSteps = maxRunSteps
         self.maxParseDepth = maxParseDepth
         self.maxExpressionLength = maxExpressionLength
         self.regex = regex

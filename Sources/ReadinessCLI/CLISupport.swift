@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SourceDiagnostics
 import Reporting
+import StrictYAML
 
 /// Shared plumbing for the subcommands: printing diagnostics and mapping failures to exit codes.
 enum CLI {
@@ -22,6 +23,12 @@ enum CLI {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Writes text that quotes input (rule titles, test names) to standard output, each line
+    /// made safe for a terminal or CI log (`terminalEscaped`).
+    static func printText(_ text: String) {
+        printOutput(text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).terminalEscaped }.joined(separator: "\n"))
+    }
+
     /// Writes a report's pieces to standard output, in order.
     static func printOutput(_ report: RenderedReport) {
         report.forEachBuffer { buffer in
@@ -30,12 +37,15 @@ enum CLI {
         }
     }
 
-    /// Prints diagnostics on standard error, quoting the source line under each.
+    /// Prints diagnostics on standard error, quoting the source line under each. A file is read
+    /// for the quote only if it is a regular file within the default input limit, so a huge
+    /// file, a device or a FIFO is never read just to show an error about it.
     static func report(_ diagnostics: [Diagnostic]) {
         let renderer = DiagnosticRenderer(sourceText: { path in
-            guard !path.hasPrefix("<"), let data = FileManager.default.contents(atPath: path)
+            guard !path.hasPrefix("<"),
+                let bytes = try? YAMLLoader.readFile(path, limit: YAMLLoader.Limits.default.maxInputBytes)
             else { return nil }
-            return String(decoding: data, as: UTF8.self)
+            return String(decoding: bytes, as: UTF8.self)
         })
         printError(renderer.render(diagnostics))
     }

@@ -62,6 +62,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Colour the text output even when standard output is not a terminal.")
     var color = false
 
+    @OptionGroup var outputLimits: OutputLimitOptions
+
     func validate() throws {
         guard ["en", "zh"].contains(lang) else { throw ValidationError("--lang must be en or zh") }
         for format in formats where ReportFormat(rawValue: format) == nil {
@@ -79,6 +81,7 @@ struct CheckCommand: ParsableCommand {
         if outputs.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("only one format can go to standard output")
         }
+        try OutputLimitOptions.checkDistinct(outputs)
     }
 
     func run() throws {
@@ -91,6 +94,7 @@ struct CheckCommand: ParsableCommand {
             parameters: try CLI.parseParameters(parameters),
             waivers: try CLI.loadWaivers(waivers, loader: rulesetOptions.limits.yamlLoader),
             language: lang, isStrict: strict)
+        options.maxWaiverDays = outputLimits.maxWaiverDays
         // One snapshot: its large lists use every core; a portfolio: one snapshot per core.
         options.parallelism = snapshots.count == 1 ? ProcessInfo.processInfo.activeProcessorCount : 1
         let evaluations = try Self.evaluate(
@@ -110,6 +114,7 @@ struct CheckCommand: ParsableCommand {
             let report = reportOptions.render(
                 format, evaluations, context: context,
                 baseline: comparison.map { BaselineSection(comparison: $0, baselinePath: gate.baseline ?? "") })
+            try outputLimits.checkSize(of: report, format: format.rawValue)
             if output == "-" {
                 CLI.printOutput(report)
             } else {

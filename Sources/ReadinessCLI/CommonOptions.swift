@@ -19,7 +19,7 @@ struct RulesetOptions: ParsableArguments {
 
     /// Loads the rulesets, printing warnings; input errors exit with status 2.
     func loadCatalog() throws -> RuleCatalog {
-        let loader = RulesetLoader(cel: limits.celEnvironment, yaml: limits.yamlLoader)
+        let loader = limits.rulesetLoader
         let (catalog, warnings) = try CLI.guarding { try loader.load(rulesets) }
         if !warnings.isEmpty { CLI.report(warnings) }
         return catalog
@@ -37,21 +37,45 @@ struct LimitOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Most nodes that YAML aliases may add by expansion.", valueName: "nodes"))
     var maxAliasNodes: Int = YAMLLoader.Limits.default.maxAliasNodes
 
-    @Option(help: ArgumentHelp("Evaluation step budget per expression.", valueName: "steps"))
-    var maxSteps: Int = CELLimits.default.maxSteps
+    @Option(help: ArgumentHelp("Most bytes of text that YAML aliases may add by expansion.", valueName: "bytes"))
+    var maxAliasBytes: Int = YAMLLoader.Limits.default.maxAliasBytes
+
+    @Option(
+        help: ArgumentHelp(
+            "Evaluation step budget of a whole run: all rules against one snapshot, on every core (an expression alone gets at most 10,000,000).",
+            valueName: "steps"))
+    var maxSteps: Int = CELLimits.default.maxRunSteps ?? 2_000_000_000
+
+    @Option(
+        name: .customLong("allow-path"),
+        help: ArgumentHelp(
+            "A folder that 'extends' and test 'snapshot_file' may also read from (repeatable; default: only the ruleset's own folder tree).",
+            valueName: "dir"))
+    var allowedPaths: [String] = []
+
+    /// A ruleset loader with these limits and allowed folders.
+    var rulesetLoader: RulesetLoader {
+        var loader = RulesetLoader(cel: celEnvironment, yaml: yamlLoader)
+        loader.confinement = PathConfinement(allowedDirectories: allowedPaths)
+        return loader
+    }
 
     var yamlLoader: YAMLLoader {
-        YAMLLoader(limits: .init(maxInputBytes: maxInputBytes, maxDepth: maxDepth, maxAliasNodes: maxAliasNodes))
+        YAMLLoader(
+            limits: .init(
+                maxInputBytes: maxInputBytes, maxDepth: maxDepth, maxAliasNodes: maxAliasNodes,
+                maxAliasBytes: maxAliasBytes))
     }
 
     var celEnvironment: CELEnvironment {
         var limits = CELLimits.default
-        limits.maxSteps = maxSteps
+        limits.maxRunSteps = maxSteps
+        limits.maxSteps = min(limits.maxSteps, maxSteps)
         return CELEnvironment(limits: limits)
     }
 
     func validate() throws {
-        guard maxInputBytes > 0, maxDepth > 0, maxAliasNodes >= 0, maxSteps > 0 else {
+        guard maxInputBytes > 0, maxDepth > 0, maxAliasNodes >= 0, maxAliasBytes >= 0, maxSteps > 0 else {
             throw ValidationError("limits must be positive")
         }
     }

@@ -75,13 +75,13 @@ struct EvalCommand: ParsableCommand {
             case .map(let map): activation.globals = map
             case .null: break
             default:
-                CLI.printError("\(snapshot): error: the snapshot's top level must be a mapping")
+                CLI.printError("\(snapshot.terminalEscaped): error: the snapshot's top level must be a mapping")
                 throw CLI.badInput
             }
         }
         for binding in variables {
             guard let equals = binding.firstIndex(of: "="), equals != binding.startIndex else {
-                CLI.printError("error: --var expects NAME=EXPR, got '\(binding)'")
+                CLI.printError("error: --var expects NAME=EXPR, got '\(binding.terminalEscaped)'")
                 throw CLI.badInput
             }
             let name = String(binding[..<equals])

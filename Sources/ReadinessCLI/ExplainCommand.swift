@@ -56,7 +56,7 @@ struct ExplainCommand: ParsableCommand {
         if !rule.references.isEmpty {
             section(lang == "zh" ? "参考资料" : "References", rule.references.map { "- " + $0.title + ($0.url.map { " <\($0)>" } ?? "") }.joined(separator: "\n"))
         }
-        CLI.printOutput(out)
+        CLI.printText(out)
     }
 }
 

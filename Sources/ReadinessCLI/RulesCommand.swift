@@ -52,6 +52,6 @@ struct RulesCommand: ParsableCommand {
                 "\(rule.location.file):\(rule.location.line)", titles,
             ])
         }
-        CLI.printOutput(TextTable.render(rows))
+        CLI.printText(TextTable.render(rows))
     }
 }

@@ -38,7 +38,7 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let runner = RulesetTestRunner(
-            rulesets: RulesetLoader(cel: limits.celEnvironment, yaml: limits.yamlLoader),
+            rulesets: limits.rulesetLoader,
             snapshots: SnapshotLoader(yaml: limits.yamlLoader), engine: Engine(cel: limits.celEnvironment))
         let filter = runPattern.map(CaseFilter.init)
         var report = RulesetTestReport(cases: [], fileErrors: [])
@@ -63,13 +63,13 @@ struct TestCommand: ParsableCommand {
         for result in report.cases {
             switch RulesetTestReport.outcome(of: result) {
             case .passed:
-                if verbose { CLI.printOutput("PASS \(result.location): \(result.name)\n") }
+                if verbose { CLI.printText("PASS \(result.location): \(result.name)\n") }
             case .failed:
                 var text = "FAIL \(result.location): \(result.name)\n"
                 for mismatch in result.mismatches { text += "  - \(mismatch)\n" }
-                CLI.printOutput(text)
+                CLI.printText(text)
             case .error:
-                CLI.printOutput("ERROR \(result.location): \(result.name)\n")
+                CLI.printText("ERROR \(result.location): \(result.name)\n")
                 CLI.report(result.problems)
             }
         }

@@ -14,7 +14,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
-        let loader = RulesetLoader(cel: limits.celEnvironment, yaml: limits.yamlLoader)
+        let loader = limits.rulesetLoader
         let (catalog, warnings) = try CLI.guarding { try loader.load(files) }
         if !warnings.isEmpty { CLI.report(warnings) }
         let rules = catalog.rules.count

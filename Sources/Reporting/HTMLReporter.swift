@@ -30,7 +30,7 @@ public struct HTMLReporter: Reporter {
 
         mutating func add(_ html: String) { output += html + "\n" }
 
-        func h(_ text: String) -> String { text.xmlEscaped }
+        func h(_ text: String) -> String { text.htmlEscaped }
         func a(_ text: String) -> String { text.xmlAttributeEscaped }
         func path(_ file: String) -> String { ReportPath.relative(file, to: context.basePath) }
 

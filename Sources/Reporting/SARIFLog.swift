@@ -116,6 +116,12 @@ struct SARIFLog: Encodable, Sendable {
     struct Message: Encodable, Sendable {
         var text: String
         var markdown: String?
+
+        /// A message whose plain text is escaped for SARIF (`[`, `]`, bidi controls).
+        init(text: String, markdown: String? = nil) {
+            self.text = text.sarifTextEscaped
+            self.markdown = markdown
+        }
     }
 
     struct ArtifactLocation: Encodable, Sendable {

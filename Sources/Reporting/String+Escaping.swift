@@ -1,3 +1,5 @@
+import SourceDiagnostics
+
 extension String {
     /// The text with XML's and HTML's special characters escaped for element content; characters
     /// XML 1.0 forbids (C0 controls other than tab, newline and return, and U+FFFE/U+FFFF) become
@@ -9,7 +11,15 @@ extension String {
     /// normalisation.
     var xmlAttributeEscaped: String { escapedForMarkup(inAttribute: true) }
 
-    private func escapedForMarkup(inAttribute: Bool) -> String {
+    /// The text escaped for HTML element content: as `xmlEscaped`, except that bidi controls are
+    /// kept and the text isolated in `<bdi>`, so an override in it cannot reorder the page
+    /// around it.
+    var htmlEscaped: String {
+        guard unicodeScalars.contains(where: \.isBidiControl) else { return xmlEscaped }
+        return "<bdi>" + escapedForMarkup(inAttribute: false, keepsBidi: true) + "</bdi>"
+    }
+
+    private func escapedForMarkup(inAttribute: Bool, keepsBidi: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(utf8.count)
         for scalar in unicodeScalars {
@@ -24,7 +34,9 @@ extension String {
             case "\t" where inAttribute: out += "&#9;"
             case "\t", "\n": out.unicodeScalars.append(scalar)
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+                if scalar.isBidiControl && !keepsBidi {
+                    out += scalar.visibleEscape
+                } else if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF
                     || (0x80..<0xA0).contains(scalar.value)
                 {
                     out.unicodeScalars.append("\u{FFFD}")
@@ -60,7 +72,9 @@ extension String {
             case "\r": continue
             case "\n", "\t": out += " "
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if scalar.isBidiControl {
+                    out += "\\" + scalar.visibleEscape
+                } else if scalar.value < 0x20 || scalar.value == 0x7F {
                     out.unicodeScalars.append("\u{FFFD}")
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -90,8 +104,14 @@ extension String {
 
     private func replacingPipes(of text: String) -> String {
         var out = ""
-        for character in text {
-            if character == "|" { out += "\\|" } else { out.append(character) }
+        for scalar in text.unicodeScalars {
+            if scalar == "|" {
+                out += "\\|"
+            } else if scalar.isBidiControl {
+                out += scalar.visibleEscape
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
         }
         return out
     }
@@ -148,13 +168,37 @@ extension String {
 }
 
 extension String {
+    /// SARIF message text (SARIF 2.1.0 §3.11.6): `[` and `]` are backslash-escaped, and a
+    /// backslash before one of them doubled, so that `[text](url)` from input is never rendered
+    /// as a link; bidi controls are shown as escapes (`\u{202E}`).
+    var sarifTextEscaped: String {
+        var out = ""
+        let scalars = Array(unicodeScalars)
+        for (i, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "[", "]": out += "\\" + String(scalar)
+            case "\\" where i + 1 < scalars.count && (scalars[i + 1] == "[" || scalars[i + 1] == "]"): out += "\\\\"
+            default:
+                if scalar.isBidiControl { out += scalar.visibleEscape } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
     /// Appends a scalar, replacing C0 and C1 controls (other than tab) with U+FFFD so that they
-    /// cannot corrupt a line-oriented output.
+    /// cannot corrupt a line-oriented output, and showing bidi controls as escapes.
     fileprivate mutating func appendVisible(_ scalar: Unicode.Scalar) {
-        if scalar != "\t" && (scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)) {
+        if scalar.isBidiControl {
+            self += scalar.visibleEscape
+        } else if scalar != "\t" && (scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)) {
             unicodeScalars.append("\u{FFFD}")
         } else {
             unicodeScalars.append(scalar)
         }
     }
+}
+
+extension Unicode.Scalar {
+    /// A bidi control as visible text, `\u{202E}` (the terminal escaper's form).
+    fileprivate var visibleEscape: String { terminalEscape ?? String(self) }
 }

@@ -1,6 +1,10 @@
 public import Readiness
 import SourceDiagnostics
 
+// Every string that comes from input (names, messages, file names, dates as written) passes
+// through `terminalEscaped` before it is written: control characters, workflow-command prefixes
+// and bidi controls cannot reach the terminal or a CI log raw.
+
 /// The `text` format: a readable summary for a terminal — verdict and status, areas, the phase
 /// plan, prerequisites, planned work and findings by category with the file:line of the fact
 /// involved. Colour only when asked (`ReportContext.usesColor`); CJK text is aligned by display
@@ -25,7 +29,9 @@ public struct TextReporter: Reporter {
     }
 
     func render(_ e: Evaluation, context: ReportContext) -> String {
-        var page = Page(e: e, s: ReportStrings(language: e.language), p: TextPaint(on: context.usesColor), findingsPerRule: findingsPerRule)
+        var page = Page(
+            e: e, s: ReportStrings(language: e.language), p: TextPaint(on: context.usesColor), findingsPerRule: findingsPerRule,
+            basePath: context.basePath)
         page.header()
         page.verdict()
         page.areas()
@@ -43,18 +49,29 @@ public struct TextReporter: Reporter {
         let s: ReportStrings
         let p: TextPaint
         let findingsPerRule: Int
+        /// Paths are shown relative to this directory.
+        let basePath: String
         var out = ""
+
+        /// A file's path as the report shows it: relative to the base path, safe for a terminal.
+        func path(_ file: String) -> String { ReportPath.relative(file, to: basePath).terminalEscaped }
 
         func t(_ en: String, _ zh: String) -> String { s.language == "zh" ? zh : en }
 
-        static func subject(_ subject: String?) -> String { subject.map { " [\($0)]" } ?? "" }
+        static func subject(_ subject: String?) -> String { subject.map { " [\($0.terminalEscaped)]" } ?? "" }
 
         mutating func header() {
-            let project = e.snapshot.projectName ?? e.snapshot.file
+            let project = e.snapshot.projectName?.terminalEscaped ?? path(e.snapshot.file)
             out += p.bold(t("Readiness: ", "上线准备度：") + project) + "\n"
-            out += p.dim(s.assessment(e.stage) + " · \(e.snapshot.file) · " + t("as of ", "评估日期 ")
+            out += p.dim(s.assessment(e.stage) + " · \(path(e.snapshot.file)) · " + t("as of ", "评估日期 ")
                 + (e.asOf.isEmpty ? t("(no date)", "（无日期）") : e.asOf)
                 + " · \(e.rules.count) " + t("rules", "条规则") + (e.isStrict ? t(" · strict", " · 严格模式") : "")) + "\n\n"
+            for parameter in e.parameters {
+                guard let owner = parameter.overrides else { continue }
+                out += p.yellow(
+                    t("Parameter \(parameter.name) of ruleset \(owner) is overridden by ruleset \(parameter.rulesetID)",
+                        "规则集 \(parameter.rulesetID) 覆盖了规则集 \(owner) 的参数 \(parameter.name)").terminalEscaped) + "\n"
+            }
         }
 
         mutating func verdict() {
@@ -64,7 +81,7 @@ public struct TextReporter: Reporter {
                 + " · " + s.coverage + s.colon + TextReporter.percent(overall.coverage) + "\n"
             out += "  " + s.verdictExplanation(of: e) + "\n"
             for reason in e.decidedBy.prefix(12) {
-                out += "  • \(reason.rule)" + Self.subject(reason.subject) + ": \(reason.message)\n"
+                out += "  • " + reasonLine(reason) + "\n"
             }
             if e.decidedBy.count > 12 { out += "  " + t("… and \(e.decidedBy.count - 12) more rules", "……另有 \(e.decidedBy.count - 12) 条规则") + "\n" }
             out += "\n"
@@ -79,7 +96,7 @@ public struct TextReporter: Reporter {
             for area in [e.scores.overall] + e.scores.categories {
                 let open = area.counts.fail + area.counts.warn + area.counts.error + area.counts.unknown
                 rows.append([
-                    area.name == "overall" ? t("overall", "总体") : e.categoryTitle(area.name), s.status(area.status),
+                    area.name == "overall" ? t("overall", "总体") : e.categoryTitle(area.name).terminalEscaped, s.status(area.status),
                     TextReporter.percent(area.coverage), TextReporter.percent(area.readiness), String(open), String(area.exposure),
                 ])
             }
@@ -91,39 +108,43 @@ public struct TextReporter: Reporter {
             guard !e.plan.planned.isEmpty else { return }
             out += p.bold(s.phasePlan) + "\n"
             for phase in e.plan.planned {
-                let dates = [phase.start, phase.end].compactMap { $0 }.joined(separator: " → ")
-                out += "  \(phase.name)  " + p.verdict(phase.decision, s.phaseDecision(phase.decision))
+                let dates = [phase.start, phase.end].compactMap { $0 }.joined(separator: " → ").terminalEscaped
+                out += "  \(phase.name.terminalEscaped)  " + p.verdict(phase.decision, s.phaseDecision(phase.decision))
                     + " · " + p.status(phase.status, s.status(phase.status)) + (dates.isEmpty ? "" : p.dim("  \(dates)")) + "\n"
-                let scope = phase.scope.filter { !$0.items.isEmpty }.map { "\(s.scopeKind($0.kind)): \($0.items.joined(separator: ", "))" }
+                let scope = phase.scope.filter { !$0.items.isEmpty }.map {
+                    "\(s.scopeKind($0.kind)): \($0.items.joined(separator: ", "))".terminalEscaped
+                }
                 if !scope.isEmpty { out += "    " + t("scope ", "范围 ") + scope.joined(separator: "; ") + "\n" }
                 if phase.isEmptied { out += "    " + s.emptiedPhase + "\n" }
                 for moved in phase.moved {
-                    let target = phase.followOn ?? t("a follow-on once the phase resumes", "恢复后的后续阶段")
-                    out += "    " + t("moves ", "移出 ") + "\(s.scopeKind(moved.kind)) \(moved.item) → \(target)"
-                        + p.dim("  (\(moved.because.map(\.rule).uniqued().joined(separator: ", ")))") + "\n"
+                    let target = phase.followOn?.terminalEscaped ?? t("a follow-on once the phase resumes", "恢复后的后续阶段")
+                    out += "    " + t("moves ", "移出 ") + "\(s.scopeKind(moved.kind)) \(moved.item.terminalEscaped) → \(target)"
+                        + p.dim("  (\(moved.because.map(\.rule).uniqued().joined(separator: ", ").terminalEscaped))") + "\n"
                 }
                 for reason in phase.deferredBecause.prefix(5) {
                     out += "    " + t("because ", "原因 ") + reasonLine(reason) + "\n"
                 }
                 if phase.deferredBecause.count > 5 { out += "    " + s.andMore(phase.deferredBecause.count - 5) + "\n" }
                 if !phase.deferredDependencies.isEmpty {
-                    out += "    " + t("because it depends on ", "因依赖已推迟的阶段 ") + phase.deferredDependencies.joined(separator: ", ") + "\n"
+                    out += "    " + t("because it depends on ", "因依赖已推迟的阶段 ")
+                        + phase.deferredDependencies.joined(separator: ", ").terminalEscaped + "\n"
                 }
                 let gaps = phase.conditions.filter(\.isEvidenceGap)
                 let conditions = phase.conditions.filter { !$0.isEvidenceGap }
                 if !conditions.isEmpty {
-                    out += "    " + t("conditions ", "条件 ") + conditions.map(\.rule).uniqued().joined(separator: ", ") + "\n"
+                    out += "    " + t("conditions ", "条件 ") + conditions.map(\.rule).uniqued().joined(separator: ", ").terminalEscaped + "\n"
                 }
                 let groups = EvidenceGapGroup.group(gaps)
                 for group in groups.prefix(6) {
-                    out += "    " + t("collect ", "需收集 ") + group.fact + " (" + group.rules.prefix(4).joined(separator: ", ")
-                        + (group.rules.count > 4 ? ", …" : "") + ")" + (group.collectBy.map { " " + t("by ", "截止 ") + $0 } ?? "") + "\n"
+                    let rules = group.rules.prefix(4).joined(separator: ", ") + (group.rules.count > 4 ? ", …" : "")
+                    out += "    " + t("collect ", "需收集 ") + "\(group.fact) (\(rules))".terminalEscaped
+                        + (group.collectBy.map { " " + t("by ", "截止 ") + $0 } ?? "") + "\n"
                 }
                 if groups.count > 6 { out += "    " + s.andMore(groups.count - 6) + "\n" }
-                for conflict in phase.conflicts { out += "    " + p.yellow(t("conflict ", "冲突 ")) + s.conflict(conflict) + "\n" }
+                for conflict in phase.conflicts { out += "    " + p.yellow(t("conflict ", "冲突 ")) + s.conflict(conflict).terminalEscaped + "\n" }
                 for waiver in phase.expiringWaivers {
-                    out += "    " + p.yellow(t("waiver expires ", "豁免到期 ")) + "\(waiver.rule)" + Self.subject(waiver.subject)
-                        + " " + t("on ", "于 ") + waiver.expires + t(", before the phase ends", "，早于阶段结束") + "\n"
+                    out += "    " + p.yellow(t("waiver expires ", "豁免到期 ")) + waiver.rule.terminalEscaped + Self.subject(waiver.subject)
+                        + " " + t("on ", "于 ") + waiver.expires.terminalEscaped + t(", before the phase ends", "，早于阶段结束") + "\n"
                 }
             }
             out += "\n"
@@ -132,19 +153,20 @@ public struct TextReporter: Reporter {
         /// "RULE [subject]: message", with the fact to collect for an evidence gap.
         func reasonLine(_ reason: Reason) -> String {
             let gap = reason.isEvidenceGap ? " (" + s.notEvidenced + (reason.missingFact.map { s.colon + $0 } ?? "") + ")" : ""
-            return "\(reason.rule)" + Self.subject(reason.subject) + ": \(reason.message)" + gap
+            return ("\(reason.rule)" + (reason.subject.map { " [\($0)]" } ?? "") + ": \(reason.message)" + gap).terminalEscaped
         }
 
         mutating func prerequisites() {
             guard !e.plan.prerequisites.isEmpty else { return }
             out += p.bold(t("Prerequisite work", "前提工作")) + "\n"
             for item in e.plan.prerequisites {
-                let subjects = item.subjects.isEmpty ? "" : " [\(item.subjects.prefix(6).joined(separator: ", "))\(item.subjects.count > 6 ? ", …" : "")]"
+                let subjects = item.subjects.isEmpty
+                    ? "" : " [\(item.subjects.prefix(6).joined(separator: ", "))\(item.subjects.count > 6 ? ", …" : "")]".terminalEscaped
                 var lead = ""
                 if let days = item.leadTimeDays {
                     lead = p.dim(" (\(s.leadTime) \(days) \(s.days)" + (item.earliestDone.map { ", \(s.earliestDone) \($0)" } ?? "") + ")")
                 }
-                out += "  • \(item.rule)\(subjects): \(TextReporter.firstLine(item.recommendation))\(lead)\n"
+                out += "  • \(item.rule.terminalEscaped)\(subjects): \(TextReporter.firstLine(item.recommendation))\(lead)\n"
             }
             out += "\n"
         }
@@ -153,7 +175,8 @@ public struct TextReporter: Reporter {
             guard !e.plannedWork.isEmpty else { return }
             out += p.bold(s.plannedWork) + "\n"
             for item in e.plannedWork.prefix(20) {
-                out += "  • \(item.rule)" + Self.subject(item.subject) + ": \(item.title)" + p.dim("  " + s.due + s.colon + (item.due ?? "—")) + "\n"
+                out += "  • \(item.rule.terminalEscaped)" + Self.subject(item.subject) + ": \(item.title.terminalEscaped)"
+                    + p.dim("  " + s.due + s.colon + (item.due ?? "—")) + "\n"
             }
             if e.plannedWork.count > 20 { out += "  " + s.andMore(e.plannedWork.count - 20) + "\n" }
             out += "\n"
@@ -164,19 +187,20 @@ public struct TextReporter: Reporter {
             let groups = e.findingsByCategory
             if groups.isEmpty { out += "  " + t("none: every applicable rule passed", "无：所有适用规则均已通过") + "\n" }
             for group in groups {
-                out += "  " + p.cyan(e.categoryTitle(group.category)) + "\n"
+                out += "  " + p.cyan(e.categoryTitle(group.category).terminalEscaped) + "\n"
                 for findings in group.rules {
                     let rule = findings.summary.rule
                     let results = findings.results
-                    out += "    \(p.bold(rule.id))  \(rule.title.resolved(e.language))"
+                    out += "    \(p.bold(rule.id.terminalEscaped))  \(rule.title.resolved(e.language).terminalEscaped)"
                         + p.dim("  \(s.severity(rule.severity)) · \(s.action(rule.action))") + "\n"
                     for r in results.prefix(findingsPerRule) {
                         let label = p.status(r.status, s.statusLabel(r.status))
-                        let at = r.location.flatMap { $0.position.isKnown ? " " + p.dim("\($0.file):\($0.line)") : nil } ?? ""
-                        let subject = r.subject.map { "[\($0)] " } ?? ""
-                        out += "      \(label) \(subject)\(r.message ?? rule.title.resolved(e.language))\(at)\n"
+                        let at = r.location.flatMap { $0.position.isKnown ? " " + p.dim("\(path($0.file)):\($0.line)") : nil } ?? ""
+                        let subject = r.subject.map { "[\($0.terminalEscaped)] " } ?? ""
+                        out += "      \(label) \(subject)\((r.message ?? rule.title.resolved(e.language)).terminalEscaped)\(at)\n"
                         if let waiver = r.waiver {
-                            out += "           " + p.dim(t("waived until ", "豁免至 ") + "\(waiver.expires) (\(waiver.approvedBy)): \(waiver.reason)") + "\n"
+                            out += "           "
+                                + p.dim(t("waived until ", "豁免至 ") + "\(waiver.expires) (\(waiver.approvedBy)): \(waiver.reason)".terminalEscaped) + "\n"
                         }
                     }
                     if results.count > findingsPerRule { out += "      " + p.dim(s.andMore(results.count - findingsPerRule)) + "\n" }
@@ -195,13 +219,16 @@ public struct TextReporter: Reporter {
             guard !waivers.expired.isEmpty || !waivers.unused.isEmpty || !waivers.applied.isEmpty else { return }
             out += "\n" + p.bold(s.waivers) + "\n"
             for (waiver, count) in waivers.applied {
-                out += "  " + t("applied ", "已生效 ") + "\(waiver.ruleID)" + Self.subject(waiver.subject) + " ×\(count) " + t("until ", "至 ") + waiver.expires + "\n"
+                out += "  " + t("applied ", "已生效 ") + waiver.ruleID.terminalEscaped + Self.subject(waiver.subject) + " ×\(count) "
+                    + t("until ", "至 ") + waiver.expires.terminalEscaped + "\n"
             }
             for waiver in waivers.expired {
-                out += "  " + p.yellow(t("expired ", "已过期 ")) + "\(waiver.ruleID)" + Self.subject(waiver.subject) + " " + t("on ", "于 ") + waiver.expires + p.dim("  \(waiver.location)") + "\n"
+                out += "  " + p.yellow(t("expired ", "已过期 ")) + waiver.ruleID.terminalEscaped + Self.subject(waiver.subject) + " "
+                    + t("on ", "于 ") + waiver.expires.terminalEscaped + p.dim("  \(waiver.location)".terminalEscaped) + "\n"
             }
             for waiver in waivers.unused {
-                out += "  " + p.yellow(t("unused ", "未使用 ")) + "\(waiver.ruleID)" + Self.subject(waiver.subject) + p.dim("  \(waiver.location)") + "\n"
+                out += "  " + p.yellow(t("unused ", "未使用 ")) + waiver.ruleID.terminalEscaped + Self.subject(waiver.subject)
+                    + p.dim("  \(waiver.location)".terminalEscaped) + "\n"
             }
         }
     }
@@ -213,7 +240,7 @@ public struct TextReporter: Reporter {
         for e in evaluations {
             let o = e.scores.overall
             rows.append([
-                e.snapshot.file, e.verdict.rawValue, e.status.rawValue, TextReporter.percent(o.coverage), TextReporter.percent(o.readiness),
+                ReportPath.relative(e.snapshot.file, to: context.basePath).terminalEscaped, e.verdict.rawValue, e.status.rawValue, TextReporter.percent(o.coverage), TextReporter.percent(o.readiness),
                 String(o.counts.fail + o.counts.warn + o.counts.error + o.counts.unknown),
             ])
         }
@@ -232,7 +259,7 @@ public struct TextReporter: Reporter {
 
     static func firstLine(_ text: String) -> String {
         let line = text.split(separator: "\n").first.map(String.init) ?? text
-        return line.count > 220 ? String(line.prefix(220)) + "…" : line
+        return (line.count > 220 ? String(line.prefix(220)) + "…" : line).terminalEscaped
     }
 }
 

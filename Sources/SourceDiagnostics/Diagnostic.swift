@@ -42,6 +42,10 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     public var span: SourceSpan?
     /// Further context.
     public var notes: [Note]
+    /// Whether a renderer may quote the source line at the span: false for a file that is too
+    /// large to read or is not what it was meant to be (a credentials file named by `extends`),
+    /// whose contents must not be echoed.
+    public var quotesSource = true
 
     /// Creates a diagnostic.
     public init(
@@ -62,6 +66,13 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
         Diagnostic(
             severity: .error, code: code, message: message, span: location.map(SourceSpan.init),
             notes: notes)
+    }
+
+    /// The same diagnostic, marked so that no renderer quotes its file (see `quotesSource`).
+    public var withoutSourceQuote: Diagnostic {
+        var copy = self
+        copy.quotesSource = false
+        return copy
     }
 
     /// The diagnostic as `path:line:col: error: message [code]`, notes on following lines.

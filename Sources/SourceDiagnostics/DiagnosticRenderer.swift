@@ -18,23 +18,19 @@ public struct DiagnosticRenderer: Sendable {
     /// One diagnostic, each file's text read once for all of them (`texts`).
     private func render(_ diagnostic: Diagnostic, texts: inout [String: String?]) -> String {
         var out = ""
-        if let span = diagnostic.span { out += "\(span.start): " }
-        out += "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]\n"
-        if let span = diagnostic.span, span.start.position.isKnown,
+        if let span = diagnostic.span { out += "\(span.start)".terminalEscaped + ": " }
+        out += "\(diagnostic.severity.rawValue): \(diagnostic.message.terminalEscaped) [\(diagnostic.code)]\n"
+        if diagnostic.quotesSource, let span = diagnostic.span, span.start.position.isKnown,
             let text = text(of: span.file, cache: &texts),
             let line = Self.line(span.start.line, of: text)
         {
-            out += "  " + line + "\n"
+            out += "  " + line.text + "\n"
             let caretColumn = max(1, span.start.column)
-            var marker = ""
-            for (i, scalar) in line.unicodeScalars.enumerated() where i < caretColumn - 1 {
-                marker.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
-            }
-            out += "  " + marker + "^\n"
+            out += "  " + String(line.marker(before: caretColumn - 1)) + "^\n"
         }
         for note in diagnostic.notes {
-            if let span = note.span { out += "\(span.start): " }
-            out += "note: \(note.message)\n"
+            if let span = note.span { out += "\(span.start)".terminalEscaped + ": " }
+            out += "note: \(note.message.terminalEscaped)\n"
         }
         return out
     }
@@ -53,7 +49,27 @@ public struct DiagnosticRenderer: Sendable {
         return diagnostics.map { render($0, texts: &texts) }.joined()
     }
 
-    static func line(_ number: Int, of text: String) -> String? {
+    /// A source line as quoted under a diagnostic: its first 300 scalars, each control or bidi
+    /// character shown as its escape (so nothing is echoed raw to a terminal), and the width of
+    /// each scalar as shown, for placing the caret.
+    struct QuotedLine {
+        /// The line as printed.
+        var text = ""
+        /// For each scalar of the source line, how it is shown (tab stays a tab, an escape
+        /// takes its length in spaces).
+        var widths: [Int] = []
+
+        /// The spaces (and tabs) that put a caret under the scalar at `column` (0-based).
+        func marker(before column: Int) -> String {
+            var marker = ""
+            for width in widths.prefix(column) {
+                marker += width < 0 ? "\t" : String(repeating: " ", count: width)
+            }
+            return marker
+        }
+    }
+
+    static func line(_ number: Int, of text: String) -> QuotedLine? {
         guard number >= 1 else { return nil }
         // Walks to the line's start and end, without splitting the whole text.
         let utf8 = text.utf8
@@ -65,11 +81,21 @@ public struct DiagnosticRenderer: Sendable {
         let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
         let line = text[start..<end]
         let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-        // Control characters (NUL, escapes) are never echoed to a terminal.
-        var clean = String.UnicodeScalarView()
+        var quoted = QuotedLine()
         for scalar in trimmed.unicodeScalars.prefix(300) {
-            clean.append(scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F ? "\u{FFFD}" : scalar)
+            if scalar == "\t" {
+                quoted.text += "\t"
+                quoted.widths.append(-1)
+            } else {
+                let shown = String(scalar).terminalEscaped
+                quoted.text += shown
+                quoted.widths.append(shown.unicodeScalars.count)
+            }
         }
-        return trimmed.unicodeScalars.count > 300 ? String(clean) + "…" : String(clean)
+        if trimmed.unicodeScalars.count > 300 { quoted.text += "…" }
+        if quoted.text.drop(while: { $0 == " " }).hasPrefix("::") {
+            quoted.text = quoted.text.terminalEscaped
+        }
+        return quoted
     }
 }

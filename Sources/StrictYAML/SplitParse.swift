@@ -60,6 +60,7 @@ enum SplitParse {
         let ends = cuts.map(\.offset) + [bytes.count]
         var shared = limits
         shared.maxAliasNodes = limits.maxAliasNodes / starts.count
+        shared.maxAliasBytes = limits.maxAliasBytes / starts.count
         let partLimits = shared
         let results = Parallel.map(starts.count) { i -> Part? in
             var parser = YAMLParser(file: file, limits: partLimits, lineOffset: starts[i].line, isPart: true)

@@ -2,6 +2,14 @@ import SourceDiagnostics
 
 /// The loader's diagnostic messages, in one alphabetical catalogue.
 enum YAMLDiagnostics {
+    static func aliasByteLimit(_ limit: Int, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "yaml.alias-limit",
+            "aliases expand to more than \(limit) bytes of text; the document repeats its data through aliases",
+            at: location,
+            notes: [.init(message: "raise the limit with --max-alias-bytes if the document is genuine")])
+    }
+
     static func aliasExpansionLimit(_ limit: Int, at location: SourceLocation) -> Diagnostic {
         .error(
             "yaml.alias-limit",
@@ -36,12 +44,27 @@ enum YAMLDiagnostics {
             "the file has \(size) bytes, more than the limit of \(limit)",
             at: SourceLocation(file: file, line: 1, column: 1),
             notes: [.init(message: "raise the limit with --max-input-bytes if the file is genuine")])
+            .withoutSourceQuote
     }
 
     static func integerOutOfRange(_ text: String, at location: SourceLocation) -> Diagnostic {
         .error(
             "yaml.integer-range",
             "integer '\(text)' does not fit in 64 bits; quote it to keep it as a string",
+            at: location)
+    }
+
+    static func mergeKey(at location: SourceLocation) -> Diagnostic {
+        .error(
+            "yaml.merge-key",
+            "merge keys ('<<') are not supported; write the merged keys out, or quote '<<' to use it as an ordinary key",
+            at: location)
+    }
+
+    static func nonFiniteNumber(_ text: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "yaml.non-finite",
+            "'\(text)' is not a finite number; give a number within the range of a double, or quote it to keep it as text",
             at: location)
     }
 

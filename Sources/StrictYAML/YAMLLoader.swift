@@ -15,15 +15,28 @@ public struct YAMLLoader: Sendable {
         public var maxDepth: Int
         /// The most nodes that aliases may add by expansion, in all.
         public var maxAliasNodes: Int
+        /// The most bytes of scalar text that aliases may add by expansion, in all: an alias
+        /// repeating a megabyte-long name a hundred times stays within the node limit but not
+        /// this one.
+        public var maxAliasBytes: Int
+        /// Whether `.inf`, `.nan` and numbers too large for a double (`1e400`) are accepted;
+        /// snapshots and rulesets refuse them (a NaN threshold makes every comparison false).
+        public var allowsNonFiniteNumbers: Bool
 
         /// Creates limits.
-        public init(maxInputBytes: Int = 256 << 20, maxDepth: Int = 256, maxAliasNodes: Int = 1_000_000) {
+        public init(
+            maxInputBytes: Int = 256 << 20, maxDepth: Int = 256, maxAliasNodes: Int = 1_000_000,
+            maxAliasBytes: Int = 16 << 20, allowsNonFiniteNumbers: Bool = true
+        ) {
             self.maxInputBytes = maxInputBytes
             self.maxDepth = maxDepth
             self.maxAliasNodes = maxAliasNodes
+            self.maxAliasBytes = maxAliasBytes
+            self.allowsNonFiniteNumbers = allowsNonFiniteNumbers
         }
 
-        /// The defaults: 256 MiB, 256 levels, a million alias-expanded nodes.
+        /// The defaults: 256 MiB, 256 levels, a million alias-expanded nodes and 16 MiB of
+        /// alias-expanded text; non-finite numbers accepted.
         public static let `default` = Limits()
     }
 
@@ -66,6 +79,18 @@ public struct YAMLLoader: Sendable {
         if bytes.count >= Self.splitThreshold, let document = SplitParse.load(bytes, file: file, limits: limits) {
             return document
         }
+        do {
+            return try parse(bytes, file: file)
+        } catch {
+            // JSON's surrogate-pair escapes: rewritten and parsed again (see `SurrogateEscapes`).
+            guard error.diagnostics.contains(where: { $0.message.contains(SurrogateEscapes.libyamlMessage) }),
+                let rewritten = SurrogateEscapes.rewritten(bytes)
+            else { throw error }
+            return try parse(rewritten, file: file)
+        }
+    }
+
+    private func parse(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> YAMLDocument {
         var parser = YAMLParser(file: file, limits: limits)
         return try bytes.withUnsafeBufferPointer { buffer throws(DiagnosticError) in
             try parser.parse(buffer)

@@ -24,6 +24,7 @@ struct YAMLParser {
     private var spareKeys: [[Value]] = []
     private var anchors: [String: Anchored] = [:]
     private var expandedAliasNodes = 0
+    private var expandedAliasBytes = 0
     private var collector = DiagnosticCollector()
     private var result: (Value, SourcePosition)?
     private var documents = 0
@@ -56,6 +57,8 @@ struct YAMLParser {
     private struct Anchored {
         var value: Value
         var nodeCount: Int
+        /// Bytes of scalar text it holds (for the alias expansion bound by bytes).
+        var byteCount: Int
     }
 
     /// A list or map under construction.
@@ -64,6 +67,7 @@ struct YAMLParser {
         var start = SourcePosition.unknown
         var anchor: String?
         var nodeCount = 1
+        var byteCount = 0
         var elements: [Value] = []
         /// Element positions; for a mapping, key and value positions interleaved.
         var positions: [SourcePosition] = []
@@ -87,6 +91,7 @@ struct YAMLParser {
             self.start = start
             self.anchor = anchor
             nodeCount = 1
+            byteCount = 0
             pendingKey = nil
             keyIndex = nil
         }
@@ -193,6 +198,7 @@ struct YAMLParser {
                 let value: Value
                 let start = current.start
                 let nodeCount = current.nodeCount
+                let byteCount = current.byteCount
                 let isMapping = current.isMapping
                 let anchor = current.anchor
                 var taken = current.takeArrays()
@@ -206,9 +212,9 @@ struct YAMLParser {
                 }
                 if depth > 0, let parent = parents.popLast() { current = parent }
                 if let anchor {
-                    anchors[anchor] = Anchored(value: value, nodeCount: nodeCount)
+                    anchors[anchor] = Anchored(value: value, nodeCount: nodeCount, byteCount: byteCount)
                 }
-                try add(value, at: start, nodeCount: nodeCount)
+                try add(value, at: start, nodeCount: nodeCount, byteCount: byteCount)
             case YAML_ALIAS_EVENT:
                 let name = Self.string(event.data.alias.anchor) ?? ""
                 let here = location(event.start_mark)
@@ -219,7 +225,13 @@ struct YAMLParser {
                 if expandedAliasNodes > limits.maxAliasNodes {
                     throw Fatal(diagnostic: YAMLDiagnostics.aliasExpansionLimit(limits.maxAliasNodes, at: here))
                 }
-                try add(anchored.value, at: position(event.start_mark), nodeCount: anchored.nodeCount)
+                expandedAliasBytes += anchored.byteCount
+                if expandedAliasBytes > limits.maxAliasBytes {
+                    throw Fatal(diagnostic: YAMLDiagnostics.aliasByteLimit(limits.maxAliasBytes, at: here))
+                }
+                try add(
+                    anchored.value, at: position(event.start_mark), nodeCount: anchored.nodeCount,
+                    byteCount: anchored.byteCount)
             default:
                 continue
             }
@@ -235,23 +247,33 @@ struct YAMLParser {
         if let tag, tag != "!" {
             value = resolveTagged(buffer, tag: tag, at: event.start_mark)
         } else if data.style == YAML_PLAIN_SCALAR_STYLE && tag == nil {
+            if depth > 0, current.isMapping, current.pendingKey == nil, buffer.count == 2,
+                buffer[0] == UInt8(ascii: "<"), buffer[1] == UInt8(ascii: "<")
+            {
+                // YAML 1.1's merge key: not part of the 1.2 core schema, and kept as a key it
+                // would silently drop the facts it was meant to merge.
+                throw Fatal(diagnostic: YAMLDiagnostics.mergeKey(at: location(event.start_mark)))
+            }
             value = resolvePlain(buffer, at: event.start_mark)
         } else {
             value = .string(String(decoding: buffer, as: UTF8.self))
         }
         if let anchor = Self.string(data.anchor) {
-            anchors[anchor] = Anchored(value: value, nodeCount: 1)
+            anchors[anchor] = Anchored(value: value, nodeCount: 1, byteCount: buffer.count)
         }
-        try add(value, at: start, nodeCount: 1)
+        try add(value, at: start, nodeCount: 1, byteCount: buffer.count)
     }
 
     /// Places a finished value into the container on top of the stack (or makes it the root).
-    private mutating func add(_ value: Value, at position: SourcePosition, nodeCount: Int) throws(Fatal) {
+    private mutating func add(
+        _ value: Value, at position: SourcePosition, nodeCount: Int, byteCount: Int
+    ) throws(Fatal) {
         guard depth > 0 else {
             result = (value, position)
             return
         }
         current.nodeCount += nodeCount
+        current.byteCount += byteCount
         if !current.isMapping {
             current.elements.append(value)
             current.positions.append(position)
@@ -388,6 +410,9 @@ struct YAMLParser {
 
     private mutating func resolvePlain(_ bytes: UnsafeBufferPointer<UInt8>, at mark: yaml_mark_t) -> Value {
         switch ScalarResolver.resolve(bytes) {
+        case .value(.double(let d)) where !d.isFinite && !limits.allowsNonFiniteNumbers:
+            collector.append(YAMLDiagnostics.nonFiniteNumber(String(decoding: bytes, as: UTF8.self), at: location(mark)))
+            return .null
         case .value(let value):
             return value
         case .string:
@@ -424,6 +449,10 @@ struct YAMLParser {
             }
             return invalid("!!int")
         case "tag:yaml.org,2002:float":
+            if case .value(.double(let d)) = resolved, !d.isFinite, !limits.allowsNonFiniteNumbers {
+                collector.append(YAMLDiagnostics.nonFiniteNumber(text, at: location(mark)))
+                return .null
+            }
             switch resolved {
             case .value(.double(let d)): return .double(d)
             case .value(.int(let i)): return .double(Double(i))

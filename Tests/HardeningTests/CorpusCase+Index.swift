@@ -195,8 +195,24 @@ extension CorpusCase {
         .init(
             "rulesets/extends-not-yaml.yaml",
             .diagnostic(
-                "yaml.invalid-utf8", "the file is not valid UTF-8 (invalid byte sequence here)", at: "2:13",
-                in: "yaml/invalid-utf8.yaml")),
+                "path.outside-folder", "'extends' names '../yaml/invalid-utf8.yaml', which is outside the folder",
+                at: "2:11")),
+        .init(
+            "rulesets/extends-absolute-path.yaml",
+            .diagnostic(
+                "path.outside-folder", "'extends' names '/tmp/readiness-elsewhere.yaml', which is outside the folder",
+                at: "2:11")),
+        .init(
+            "rulesets/extends-outside-folder.yaml",
+            .diagnostic("path.outside-folder", "application_default_credentials.json', which is outside the folder", at: "2:11")),
+        .init(
+            "rulesets/extends-credentials.yaml",
+            .diagnostic(
+                "ruleset.not-a-ruleset", "has neither 'ruleset' nor 'rules' (its contents are not shown)", at: "1:1",
+                in: "rulesets/not-a-ruleset-credentials.json")),
+        .init(
+            "rulesets/not-a-ruleset-credentials.json",
+            .diagnostic("ruleset.not-a-ruleset", "has neither 'ruleset' nor 'rules' (its contents are not shown)", at: "1:1")),
         .init(
             "rulesets/extends-self.yaml",
             .diagnostic(
@@ -430,6 +446,9 @@ extension CorpusCase {
                 "yaml.integer-range",
                 "integer '184467440737095516160' does not fit in 64 bits; quote it to", at: "4:25")),
         .init(
+            "snapshots/hostile-names.yaml",
+            .loads("names with escapes, workflow commands and bidi overrides are data; OutputSafetyTests renders them")),
+        .init(
             "snapshots/invalid-utf8.json",
             .diagnostic(
                 "yaml.invalid-utf8", "the file is not valid UTF-8 (invalid byte sequence here)", at: "1:27")
@@ -615,7 +634,7 @@ extension CorpusCase {
             .diagnostic("yaml.syntax", "mapping values are not allowed in this context", at: "1:5")),
         .init(
             "yaml/merge-key-not-map.yaml",
-            .loads("the YAML 1.2 core schema has no merge keys: '<<' is an ordinary key")),
+            .diagnostic("yaml.merge-key", "merge keys ('<<') are not supported", at: "3:3")),
         .init(
             "yaml/multiple-documents.yaml",
             .diagnostic(

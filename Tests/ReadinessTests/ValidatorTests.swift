@@ -52,7 +52,7 @@ import Testing
         #expect(notes["cel.unknown-function"] == "did you mean 'size'?")
     }
 
-    @Test("extends loads the parent's rules first, and the child's params override")
+    @Test("extends loads the parent's rules first, and the child's params override those it lists in overrides_params")
     func extends() throws {
         let catalog = try harness.catalog([Paths.fixture("extends/child.yaml")])
         #expect(catalog.rulesets.map(\.id) == ["parent", "child"])

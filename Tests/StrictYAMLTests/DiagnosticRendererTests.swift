@@ -9,7 +9,7 @@ import Testing
     @Test(
         "the quoted line and its caret",
         arguments: [
-            (1, 1, "  first\n  ^\n"), (2, 3, "  second: \u{FFFD}[31mred\n    ^\n"), (3, 1, "  \n  ^\n"),
+            (1, 1, "  first\n  ^\n"), (2, 3, "  second: \\x1b[31mred\n    ^\n"), (3, 1, "  \n  ^\n"),
             (4, 8, "  fourth é\n         ^\n"), (5, 6, "  last without newline\n       ^\n"), (6, 1, ""),
         ])
     func quotedLine(line: Int, column: Int, expected: String) {

@@ -53,8 +53,16 @@ public func fuzzCELEval(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             return sites.elements.first
         } ?? .null
     let activation = CELActivation(globals: facts, locals: [site], localPaths: ["network.sites[0]"])
-    switch environment.evaluate(program, in: activation) {
-    case .value(let value): _ = value.description
+    // A run budget of its own per input: what the cost model charged must stay within the
+    // per-expression budget whenever the expression gives a value.
+    var budgeted = environment
+    let budget = CELRunBudget(limit: 1_000_000)
+    budgeted.runBudget = budget
+    let result = budgeted.evaluate(program, in: activation)
+    switch result {
+    case .value(let value):
+        _ = value.description
+        precondition(budget.spent <= environment.limits.maxSteps, "a value after spending \(budget.spent) steps")
     case .error(let error): _ = error.description
     }
     return 0

@@ -27,8 +27,9 @@ let snapshot: Snapshot = {
     }
 }()
 
-/// A tighter step budget than the default keeps each run short.
-let engine = Engine(cel: CELEnvironment(limits: CELLimits(maxSteps: 200_000)))
+/// Tighter step budgets than the defaults keep each run short (the run budget is what ends a
+/// `for_each` that spends the per-expression budget on every element).
+let engine = Engine(cel: CELEnvironment(limits: CELLimits(maxSteps: 200_000, maxRunSteps: 2_000_000)))
 let loader = RulesetLoader(cel: engine.cel)
 
 /// Loads the input as a ruleset (every field validated, every expression compiled) and, when it
@@ -41,6 +42,11 @@ public func fuzzRuleset(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         catalog = try loader.load(text: text, file: "fuzz.yaml")
     } catch {
         precondition(!error.diagnostics.isEmpty, "a DiagnosticError without diagnostics")
+        // Diagnostics quote names and lines from the input: never an escape or a bidi control.
+        let rendered = DiagnosticRenderer(sourceText: { _ in text }).render(error.diagnostics)
+        precondition(
+            !rendered.unicodeScalars.contains { $0 == "\u{1B}" || $0.isBidiControl },
+            "a control character reached the rendered diagnostics")
         return 0
     }
     do {

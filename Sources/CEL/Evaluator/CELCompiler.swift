@@ -535,7 +535,10 @@ struct CELCompiler {
             return { frame throws(CELEvaluationError) in
                 let x = try a0(frame)
                 try frame.step(at: offset)
-                do throws(CELEvaluationError) { return try f(x) } catch { throw error.at(offset) }
+                let r: Value
+                do throws(CELEvaluationError) { r = try f(x) } catch { throw error.at(offset) }
+                try frame.charge(CELCost.of(r, x), at: offset)
+                return r
             }
         case 2 where overloads.binary != nil:
             guard let f = overloads.binary else { break }
@@ -545,7 +548,10 @@ struct CELCompiler {
                 let x = try a0(frame)
                 let y = try a1(frame)
                 try frame.step(at: offset)
-                do throws(CELEvaluationError) { return try f(x, y) } catch { throw error.at(offset) }
+                let r: Value
+                do throws(CELEvaluationError) { r = try f(x, y) } catch { throw error.at(offset) }
+                try frame.charge(CELCost.of(r, x, y), at: offset)
+                return r
             }
         case 3 where overloads.ternary != nil:
             guard let f = overloads.ternary else { break }
@@ -557,7 +563,10 @@ struct CELCompiler {
                 let y = try a1(frame)
                 let z = try a2(frame)
                 try frame.step(at: offset)
-                do throws(CELEvaluationError) { return try f(x, y, z) } catch { throw error.at(offset) }
+                let r: Value
+                do throws(CELEvaluationError) { r = try f(x, y, z) } catch { throw error.at(offset) }
+                try frame.charge(CELCost.of(r, x, y, z), at: offset)
+                return r
             }
         default:
             break
@@ -572,7 +581,10 @@ struct CELCompiler {
                 throw CELEvaluationError(
                     .noMatchingOverload, "no matching overload for '\(displayName)'", offset: offset)
             }
-            do throws(CELEvaluationError) { return try variadic(values) } catch { throw error.at(offset) }
+            let r: Value
+            do throws(CELEvaluationError) { r = try variadic(values) } catch { throw error.at(offset) }
+            try frame.charge(CELCost.of(r, arguments: values), at: offset)
+            return r
         }
     }
 
@@ -597,6 +609,7 @@ struct CELCompiler {
                 let s = try subject(frame)
                 let p = try dynamicPattern(frame)
                 try frame.step(at: offset)
+                if case .string(let text) = s { try frame.charge(CELCost.match(text), at: offset) }
                 do throws(CELEvaluationError) {
                     return try CELLibrary.matches(s, p, limits: regexLimits)
                 } catch {
@@ -617,6 +630,7 @@ struct CELCompiler {
             guard case .string(let text) = value else {
                 throw CELEvaluationError.noOverload("matches", value, .string(pattern)).at(offset)
             }
+            try frame.charge(CELCost.match(text), at: offset)
             guard let matched = regex.matches(text) else {
                 throw CELEvaluationError(
                     .regexTimeout, "regular expression '\(pattern)' exceeded its step budget", offset: offset)

@@ -15,6 +15,8 @@ final class CELFrame {
     let localPaths: [String?]
     let localIndices: [Int?]
     let maxSteps: Int
+    /// The run's shared budget, if any.
+    let budget: CELRunBudget?
     /// Locals first, then comprehension variables; `slotCount` initialized values.
     let slots: UnsafeMutablePointer<Value>
     let slotCount: Int
@@ -22,8 +24,19 @@ final class CELFrame {
     /// comprehension slot holds (for naming missing facts).
     private let counters: UnsafeMutablePointer<Int>
     private let storage: UnsafeMutableRawPointer
+    /// Budget bookkeeping: [0] the step count at which `checkBudget` runs next, [1] steps of
+    /// earlier evaluations not yet handed to the run budget, [2] steps of this evaluation
+    /// already handed over, [3] 1 once the run budget was found spent.
+    private let ledger: UnsafeMutablePointer<Int>
 
-    init(activation: CELActivation, slotCount: Int, maxSteps: Int) {
+    /// Steps a frame spends before handing them to the run budget.
+    static let batch = 65_536
+
+    init(activation: CELActivation, slotCount: Int, maxSteps: Int, budget: CELRunBudget? = nil) {
+        self.budget = budget
+        ledger = UnsafeMutablePointer<Int>.allocate(capacity: 4)
+        ledger.initialize(repeating: 0, count: 4)
+        ledger[0] = budget == nil ? maxSteps : min(maxSteps, Self.batch)
         globals = activation.globals
         bindings = activation.bindings
         hasBindings = !activation.bindings.isEmpty
@@ -46,6 +59,8 @@ final class CELFrame {
     }
 
     deinit {
+        if let budget { _ = budget.spend(ledger[1] + counters.pointee - ledger[2]) }
+        ledger.deallocate()
         slots.deinitialize(count: slotCount)
         storage.deallocate()
     }
@@ -60,7 +75,20 @@ final class CELFrame {
     /// Starts another evaluation on this frame: the step budget is whole again.
     @inline(__always)
     func resetSteps() {
+        if budget != nil { carryOver() }
         counters.pointee = 0
+    }
+
+    /// Keeps the finished evaluation's steps for the run budget, handing them over once a
+    /// batch has gathered.
+    private func carryOver() {
+        ledger[1] += counters.pointee - ledger[2]
+        ledger[2] = 0
+        if ledger[1] >= Self.batch, let budget {
+            if !budget.spend(ledger[1]) { ledger[3] = 1 }
+            ledger[1] = 0
+        }
+        ledger[0] = ledger[3] == 1 ? 0 : min(maxSteps, Self.batch - ledger[1])
     }
 
     /// The index of the element a comprehension slot holds.
@@ -71,10 +99,39 @@ final class CELFrame {
     @inline(__always)
     func step(at offset: Int) throws(CELEvaluationError) {
         counters.pointee &+= 1
-        if counters.pointee > maxSteps {
+        if counters.pointee > ledger[0] { try checkBudget(at: offset) }
+    }
+
+    /// Spends `cost` steps at once: the work of a call that allocates or scans in proportion to
+    /// the size of its arguments and result (see `CELCost`).
+    @inline(__always)
+    func charge(_ cost: Int, at offset: Int) throws(CELEvaluationError) {
+        guard cost > 0 else { return }
+        counters.pointee &+= cost
+        if counters.pointee > ledger[0] { try checkBudget(at: offset) }
+    }
+
+    /// Hands this evaluation's steps to the run budget, and ends the evaluation when either
+    /// budget is spent.
+    @inline(never)
+    private func checkBudget(at offset: Int) throws(CELEvaluationError) {
+        let steps = counters.pointee
+        if let budget {
+            let delta = ledger[1] + steps - ledger[2]
+            ledger[1] = 0
+            ledger[2] = steps
+            if ledger[3] == 1 || !budget.spend(delta) {
+                ledger[3] = 1
+                ledger[0] = 0
+                throw CELEvaluationError(
+                    .costLimitExceeded, "the run exceeded its budget of \(budget.limit) steps", offset: offset)
+            }
+        }
+        if steps > maxSteps {
             throw CELEvaluationError(
                 .costLimitExceeded, "evaluation exceeded its budget of \(maxSteps) steps", offset: offset)
         }
+        ledger[0] = budget == nil ? maxSteps : min(maxSteps, steps + Self.batch)
     }
 }
 

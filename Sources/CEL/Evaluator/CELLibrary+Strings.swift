@@ -54,12 +54,7 @@ extension CELLibrary {
     /// Where `needle` occurs in `haystack` at or after `from`, in scalars.
     private static func find(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from: Int) -> Int? {
         guard needle.count <= haystack.count else { return nil }
-        var i = from
-        while i + needle.count <= haystack.count {
-            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
+        return SubstringSearch(needle).firstIndex(in: haystack, from: from)
     }
 
     static func split(_ s: Value, _ separator: Value, _ limit: Value) throws(CELEvaluationError) -> Value {
@@ -82,7 +77,8 @@ extension CELLibrary {
             return .list(parts)
         }
         var start = 0
-        while n < 0 || parts.count < n - 1, let at = find(sep, in: text, from: start) {
+        let search = SubstringSearch(sep)
+        while n < 0 || parts.count < n - 1, let at = search.firstIndex(in: text, from: start) {
             parts.append(piece(start..<at))
             start = at + sep.count
         }
@@ -123,18 +119,14 @@ extension CELLibrary {
             }
             return .string(String(out))
         }
-        while i < text.count {
-            if limit < 0 || count < limit, i + old.count <= text.count,
-                text[i..<(i + old.count)].elementsEqual(old)
-            {
-                out.append(contentsOf: new.unicodeScalars)
-                i += old.count
-                count += 1
-            } else {
-                out.append(text[i])
-                i += 1
-            }
+        let search = SubstringSearch(old)
+        while limit < 0 || count < limit, let at = search.firstIndex(in: text, from: i) {
+            out.append(contentsOf: text[i..<at])
+            out.append(contentsOf: new.unicodeScalars)
+            i = at + old.count
+            count += 1
         }
+        out.append(contentsOf: text[i...])
         return .string(String(out))
     }
 
@@ -151,12 +143,7 @@ extension CELLibrary {
                 }
             }
             if needle.isEmpty { return .int(Int64(min(end, text.count))) }
-            var i = min(end, text.count - needle.count)
-            while i >= 0 {
-                if text[i..<(i + needle.count)].elementsEqual(needle) { return .int(Int64(i)) }
-                i -= 1
-            }
-            return .int(-1)
+            return .int(Int64(SubstringSearch.lastIndex(of: needle, in: text, atOrBefore: end) ?? -1))
         }
         var start = 0
         if let position {
@@ -193,9 +180,6 @@ extension Array where Element == UInt8 {
     func containsRun(_ needle: [UInt8]) -> Bool {
         if needle.isEmpty { return true }
         guard needle.count <= count else { return false }
-        for i in 0...(count - needle.count) where self[i] == needle[0] {
-            if self[i..<(i + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
+        return SubstringSearch(needle).occurs(in: self)
     }
 }

@@ -124,6 +124,7 @@ enum CELLibrary {
                 binary: { s, a throws(CELEvaluationError) in try substring(s, a, nil) },
                 ternary: { s, a, b throws(CELEvaluationError) in try substring(s, a, b) }),
             "charAt": CELOverloads(binary: charAt),
+            "countIn": CELOverloads(binary: countIn),
             "hasValue": CELOverloads(unary: { v throws(CELEvaluationError) in
                 guard case .optional(let o) = v else { throw CELEvaluationError.noOverload("hasValue", v) }
                 return .bool(o.wrapped != nil)

@@ -27,8 +27,9 @@ public struct Engine: Sendable {
     ) throws(DiagnosticError) -> (evaluation: Evaluation, warnings: [Diagnostic]) {
         var diagnostics = DiagnosticCollector()
         let parameters = Self.resolveParameters(catalog, snapshot: snapshot, options: options, into: &diagnostics)
-        try diagnostics.throwIfErrors()
         let asOf = options.asOf ?? snapshot.asOf
+        Self.checkWaiverHorizon(snapshot.waivers + options.waivers, asOf: asOf, maxDays: options.maxWaiverDays, into: &diagnostics)
+        try diagnostics.throwIfErrors()
         if asOf == nil {
             diagnostics.append(Diagnostic(
                 severity: .warning, code: "snapshot.no-as-of",
@@ -36,6 +37,8 @@ public struct Engine: Sendable {
                 span: SourceSpan(SourceLocation(file: snapshot.file, line: 1, column: 1))))
         }
         let globals = Self.globals(snapshot: snapshot, parameters: parameters, asOf: asOf)
+        var cel = self.cel
+        if let limit = cel.limits.maxRunSteps { cel.runBudget = CELRunBudget(limit: limit) }
         var run = RuleRun(
             cel: cel, snapshot: snapshot, globals: globals, language: options.language,
             isStrict: options.isStrict, waivers: snapshot.waivers + options.waivers, asOf: asOf,
@@ -43,6 +46,9 @@ public struct Engine: Sendable {
         run.parallelism = options.parallelism
         let rules = catalog.rules
         let counts = run.evaluate(rules)
+        if let budget = cel.runBudget, budget.isExhausted {
+            throw DiagnosticError(Self.runBudgetExceeded(budget, rules: rules, results: run.results, snapshot: snapshot))
+        }
         let summaries = rules.indices.map { RuleSummary(rule: rules[$0], counts: counts[$0]) }
         run.countWaiverUse()
         var evaluation = Evaluation(
@@ -71,7 +77,8 @@ public struct Engine: Sendable {
     }
 
     /// The parameters in force: declared values, then the snapshot's `params`, then the
-    /// command line's. An integer given where the declared value is a double becomes a double.
+    /// command line's, each of the type its ruleset declared (see `Parameter.typed`): a value of
+    /// another type, or a number that is not finite, is an error at the place it was given.
     static func resolveParameters(
         _ catalog: RuleCatalog, snapshot: Snapshot, options: EvaluationOptions,
         into diagnostics: inout DiagnosticCollector
@@ -84,9 +91,13 @@ public struct Engine: Sendable {
                     name, declared: declared, at: location, severity: isCommandLine ? .error : .warning))
                 return
             }
-            var value = value
-            if case .double = parameters[i].value, case .int(let n) = value { value = .double(Double(n)) }
-            parameters[i].value = value
+            guard let typed = parameters[i].typed(value) else {
+                diagnostics.append(RulesetDiagnostics.parameterType(
+                    name, expected: parameters[i].typeDescription, rulesetID: parameters[i].rulesetID,
+                    found: value, at: location))
+                return
+            }
+            parameters[i].value = typed
             parameters[i].location = location
         }
         for (name, value, location) in snapshot.parameterOverrides {
@@ -96,6 +107,34 @@ public struct Engine: Sendable {
             apply(name, value, nil, isCommandLine: true)
         }
         return parameters
+    }
+
+    /// The error that ends a run whose rules spent the run's step budget: at the first
+    /// expression that found it spent.
+    static func runBudgetExceeded(
+        _ budget: CELRunBudget, rules: [Rule], results: [RuleResult], snapshot: Snapshot
+    ) -> Diagnostic {
+        let first = results.first { $0.errorMessage?.contains("the run exceeded its budget") == true }
+        let location = first.map { rules[$0.ruleIndex].location } ?? SourceLocation(file: snapshot.file, line: 1, column: 1)
+        return .error(
+            "cel.run-budget",
+            "evaluating the rules against '\(snapshot.file)' exceeded the run's budget of \(budget.limit) steps"
+                + (first.map { " (first in rule \(rules[$0.ruleIndex].id): \($0.message ?? ""))" } ?? ""),
+            at: location,
+            notes: [.init(message: "the snapshot or a rule does more work than a readiness check should; raise the budget with --max-steps if it is genuine")])
+    }
+
+    /// Reports each waiver that expires more than `maxDays` after the evaluation date.
+    static func checkWaiverHorizon(
+        _ waivers: [Waiver], asOf: Timestamp?, maxDays: Int, into diagnostics: inout DiagnosticCollector
+    ) {
+        guard let asOf else { return }
+        // The end of the last allowed day (a horizon past year 9999 allows every date).
+        let limit = asOf.seconds + Int64(min(max(maxDays, 0), 3_000_000)) * 86_400 + 86_399
+        for waiver in waivers where waiver.expiresAt.seconds > limit {
+            diagnostics.append(RulesetDiagnostics.waiverTooLong(
+                waiver.expires, maxDays: maxDays, asOf: CalendarDate.format(asOf), at: waiver.location))
+        }
     }
 
     /// The variables expressions see: the snapshot's top-level keys, `params` and `as_of`.

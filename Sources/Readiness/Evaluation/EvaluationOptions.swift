@@ -12,6 +12,9 @@ public struct EvaluationOptions: Sendable {
     public var language: String
     /// Whether unknown results count as failures for the gate.
     public var isStrict: Bool
+    /// How far after the evaluation date a waiver may expire, in days (a waiver expiring later
+    /// is bad input): waivers are temporary, not a way to switch a rule off for good.
+    public var maxWaiverDays: Int = 365
     /// How many cores one snapshot's large `for_each` lists may use (1: evaluate serially).
     public var parallelism: Int = 1
 

@@ -2,6 +2,18 @@ import StrictYAML
 
 /// Texts the engine itself writes into results, and how values print inside messages.
 enum Messages {
+    /// The most characters of a subject or message a result keeps; the rest is replaced by a
+    /// marker, so that reports grow with the findings, not with the bytes of the input that
+    /// the findings repeat.
+    static let maxTextLength = 1_000
+
+    /// The text cut to `maxTextLength` characters, with `… (N more characters)` at the cut.
+    static func bounded(_ text: String) -> String {
+        guard text.utf8.count > maxTextLength, text.count > maxTextLength else { return text }
+        let kept = text.prefix(maxTextLength)
+        return String(kept) + "… (\(text.count - maxTextLength) more characters)"
+    }
+
     static func missingFact(_ path: String, language: String) -> String {
         Phrases(language: language).missingFact(path)
     }

@@ -334,6 +334,10 @@ struct RuleRun {
     // MARK: - Subjects, messages, locations
 
     func subject(_ rule: Rule, _ element: Element) -> String? {
+        unboundedSubject(rule, element).map(Messages.bounded)
+    }
+
+    private func unboundedSubject(_ rule: Rule, _ element: Element) -> String? {
         guard let value = element.value else { return nil }
         if let expression = rule.subject {
             if case .value(let v) = element.evaluator.evaluate(expression.program) {
@@ -373,8 +377,9 @@ struct RuleRun {
                 case .error(let e): out += e.missingFactPath.map { "‹\($0)?›" } ?? "‹error›"
                 }
             }
+            if out.utf8.count > 4 * Messages.maxTextLength { break }
         }
-        return out
+        return Messages.bounded(out)
     }
 
     func affected(_ rule: Rule, _ element: Element) -> [RuleResult.AffectedItem] {

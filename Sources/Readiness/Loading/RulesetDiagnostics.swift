@@ -115,6 +115,68 @@ enum RulesetDiagnostics {
             span: location.map(SourceSpan.init), notes: notes)
     }
 
+    static func notARuleset(_ path: String) -> Diagnostic {
+        Diagnostic.error(
+            "ruleset.not-a-ruleset",
+            "'\(path)' is not a ruleset: it has neither 'ruleset' nor 'rules' (its contents are not shown)",
+            at: SourceLocation(file: path, line: 1, column: 1)
+        ).withoutSourceQuote
+    }
+
+    static func outsideFolder(key: String, _ spec: String, folder: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "path.outside-folder",
+            "'\(key)' names '\(spec)', which is outside the folder '\(folder)' it may read from",
+            at: location,
+            notes: [.init(message: "to read files from another folder on purpose, pass --allow-path with that folder")])
+    }
+
+    static func emptyWaiverField(_ key: String, at location: SourceLocation) -> Diagnostic {
+        .error("waiver.empty", "a waiver's '\(key)' must not be empty: say why the rule is waived and who approved it", at: location)
+    }
+
+    static func waiverTooLong(_ expires: String, maxDays: Int, asOf: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "waiver.too-long",
+            "the waiver expires on \(expires), more than \(maxDays) days after the evaluation date \(asOf)",
+            at: location,
+            notes: [.init(message: "waivers are temporary: renew the waiver when it expires instead")])
+    }
+
+    static func parameterOverridden(_ name: String, by ruleset: String, of owner: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(
+            severity: .warning, code: "params.override",
+            message: "ruleset '\(ruleset)' overrides parameter '\(name)' of ruleset '\(owner)'",
+            span: location.map(SourceSpan.init))
+    }
+
+    static func parameterRedeclared(_ name: String, by ruleset: String, of owner: String, at location: SourceLocation?) -> Diagnostic {
+        .error(
+            "params.redeclared",
+            "parameter '\(name)' is already declared by ruleset '\(owner)'; a ruleset may not change another ruleset's parameter silently",
+            at: location,
+            notes: [.init(message: "to override it on purpose, list it under 'overrides_params: [\(name)]' in ruleset '\(ruleset)'")])
+    }
+
+    static func overrideOfNothing(_ name: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "params.override-unknown",
+            "'overrides_params' names '\(name)', which no ruleset loaded before this one declares",
+            at: location)
+    }
+
+    static func parameterType(
+        _ name: String, expected: String, rulesetID: String, found: Value, at location: SourceLocation?
+    ) -> Diagnostic {
+        let place = location == nil ? "--param \(name)" : "parameter '\(name)'"
+        let finite: String
+        if case .double(let d) = found, !d.isFinite { finite = " (numbers must be finite)" } else { finite = "" }
+        return .error(
+            "params.wrong-type",
+            "\(place) must be \(expected), as ruleset '\(rulesetID)' declares it, not \(found.kindDescription)\(finite)",
+            at: location)
+    }
+
     static func wrongType(_ field: String, expected: String, found: Value, at location: SourceLocation) -> Diagnostic {
         .error("ruleset.wrong-type", "'\(field)' must be \(expected), not \(found.kindDescription)", at: location)
     }

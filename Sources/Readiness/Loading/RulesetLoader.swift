@@ -11,9 +11,12 @@ public struct RulesetLoader: Sendable {
     public var cel: CELEnvironment
     /// The YAML loader's limits.
     public var yaml: YAMLLoader
+    /// Where `extends` may read files from (by default, the extending ruleset's folder tree).
+    public var confinement = PathConfinement()
 
     static let rulesetKeys = [
-        "ruleset", "title", "version", "description", "params", "extends", "rules", "evidence_deadline_days",
+        "ruleset", "title", "version", "description", "params", "overrides_params", "extends", "rules",
+        "evidence_deadline_days",
     ]
     static let ruleKeys = [
         "id", "title", "category", "severity", "likelihood", "impact", "for_each", "when", "check",
@@ -21,10 +24,12 @@ public struct RulesetLoader: Sendable {
         "affects", "subject", "due", "lead_time_days", "evidence_deadline_days",
     ]
 
-    /// Creates a loader.
+    /// Creates a loader. Rulesets never hold non-finite numbers (a NaN threshold makes every
+    /// comparison false): whatever `yaml` allows, they are refused at their position.
     public init(cel: CELEnvironment = CELEnvironment(), yaml: YAMLLoader = YAMLLoader()) {
         self.cel = cel
         self.yaml = yaml
+        self.yaml.limits.allowsNonFiniteNumbers = false
     }
 
     /// Loads rulesets named by path or built-in name; an empty list loads every built-in ruleset.
@@ -93,7 +98,9 @@ public struct RulesetLoader: Sendable {
                         at: location))
                     return
                 }
-                let key = (path as NSString).standardizingPath
+                // Keyed by the resolved path, so a link back to a file already in the chain is a cycle.
+                let key = PathConfinement.resolve(path) ?? (path as NSString).standardizingPath
+                if let location, !isConfined(path, chain: chain, spec: spec, at: location) { return }
                 if chain.contains(key) {
                     diagnostics.append(RulesetDiagnostics.extendsCycle(chain + [key], at: location ?? SourceLocation(file: path, line: 1, column: 1)))
                     return
@@ -140,7 +147,10 @@ public struct RulesetLoader: Sendable {
             }
             diagnostics.append(contentsOf: compiled.diagnostics)
             ruleIDs.append(contentsOf: compiled.ruleIDs)
-            if let ruleset = compiled.ruleset { rulesets.append(ruleset) }
+            if var ruleset = compiled.ruleset {
+                claimParameters(of: &ruleset, overriding: compiled.overriddenParameters)
+                rulesets.append(ruleset)
+            }
         }
 
         /// One file, validated and compiled, before its `extends` are followed.
@@ -149,6 +159,8 @@ public struct RulesetLoader: Sendable {
             var extends: [(spec: String, location: SourceLocation)]
             var diagnostics: [Diagnostic]
             var ruleIDs: [(id: String, location: SourceLocation)]
+            /// The `overrides_params` entries: other rulesets' parameters this one may redeclare.
+            var overriddenParameters: [(name: String, location: SourceLocation)] = []
         }
 
         /// Compiles the requested files in parallel (they are independent until `extends` is
@@ -182,7 +194,12 @@ public struct RulesetLoader: Sendable {
                 out.diagnostics = [.error(
                     "ruleset.wrong-type",
                     "'\(path)' is not a ruleset: its top level must be a mapping with 'ruleset' and 'rules'",
-                    at: SourceLocation(file: path, line: 1, column: 1))]
+                    at: SourceLocation(file: path, line: 1, column: 1)).withoutSourceQuote]
+                return out
+            }
+            if root["ruleset"] == nil && root["rules"] == nil {
+                // Not a ruleset at all (a credentials file, say): its keys and lines are not quoted.
+                out.diagnostics = [RulesetDiagnostics.notARuleset(path)]
                 return out
             }
             let header = MappingReader(root, file: path, context: "the ruleset header")
@@ -200,6 +217,9 @@ public struct RulesetLoader: Sendable {
                 cel: loader.cel, file: path, source: source, rulesetID: id, diagnostics: diagnostics)
             let parameters = compiler.parameters(header)
             compiler.rulesetDeadline = header.integer("evidence_deadline_days", in: 0...3650, into: &compiler.diagnostics)
+            out.overriddenParameters = header.strings("overrides_params", into: &diagnostics).map {
+                ($0, header.valueLocation("overrides_params"))
+            }
             var rules: [Rule] = []
             if let value = header.value("rules") {
                 if case .list(let list) = value {

@@ -7,9 +7,11 @@ public struct SnapshotLoader: Sendable {
     /// The YAML loader.
     public var yaml: YAMLLoader
 
-    /// Creates a loader.
+    /// Creates a loader. Snapshots never hold non-finite numbers (`.inf`, `.nan`, `1e400`):
+    /// whatever `yaml` allows, they are refused at their position.
     public init(yaml: YAMLLoader = YAMLLoader()) {
         self.yaml = yaml
+        self.yaml.limits.allowsNonFiniteNumbers = false
     }
 
     /// Loads a snapshot file.
@@ -129,6 +131,10 @@ public struct SnapshotLoader: Sendable {
                 } else {
                     diagnostics.append(RulesetDiagnostics.invalidDate(expires, field: "expires", at: reader.valueLocation("expires")))
                 }
+            }
+            for (key, text) in [("reason", reason), ("approved_by", approvedBy)]
+            where text?.allSatisfy({ $0.isWhitespace }) == true {
+                diagnostics.append(RulesetDiagnostics.emptyWaiverField(key, at: reader.valueLocation(key)))
             }
             guard let rule, let reason, let approvedBy, let expires, let expiresAt else { continue }
             out.append(Waiver(

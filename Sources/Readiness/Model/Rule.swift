@@ -120,4 +120,7 @@ public struct Parameter: Sendable {
     public var location: SourceLocation?
     /// Which ruleset declared it.
     public var rulesetID: String
+    /// The ruleset whose declaration of the same name this one replaces, through that
+    /// ruleset's `overrides_params` (nil for a parameter no other ruleset declares).
+    public var overrides: String? = nil
 }

@@ -2,6 +2,8 @@ import Foundation
 
 /// Writes output files atomically: a temporary file beside the target, then a rename, so a
 /// failure part-way never leaves a partial report; refuses to overwrite the run's inputs.
+/// A device, FIFO or socket at the target (`/dev/null`, `/dev/stdout`) is written directly
+/// instead, and the temporary file is removed if SIGINT or SIGTERM ends the process.
 public enum AtomicFile {
     /// Why a write was refused.
     public struct WriteError: Error, CustomStringConvertible, Sendable {
@@ -75,6 +77,10 @@ public enum AtomicFile {
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw WriteError(description: "cannot write '\(path)': it is a directory")
         }
+        if try isSpecialFile(target.path) {
+            try writeDirectly(to: target.path, shownAs: path, body)
+            return
+        }
         let temporary = directory + "/." + target.lastPathComponent + ".tmp-\(getpid())"
         // O_EXCL: never through a link or over a file someone planted at the temporary name.
         var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -87,6 +93,8 @@ public enum AtomicFile {
         guard fd >= 0 else {
             throw WriteError(description: "cannot write '\(path)': \(String(cString: strerror(errno)))")
         }
+        let slot = TemporaryFiles.register(temporary)
+        defer { TemporaryFiles.unregister(slot) }
         let failure = body(fd)
         if close(fd) != 0 || failure != nil {
             let reason = String(cString: strerror(failure ?? errno))
@@ -98,6 +106,37 @@ public enum AtomicFile {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw WriteError(description: "cannot write '\(path)': \(reason)")
+        }
+    }
+
+    /// Whether `path` is a FIFO, a character device or a socket, to be written directly: named
+    /// as such, or through a link when the path itself is a system one (`/dev/stdout`,
+    /// `/dev/fd/1`, `/proc/self/fd/1`). A link elsewhere (one planted in a checkout, say) is
+    /// replaced as before, never followed onto a device; a block device is never written.
+    private static func isSpecialFile(_ path: String) throws(WriteError) -> Bool {
+        var own = stat()
+        guard lstat(path, &own) == 0 else { return false }
+        var info = own
+        if own.st_mode & S_IFMT == S_IFLNK {
+            guard path.hasPrefix("/dev/") || path.hasPrefix("/proc/self/fd/"), stat(path, &info) == 0 else { return false }
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFIFO, S_IFCHR, S_IFSOCK: return true
+        case S_IFBLK: throw WriteError(description: "refusing to write '\(path)': it is a block device")
+        default: return false
+        }
+    }
+
+    /// Writes into a device or FIFO as it is: such a target is opened for writing, never
+    /// replaced by a regular file (as a rename would, run as root).
+    private static func writeDirectly(to path: String, shownAs name: String, _ body: (Int32) -> Int32?) throws(WriteError) {
+        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else {
+            throw WriteError(description: "cannot write '\(name)': \(String(cString: strerror(errno)))")
+        }
+        let failure = body(fd)
+        if close(fd) != 0 && failure == nil && errno != EINTR || failure != nil {
+            throw WriteError(description: "cannot write '\(name)': \(String(cString: strerror(failure ?? errno)))")
         }
     }
 }

@@ -139,6 +139,19 @@ public struct RulesetTestRunner: Sendable {
         return results
     }
 
+    /// The folder a test file's `snapshot_file` may read from: the test's own folder, or the
+    /// folder above it when the test sits in a `tests` folder of a ruleset pack (beside the
+    /// pack's rulesets and snapshot templates).
+    static func packFolder(of file: String) -> String {
+        var folder = (file as NSString).deletingLastPathComponent
+        if folder.isEmpty { folder = "." }
+        if (folder as NSString).lastPathComponent == "tests" {
+            let parent = (folder as NSString).deletingLastPathComponent
+            return parent.isEmpty ? "." : parent
+        }
+        return folder
+    }
+
     func relative(_ path: String, to file: String) -> String {
         if path.hasPrefix("/") { return path }
         return ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
@@ -147,6 +160,12 @@ public struct RulesetTestRunner: Sendable {
     func baseSnapshot(_ reader: MappingReader, file: String, into diagnostics: inout DiagnosticCollector) -> Value? {
         if let inline = reader.value("snapshot"), inline != .null { return inline }
         guard let path = reader.string("snapshot_file", into: &diagnostics) else { return nil }
+        let folder = Self.packFolder(of: file)
+        guard rulesets.confinement.allows(relative(path, to: file), inside: folder) else {
+            diagnostics.append(RulesetDiagnostics.outsideFolder(
+                key: "snapshot_file", path, folder: folder, at: reader.valueLocation("snapshot_file")))
+            return nil
+        }
         do {
             return try snapshots.yaml.load(contentsOf: relative(path, to: file)).root
         } catch {
