@@ -12,7 +12,7 @@ public struct RulesetLoader: Sendable {
     /// The YAML loader's limits.
     public var yaml: YAMLLoader
 
-    static let rulesetKeys = ["ruleset", "title", "version", "description", "params", "extends", "rules"]
+    static let rulesetKeys = ["ruleset", "title", "version", "description", "params", "extends", "facts", "rules"]
     static let ruleKeys = [
         "id", "title", "category", "severity", "likelihood", "impact", "for_each", "when", "check",
         "outcomes", "message", "rationale", "recommendation", "evidence", "references", "tags", "action",
@@ -36,7 +36,11 @@ public struct RulesetLoader: Sendable {
         }
         session.checkDuplicateIDs()
         try session.diagnostics.throwIfErrors()
-        return (RuleCatalog(rulesets: session.rulesets), session.diagnostics.diagnostics)
+        let catalog = RuleCatalog(rulesets: session.rulesets)
+        // Expressions are type-checked once the whole catalog (its params and facts) is known.
+        session.diagnostics.append(contentsOf: RuleTypeCheck.diagnostics(for: catalog, cel: cel))
+        try session.diagnostics.throwIfErrors()
+        return (catalog, session.diagnostics.diagnostics)
     }
 
     /// Loads one ruleset from text, for tests and tools (no `extends` to other files).
@@ -215,6 +219,10 @@ public struct RulesetLoader: Sendable {
                 compiler.diagnostics.append(RulesetDiagnostics.missingKey("rules", in: "the ruleset header", at: header.location))
             }
             diagnostics = compiler.diagnostics
+            var facts: [FactDeclaration] = []
+            if let value = header.value("facts"), value != .null {
+                facts = FactDeclaration.declarations(value, at: header.valueLocation("facts"), file: path, into: &diagnostics)
+            }
             out.ruleIDs = compiler.ruleIDs
             out.ruleset = Ruleset(
                 id: id,
@@ -224,6 +232,7 @@ public struct RulesetLoader: Sendable {
                 extends: extends,
                 parameters: parameters,
                 rules: rules,
+                facts: facts,
                 file: path,
                 sha256: SHA256.hexDigest(bytes))
             out.diagnostics = diagnostics.diagnostics

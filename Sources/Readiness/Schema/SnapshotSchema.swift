@@ -1,0 +1,72 @@
+import StrictYAML
+
+/// The snapshot schema: the standard snapshot's JSON Schema (`Rulesets/schemas/snapshot.schema.json`,
+/// compiled into the binary), extended by the facts custom rulesets declare in `facts:`.
+///
+/// One source of truth for validation, the starter form `readiness init` writes, the type
+/// checking of rule expressions, and editors (through `readiness schema snapshot`).
+public struct SnapshotSchema: Sendable {
+    /// The compiled root (a mapping of sections).
+    public let root: SchemaNode
+
+    /// Wraps a compiled root.
+    public init(root: SchemaNode) {
+        self.root = root
+    }
+
+    /// The standard snapshot schema, compiled once.
+    public static let standard = SnapshotSchema(root: compileStandard())
+
+    /// The standard schema extended by every fact the catalog's rulesets declare.
+    public static func forCatalog(_ catalog: RuleCatalog) -> SnapshotSchema {
+        let facts = catalog.rulesets.flatMap(\.facts)
+        guard !facts.isEmpty else { return standard }
+        let root = compileStandard()
+        for fact in facts { declare(fact, in: root) }
+        return SnapshotSchema(root: root)
+    }
+
+    /// The schema documents `readiness schema` prints, by name.
+    public static let documents: [(name: String, bytes: [UInt8])] = [
+        ("snapshot", PackageResources.snapshot_schema_json),
+        ("ruleset", PackageResources.ruleset_schema_json),
+        ("test", PackageResources.test_schema_json),
+    ]
+
+    /// The text of a schema document, or nil for an unknown name.
+    public static func text(named name: String) -> String? {
+        documents.first { $0.name == name }.map { String(decoding: $0.bytes, as: UTF8.self) }
+    }
+
+    static func compileStandard() -> SchemaNode {
+        // The embedded file is ours and valid JSON; a failure here leaves an open schema.
+        guard let document = try? YAMLLoader().load(bytes: PackageResources.snapshot_schema_json, file: "snapshot.schema.json")
+        else { return SchemaNode() }
+        return SchemaNode.compile(document: document.root)
+    }
+
+    /// Adds a declared fact at its path, creating the mappings and lists on the way.
+    static func declare(_ fact: FactDeclaration, in root: SchemaNode) {
+        var node = root
+        let steps = fact.steps
+        for (i, step) in steps.enumerated() {
+            let isLast = i == steps.count - 1
+            let here = node.shape
+            if step == "[]" {
+                if here.items == nil { here.items = FactDeclaration.objectNode() }
+                guard let items = here.items else { return }
+                node = items
+                continue
+            }
+            if isLast {
+                here.setProperty(step, fact.node)
+            } else if let existing = here.property(step) {
+                node = existing
+            } else {
+                let next = steps[i + 1] == "[]" ? FactDeclaration.listNode() : FactDeclaration.objectNode()
+                here.setProperty(step, next)
+                node = next
+            }
+        }
+    }
+}
