@@ -85,7 +85,7 @@ public struct CELEnvironment: Sendable {
         let type = checker.infer(program.syntax)
         let diagnostics = checker.problems.map { problem in
             Diagnostic(
-                severity: .error, code: problem.code, message: problem.message,
+                severity: problem.isError ? .error : .warning, code: problem.code, message: problem.message,
                 span: SourceSpan(CELProgram.location(of: program.position(ofOffset: problem.offset), origin: program.origin)),
                 notes: problem.notes.map { Diagnostic.Note(message: $0) })
         }

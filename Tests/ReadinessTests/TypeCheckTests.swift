@@ -30,7 +30,7 @@ import Testing
               message: "cannot compare int with string; convert one side (int(), double(), string(), timestamp())", note: nil),
         .init(line: 32, column: 28, code: "cel.integer-division",
               message: "integer division: both sides are whole numbers, so the quotient is truncated; write double(a) / double(b)", note: nil),
-        .init(line: 39, column: 27, code: "cel.type-mismatch",
+        .init(line: 39, column: 26, code: "cel.type-mismatch",
               message: "'*' on a number that may be whole or decimal; convert it with double() first", note: nil),
     ]
 

@@ -12,6 +12,9 @@ struct CELTypeChecker {
         var message: String
         var offset: Int
         var notes: [String] = []
+        /// Whether the problem is certain to fail (an error) or only suspicious (a warning:
+        /// a fact the schema does not declare may still be in a custom snapshot).
+        var isError = true
     }
 
     let declarations: CELDeclarations
@@ -22,8 +25,8 @@ struct CELTypeChecker {
         self.declarations = declarations
     }
 
-    private mutating func report(_ code: String, _ message: String, at offset: Int, notes: [String] = []) {
-        problems.append(Problem(code: code, message: message, offset: offset, notes: notes))
+    private mutating func report(_ code: String, _ message: String, at offset: Int, notes: [String] = [], isError: Bool = true) {
+        problems.append(Problem(code: code, message: message, offset: offset, notes: notes, isError: isError))
     }
 
     /// The type of an expression (and of everything under it, reporting problems).
@@ -103,7 +106,8 @@ struct CELTypeChecker {
                 CELDiagnostics.unknownFieldCode,
                 object.kind == "parameter"
                     ? CELDiagnostics.undeclaredParameter(field) : CELDiagnostics.unknownFact(name),
-                at: offset + 1, notes: guess.map { [CELDiagnostics.didYouMean($0)] } ?? [])
+                at: offset + 1, notes: guess.map { [CELDiagnostics.didYouMean($0)] } ?? [],
+                isError: object.kind == "parameter")
             return .dyn
         case .map(_, let value): return value
         case .dyn: return .dyn

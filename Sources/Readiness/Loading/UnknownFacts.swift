@@ -14,12 +14,27 @@ public enum UnknownFacts {
         switch value {
         case .null: return true
         case .string(let text):
-            let count = text.utf8.count
-            guard count == 3 || count == 7 else { return false }
-            let lowered = text.lowercased()
-            return lowered == "unknown" || lowered == "tbd"
+            // Compared byte by byte, ASCII case folded: no lowercased copy per string.
+            let utf8 = text.utf8
+            switch utf8.count {
+            case 3: return matches(utf8, "tbd")
+            case 7: return matches(utf8, "unknown")
+            default: return false
+            }
         default: return false
         }
+    }
+
+    /// Whether ASCII text equals a lowercase word, ignoring case.
+    @usableFromInline
+    static func matches(_ text: String.UTF8View, _ word: StaticString) -> Bool {
+        var i = 0
+        let base = word.utf8Start
+        for byte in text {
+            guard i < word.utf8CodeUnitCount, byte | 0x20 == base[i] else { return false }
+            i += 1
+        }
+        return i == word.utf8CodeUnitCount
     }
 
     /// The value with every mapping entry whose value is a marker removed, at any depth.

@@ -48,7 +48,19 @@ public struct SnapshotSchema: Sendable {
     /// Adds a declared fact at its path, creating the mappings and lists on the way.
     static func declare(_ fact: FactDeclaration, in root: SchemaNode) {
         var node = root
-        let steps = fact.steps
+        var steps = fact.steps
+        var declared = fact.node
+        // `a.list[]` declares the list itself (`type: list`), or the type of its elements.
+        if steps.last == "[]" {
+            steps.removeLast()
+            if !declared.types.contains(.array) {
+                let list = SchemaNode()
+                list.types = .array
+                list.items = declared
+                list.allowsUnknown = true
+                declared = list
+            }
+        }
         for (i, step) in steps.enumerated() {
             let isLast = i == steps.count - 1
             let here = node.shape
@@ -59,7 +71,16 @@ public struct SnapshotSchema: Sendable {
                 continue
             }
             if isLast {
-                here.setProperty(step, fact.node)
+                if let existing = here.property(step)?.shape, existing.types.contains(.array),
+                    let items = existing.items, let newItems = declared.items
+                {
+                    // The list's fields were declared first: keep them, take the list's own keywords.
+                    items.required += newItems.required
+                    existing.subject = declared.subject ?? existing.subject
+                    existing.description = declared.description ?? existing.description
+                } else {
+                    here.setProperty(step, declared)
+                }
             } else if let existing = here.property(step) {
                 node = existing
             } else {
