@@ -16,6 +16,10 @@ struct SchemaWalk {
     var nameSources: [String: String] = [:]
     /// References by kind, to check once every name is known.
     var references: [(kind: String, name: String, path: String, location: SourceLocation?)] = []
+    /// The last key list resolved against each schema node (see `childNodes`).
+    var childCache: [ObjectIdentifier: (base: UnsafeRawPointer, children: [SchemaNode?])] = [:]
+    /// Unknown keys already reported, by pattern path.
+    var reportedUnknownKeys: Set<String> = []
 
     enum Component {
         case key(String)
@@ -143,13 +147,17 @@ struct SchemaWalk {
 
     mutating func checkObject(_ map: ValueMap, _ node: SchemaNode, at position: SourcePosition?) {
         guard !node.properties.isEmpty || node.isClosed || node.additionalProperties != nil || !node.required.isEmpty else { return }
+        let children = childNodes(of: map, in: node)
         for i in 0..<map.count {
             guard case .string(let key) = map.keys[i] else { continue }
-            if let child = node.property(key) ?? node.additionalProperties {
+            if let child = children[i] {
                 path.append(.key(key))
                 check(map.values[i], child, at: map.valuePosition(at: i))
                 path.removeLast()
-            } else if node.isClosed, !(path.isEmpty && readTopLevelKeys.contains(key)) {
+            } else if node.isClosed, !(path.isEmpty && readTopLevelKeys.contains(key)),
+                reportedUnknownKeys.insert(patternPath + "." + key).inserted
+            {
+                // Once per key and place (`network.sites[].vlan`), not once per element.
                 diagnostics.append(SchemaDiagnostics.unknownKey(
                     key, path: renderedPath,
                     allowed: node.properties.map(\.name) + (path.isEmpty ? readTopLevelKeys.sorted() : []),
@@ -160,6 +168,19 @@ struct SchemaWalk {
         for key in node.required where map.index(ofString: key) == nil {
             diagnostics.append(SchemaDiagnostics.missingKey(key, path: renderedPath, at: location(map.position.isKnown ? map.position : position)))
         }
+    }
+
+    /// The schema of each entry of a map. Sibling mappings that share one key list (the
+    /// elements of a list, as the loader builds them) are resolved once, not key by key.
+    mutating func childNodes(of map: ValueMap, in node: SchemaNode) -> [SchemaNode?] {
+        let base = map.keys.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        let id = ObjectIdentifier(node)
+        if let base, let cached = childCache[id], cached.base == base, cached.children.count == map.count {
+            return cached.children
+        }
+        let children = map.keys.map { key in key.stringValue.flatMap { node.property($0) } ?? node.additionalProperties }
+        if let base { childCache[id] = (base, children) }
+        return children
     }
 
     /// `anyOf`: the first alternative without errors is taken (its warnings kept); when none

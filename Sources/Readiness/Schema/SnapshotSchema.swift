@@ -18,10 +18,18 @@ public struct SnapshotSchema: Sendable {
     public static let standard = SnapshotSchema(root: compileStandard())
 
     /// The standard schema extended by every fact the catalog's rulesets declare.
-    public static func forCatalog(_ catalog: RuleCatalog) -> SnapshotSchema {
+    /// - Parameter includingStandard: false for only the declared facts, under an open root
+    ///   (a catalog of custom rulesets has its own snapshot shape).
+    public static func forCatalog(_ catalog: RuleCatalog, includingStandard: Bool = true) -> SnapshotSchema {
         let facts = catalog.rulesets.flatMap(\.facts)
-        guard !facts.isEmpty else { return standard }
-        let root = compileStandard()
+        guard !facts.isEmpty || !includingStandard else { return standard }
+        let root: SchemaNode
+        if includingStandard {
+            root = compileStandard()
+        } else {
+            root = SchemaNode()
+            root.types = .object
+        }
         for fact in facts { declare(fact, in: root) }
         return SnapshotSchema(root: root)
     }
