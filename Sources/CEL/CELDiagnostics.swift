@@ -13,6 +13,12 @@ enum CELDiagnostics {
     static let invalidRegexCode = "cel.invalid-regex"
     /// An expression longer than the configured limit.
     static let tooLongCode = "cel.too-long"
+    /// A field a declared type does not have (a misspelt fact or parameter).
+    static let unknownFieldCode = "cel.unknown-field"
+    /// Operands of types that do not go together.
+    static let typeMismatchCode = "cel.type-mismatch"
+    /// `int / int` where a double is meant.
+    static let integerDivisionCode = "cel.integer-division"
 
     // MARK: Messages
 
@@ -26,6 +32,11 @@ enum CELDiagnostics {
     static func expressionTooLong(length: Int, limit: Int) -> String {
         "expression is \(length) characters long; the limit is \(limit)"
     }
+    static func incomparable(_ a: String, _ b: String) -> String {
+        "cannot compare \(a) with \(b); convert one side (int(), double(), string(), timestamp())"
+    }
+    static let integerDivision =
+        "integer division: both sides are whole numbers, so the quotient is truncated; write double(a) / double(b)"
     static func intOutOfRange(_ text: String) -> String {
         "integer literal '\(text)' does not fit in int64; add a 'u' suffix for uint or write a double"
     }
@@ -45,9 +56,15 @@ enum CELDiagnostics {
     static func messageConstructionUnsupported(_ name: String) -> String {
         "message construction '\(name){…}' is not supported; write a map literal such as {'field': value}"
     }
+    static func mixedArithmetic(_ op: String, _ a: String, _ b: String) -> String {
+        "'\(op)' cannot combine \(a) and \(b); convert one side with double() or int()"
+    }
     static let missingHexDigits = "expected hexadecimal digits after '0x'"
     static func nestingTooDeep(limit: Int) -> String {
         "expression nests too deeply (more than \(limit) levels); split it into simpler expressions"
+    }
+    static func noFields(_ type: String, field: String) -> String {
+        "\(type) has no field '\(field)'"
     }
     static let newlineInString = "newline in string literal; use a triple-quoted string or '\\n'"
     static let quotedIdentifierCall = "a backquoted name cannot be called as a function"
@@ -71,8 +88,18 @@ enum CELDiagnostics {
     static func unknownFunction(_ name: String, receiver: Bool) -> String {
         receiver ? "unknown method '\(name)'" : "unknown function '\(name)'"
     }
+    static func undeclaredParameter(_ name: String) -> String {
+        "parameter '\(name)' is not declared by the ruleset (params:)"
+    }
+    static func unknownFact(_ path: String) -> String {
+        "unknown fact '\(path)': the snapshot schema has no such field (declare custom facts in facts:)"
+    }
     static let unterminatedQuotedIdentifier = "unterminated backquoted name; add a closing '`'"
     static let unterminatedString = "unterminated string literal; add the closing quote"
+
+    static func wholeOrDecimal(_ op: String) -> String {
+        "'\(op)' on a number that may be whole or decimal; convert it with double() first"
+    }
 
     private static func quoted(_ text: String) -> String {
         text.contains(" ") ? text : "'\(text)'"

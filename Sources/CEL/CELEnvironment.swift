@@ -75,7 +75,24 @@ public struct CELEnvironment: Sendable {
             source: source, referencedPaths: checker.referencedPaths,
             memberPath: expr.memberChain.flatMap { chain in chain.first.map(locals.contains) == false ? chain : nil },
             origin: origin, locals: locals,
-            root: root, slotCount: compiler.slotCount, lineStarts: lineStarts)
+            root: root, slotCount: compiler.slotCount, lineStarts: lineStarts, syntax: expr)
+    }
+
+    /// Type-checks a compiled program against declared variable types, as cel-go's checker
+    /// does with declarations: misspelt fields of declared types, comparisons and arithmetic
+    /// between incompatible types, and integer division where a double is meant.
+    /// - Returns: the expression's type (`dyn` when it depends on undeclared values) and the
+    ///   problems, located in the program's file.
+    public func typeCheck(_ program: CELProgram, declarations: CELDeclarations) -> (type: CELType, diagnostics: [Diagnostic]) {
+        var checker = CELTypeChecker(declarations: declarations)
+        let type = checker.infer(program.syntax)
+        let diagnostics = checker.problems.map { problem in
+            Diagnostic(
+                severity: problem.isError ? .error : .warning, code: problem.code, message: problem.message,
+                span: SourceSpan(CELProgram.location(of: program.position(ofOffset: problem.offset), origin: program.origin)),
+                notes: problem.notes.map { Diagnostic.Note(message: $0) })
+        }
+        return (type, diagnostics)
     }
 
     /// Evaluates a compiled program against an activation.

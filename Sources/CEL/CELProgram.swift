@@ -25,12 +25,15 @@ public final class CELProgram: Sendable {
     let root: CELEval
     let slotCount: Int
     let lineStarts: [Int]
+    /// The checked syntax tree, kept for type checking against declarations.
+    let syntax: CELExpr
 
     init(
         source: String, referencedPaths: [[String]], memberPath: [String]?, origin: SourceLocation?,
         locals: [String],
-        root: @escaping CELEval, slotCount: Int, lineStarts: [Int]
+        root: @escaping CELEval, slotCount: Int, lineStarts: [Int], syntax: CELExpr
     ) {
+        self.syntax = syntax
         self.source = source
         self.referencedPaths = referencedPaths
         self.memberPath = memberPath

@@ -142,11 +142,17 @@ struct CheckCommand: ParsableCommand {
     static func evaluate(
         _ paths: [String], catalog: RuleCatalog, options: EvaluationOptions, engine: Engine, loader: SnapshotLoader
     ) throws -> [Evaluation] {
+        let validator = SnapshotValidator(for: catalog, isStrict: options.isStrict)
         let outcomes = Parallel.map(paths.count) { i -> Result<(Evaluation, [Diagnostic]), DiagnosticError> in
             do throws(DiagnosticError) {
                 let snapshot = try paths[i] == "-" ? loader.loadStandardInput() : loader.load(contentsOf: paths[i])
                 if paths.count == 1 { Timing.mark("snapshot loaded") }
-                return .success(try engine.evaluate(catalog, against: snapshot, options: options))
+                // Every problem of the snapshot at once, before any rule runs.
+                let problems = validator.validate(snapshot.document)
+                if paths.count == 1 { Timing.mark("snapshot validated") }
+                if problems.hasErrors { return .failure(DiagnosticError(problems)) }
+                let (evaluation, warnings) = try engine.evaluate(catalog, against: snapshot, options: options)
+                return .success((evaluation, problems + warnings))
             } catch {
                 return .failure(error)
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CEL
 import Foundation
+import Readiness
 import SourceDiagnostics
 import StrictYAML
 
@@ -10,8 +11,11 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Evaluate a CEL expression and print its value.",
         discussion: """
-            The snapshot's top-level keys are variables. Each --var binds a name to the value of \
-            a CEL expression (so --var n=1u binds a uint); a dotted name binds that qualified \
+            With --snapshot, the expression sees what rules see: the snapshot's facts (explicit \
+            unknowns taken out), params (ruleset defaults < the snapshot's params < --param) and \
+            as_of (--as-of, or project.as_of); with --rule ID it also sees the rule's for_each \
+            variable, bound to the element --subject names (default: the first). Each --var \
+            binds a name to the value of a CEL expression (so --var n=1u binds a uint); a dotted name binds that qualified \
             name. Exit codes: 0 the expression evaluated; 1 its evaluation failed (the error is \
             printed on standard error); 2 the expression did not parse or an input was unusable. \
             An expression may start with '-' (readiness eval '-1 < 0'); use '-' alone to read \
@@ -42,6 +46,20 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "A YAML or JSON snapshot whose top-level keys become variables.")
     var snapshot: String?
 
+    @OptionGroup var rulesetOptions: RulesetOptions
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Override a parameter (repeatable; with --snapshot).", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Option(help: ArgumentHelp("The evaluation date, overriding project.as_of (with --snapshot).", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("Bind this rule's for_each variable (with --snapshot).", valueName: "id"))
+    var rule: String?
+
+    @Option(help: ArgumentHelp("The element of the rule's for_each list to bind, as findings name it.", valueName: "name"))
+    var subject: String?
+
     @Option(
         name: .customLong("var"),
         help: ArgumentHelp("Bind NAME to the value of the CEL expression EXPR.", valueName: "NAME=EXPR"))
@@ -65,19 +83,23 @@ struct EvalCommand: ParsableCommand {
         } else {
             source = expression
         }
-        let environment = CELEnvironment()
+        let environment = rulesetOptions.limits.celEnvironment
         var activation = CELActivation(globals: .empty)
+        var locals: [String] = []
         if let snapshot {
-            let document = try CLI.guarding { () throws -> YAMLDocument in
-                try YAMLLoader().load(contentsOf: snapshot)
+            let catalog = try rulesetOptions.loadCatalog()
+            let options = EvaluationOptions(
+                asOf: try CLI.parseDate(asOf, option: "--as-of"), parameters: try CLI.parseParameters(parameters))
+            let scope = try CLI.guarding { () throws -> Engine.Scope in
+                let loaded = try SnapshotLoader(yaml: rulesetOptions.limits.yamlLoader).load(contentsOf: snapshot)
+                return try Engine(cel: environment).scope(
+                    for: catalog, snapshot: loaded, options: options, ruleID: rule, subject: subject)
             }
-            switch document.root {
-            case .map(let map): activation.globals = map
-            case .null: break
-            default:
-                CLI.printError("\(snapshot.terminalEscaped): error: the snapshot's top level must be a mapping")
-                throw CLI.badInput
-            }
+            activation = CELActivation(globals: scope.globals, locals: scope.localValues)
+            locals = scope.locals
+        } else if rule != nil || subject != nil || asOf != nil || !parameters.isEmpty {
+            CLI.printError("error: --rule, --subject, --param and --as-of need --snapshot")
+            throw CLI.badInput
         }
         for binding in variables {
             guard let equals = binding.firstIndex(of: "="), equals != binding.startIndex else {
@@ -86,10 +108,10 @@ struct EvalCommand: ParsableCommand {
             }
             let name = String(binding[..<equals])
             let text = String(binding[binding.index(after: equals)...])
-            let value = try evaluate(text, named: "<var \(name)>", in: activation, environment: environment)
+            let value = try evaluate(text, named: "<var \(name)>", in: activation, locals: locals, environment: environment)
             activation.bind(name, to: value)
         }
-        let value = try evaluate(source, named: "<expression>", in: activation, environment: environment)
+        let value = try evaluate(source, named: "<expression>", in: activation, locals: locals, environment: environment)
         switch format {
         case .cel: CLI.printOutput(value.celSource + "\n")
         case .json: CLI.printOutput(value.jsonText + "\n")
@@ -98,12 +120,13 @@ struct EvalCommand: ParsableCommand {
 
     /// Compiles and evaluates, printing a parse error (exit 2) or an evaluation error (exit 1).
     private func evaluate(
-        _ source: String, named name: String, in activation: CELActivation, environment: CELEnvironment
+        _ source: String, named name: String, in activation: CELActivation, locals: [String],
+        environment: CELEnvironment
     ) throws -> Value {
         let renderer = DiagnosticRenderer(sourceText: { path in path == name ? source : nil })
         let program: CELProgram
         do {
-            program = try environment.compile(source, origin: SourceLocation(file: name, line: 1, column: 1))
+            program = try environment.compile(source, locals: locals, origin: SourceLocation(file: name, line: 1, column: 1))
         } catch {
             CLI.printError(renderer.render(error.diagnostics))
             throw CLI.badInput

@@ -18,7 +18,7 @@ public struct ReadinessCommand: ParsableCommand {
         version: ReadinessVersion.current,
         subcommands: [
             CheckCommand.self, ValidateCommand.self, RulesCommand.self, ExplainCommand.self,
-            InitCommand.self, TestCommand.self, EvalCommand.self, CompletionCommand.self, ManualCommand.self,
+            InitCommand.self, TestCommand.self, EvalCommand.self, SchemaCommand.self, CompletionCommand.self, ManualCommand.self,
         ]
     )
 

@@ -97,7 +97,9 @@ struct StandardSnapshotGenerator {
                 v = .int(max(0, Int64((Double(n) * factor).rounded())))
             case (_, .double(let d)):
                 let factor = 0.85 + 0.3 * random.unit()
-                v = .double((d * factor * 100).rounded() / 100)
+                // Shares stay within 0.0-1.0 and percentages within 0-100, as the schema says.
+                let ceiling = d <= 1 ? 1.0 : key.hasSuffix("_pct") ? 100.0 : Double.infinity
+                v = .double(min(ceiling, (d * factor * 100).rounded() / 100))
             case (_, .bool(let b)):
                 v = .bool(random.unit() < 0.9 ? b : !b)
             default:
@@ -121,7 +123,7 @@ struct StandardSnapshotGenerator {
                 (.string("name"), .string("phase-\(String(p + 1).leftPadded(2))")),
                 (.string("start"), .string(start)),
                 (.string("end"), .string(end)),
-                (.string("scope"), .map([(.string("sites"), .list(sites)), (.string("modules"), .list([.string("finance"), .string("purchasing")]))])),
+                (.string("scope"), .map([(.string("sites"), .list(sites)), (.string("modules"), .list([.string("finance"), .string("purchasing"), .string("inventory")]))])),
                 (.string("depends_on"), .list(p == 0 ? [] : [.string("phase-\(String(p).leftPadded(2))")])),
             ]))
         }

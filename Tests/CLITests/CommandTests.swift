@@ -105,11 +105,11 @@ enum Paths {
         #expect(try Data(contentsOf: URL(fileURLWithPath: snapshot)) == before)
     }
 
-    @Test("init writes a starter snapshot that checks with no unknown facts")
+    @Test("init --example writes a starter snapshot that checks with no unknown facts")
     func initThenCheck() throws {
         let starter = Paths.temporary("starter.yaml")
         try? FileManager.default.removeItem(atPath: starter)
-        #expect(exitStatus(["init", "--output", starter]) == 0)
+        #expect(exitStatus(["init", "--example", "--output", starter]) == 0)
         let report = Paths.temporary("starter.json")
         #expect(exitStatus(["check", starter, "--format", "json", "--output", report, "--strict", "--fail-on", "no_go"]) == 0)
         let json = try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]

@@ -142,7 +142,7 @@ public struct Engine: Sendable {
         var keys: [Value] = []
         var values: [Value] = []
         var positions: [SourcePosition] = []
-        if case .map(let root) = snapshot.document.root {
+        if case .map(let root) = snapshot.factRoot {
             for i in 0..<root.count {
                 if case .string(let k) = root.keys[i], k == "params" || k == "as_of" { continue }
                 keys.append(root.keys[i])

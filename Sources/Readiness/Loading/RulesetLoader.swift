@@ -15,7 +15,7 @@ public struct RulesetLoader: Sendable {
     public var confinement = PathConfinement()
 
     static let rulesetKeys = [
-        "ruleset", "title", "version", "description", "params", "overrides_params", "extends", "rules",
+        "ruleset", "title", "version", "description", "params", "overrides_params", "extends", "facts", "rules",
         "evidence_deadline_days",
     ]
     static let ruleKeys = [
@@ -43,7 +43,11 @@ public struct RulesetLoader: Sendable {
         }
         session.checkDuplicateIDs()
         try session.diagnostics.throwIfErrors()
-        return (RuleCatalog(rulesets: session.rulesets), session.diagnostics.diagnostics)
+        let catalog = RuleCatalog(rulesets: session.rulesets)
+        // Expressions are type-checked once the whole catalog (its params and facts) is known.
+        session.diagnostics.append(contentsOf: RuleTypeCheck.diagnostics(for: catalog, cel: cel))
+        try session.diagnostics.throwIfErrors()
+        return (catalog, session.diagnostics.diagnostics)
     }
 
     /// Loads one ruleset from text, for tests and tools (no `extends` to other files).
@@ -238,6 +242,10 @@ public struct RulesetLoader: Sendable {
                 compiler.diagnostics.append(RulesetDiagnostics.missingKey("rules", in: "the ruleset header", at: header.location))
             }
             diagnostics = compiler.diagnostics
+            var facts: [FactDeclaration] = []
+            if let value = header.value("facts"), value != .null {
+                facts = FactDeclaration.declarations(value, at: header.valueLocation("facts"), file: path, into: &diagnostics)
+            }
             out.ruleIDs = compiler.ruleIDs
             out.ruleset = Ruleset(
                 id: id,
@@ -247,6 +255,7 @@ public struct RulesetLoader: Sendable {
                 extends: extends,
                 parameters: parameters,
                 rules: rules,
+                facts: facts,
                 file: path,
                 sha256: SHA256.hexDigest(bytes))
             out.diagnostics = diagnostics.diagnostics

@@ -42,7 +42,9 @@ public struct SnapshotLoader: Sendable {
     public func snapshot(from document: YAMLDocument, sha256: String) throws(DiagnosticError) -> Snapshot {
         var diagnostics = DiagnosticCollector()
         let file = document.file
-        guard case .map(let root) = document.root else {
+        // Explicit unknowns are taken out first: to the engine and the rules they are absent.
+        let facts = UnknownFacts.markersRemoved(from: document.root)
+        guard case .map(let root) = facts ?? document.root else {
             throw DiagnosticError(RulesetDiagnostics.wrongType(
                 "snapshot", expected: "a mapping of facts (project, environment, network, …)", found: document.root,
                 at: document.location(document.rootPosition)))
@@ -98,8 +100,9 @@ public struct SnapshotLoader: Sendable {
         }
         try diagnostics.throwIfErrors()
         return Snapshot(
-            document: document, sha256: sha256, projectName: projectName, asOf: asOf, projectGoLive: projectGoLive, projectStart: projectStart,
-            stage: stage, parameterOverrides: overrides, waivers: waivers, phases: phases)
+            document: document, sha256: sha256, projectName: projectName, asOf: asOf, projectGoLive: projectGoLive,
+            projectStart: projectStart, stage: stage, parameterOverrides: overrides, waivers: waivers, phases: phases,
+            facts: facts)
     }
 
     /// Validates a `waivers` list (from a snapshot or a `--waivers` file).

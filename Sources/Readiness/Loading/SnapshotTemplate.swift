@@ -1,19 +1,25 @@
-/// The starter snapshot `readiness init` writes: the built-in template for the built-in
-/// rulesets, or a skeleton of every fact that the given rulesets read.
+/// The filled-in example `readiness init --example` writes: the built-in template for the
+/// built-in rulesets, or a skeleton of every fact that the given rulesets read (unknown, `~`).
 public enum SnapshotTemplate {
     /// The starter snapshot for a catalog.
     /// - Parameter isBuiltin: whether the catalog is exactly the built-in rulesets.
     public static func make(for catalog: RuleCatalog, isBuiltin: Bool, language: String = "en") -> String {
         if isBuiltin { return BuiltinRulesets.snapshotTemplate }
+        var out = language == "zh"
+            ? "# Readiness 快照模板：请把每个值替换为项目的真实数据。\n# 注释说明读取该事实的规则。\n"
+            : "# Readiness starter snapshot: replace every value with the project's real facts.\n# Comments name the rules that read each fact.\n"
+        out += "project:\n  name: ~\n  as_of: ~  # YYYY-MM-DD: the evaluation date\n"
+        out += skeleton(for: catalog, only: nil, droppingEmptyProject: true)
+        out += "phases: []  # [{name, start, end, scope: {sites: [], modules: []}, depends_on: []}]\n"
+        return out
+    }
+
+    /// The facts the rules read, as YAML with `null` values and the reading rules in comments;
+    /// only the top-level keys in `only`, when given.
+    static func skeleton(for catalog: RuleCatalog, only: Set<String>?, droppingEmptyProject: Bool = false) -> String {
         var root = Node()
         for rule in catalog.rules {
-            var expressions = [rule.check, rule.when, rule.subject].compactMap { $0 } + rule.outcomes.map(\.condition)
-            expressions += rule.affects.map(\.item)
-            if let message = rule.message {
-                for translation in message.translations {
-                    for case .expression(let e) in translation.segments { expressions.append(e) }
-                }
-            }
+            let expressions = rule.expressions.filter { $0 !== rule.iteration?.list }
             var listPath: [String]?
             if let iteration = rule.iteration {
                 for path in iteration.list.program.referencedPaths where path.first != "params" && path.first != "as_of" {
@@ -32,13 +38,10 @@ public enum SnapshotTemplate {
                 }
             }
         }
-        var out = language == "zh"
-            ? "# Readiness 快照模板：请把每个值替换为项目的真实数据。\n# 注释说明读取该事实的规则。\n"
-            : "# Readiness starter snapshot: replace every value with the project's real facts.\n# Comments name the rules that read each fact.\n"
-        out += "project:\n  name: ''\n  as_of: ''  # YYYY-MM-DD: the evaluation date\n"
-        root.children.removeAll { $0.name == "project" && $0.node.children.isEmpty }
+        if droppingEmptyProject { root.children.removeAll { $0.name == "project" && $0.node.children.isEmpty } }
+        if let only { root.children.removeAll { !only.contains($0.name) } }
+        var out = ""
         root.render(into: &out, indent: 0)
-        out += "phases: []  # [{name, start, end, scope: {sites: [], modules: []}, depends_on: []}]\n"
         return out
     }
 
@@ -106,14 +109,12 @@ public enum SnapshotTemplate {
             let pad = String(repeating: " ", count: indent)
             for (name, node) in children {
                 let comment = node.rules.isEmpty ? "" : "  # \(node.rules.joined(separator: ", "))"
-                if node.isList {
+                if node.isList && node.elementFields.isEmpty {
+                    out += "\(pad)\(name): ~\(comment)\n"
+                } else if node.isList {
                     out += "\(pad)\(name):\(comment)\n"
-                    if node.elementFields.isEmpty {
-                        out += "\(pad)  - ''\n"
-                    } else {
-                        for (k, field) in node.elementFields.enumerated() {
-                            out += "\(pad)  \(k == 0 ? "- " : "  ")\(field.name): null  # \(field.rules.joined(separator: ", "))\n"
-                        }
+                    for (k, field) in node.elementFields.enumerated() {
+                        out += "\(pad)  \(k == 0 ? "- " : "  ")\(field.name): null  # \(field.rules.joined(separator: ", "))\n"
                     }
                 } else if node.children.isEmpty {
                     out += "\(pad)\(name): null\(comment)\n"

@@ -9,6 +9,8 @@ public struct Ruleset: Sendable {
     public var extends: [String]
     public var parameters: [Parameter]
     public var rules: [Rule]
+    /// Custom facts the ruleset declares (`facts:`), extending the snapshot schema.
+    public var facts: [FactDeclaration] = []
     /// The file it came from (`builtin:NAME` for a built-in).
     public var file: String
     /// SHA-256 of the file's bytes, hex.

@@ -23,6 +23,12 @@ public struct Snapshot: Sendable {
     public var waivers: [Waiver]
     /// The project's phases.
     public var phases: [Phase]
+    /// The facts rules see: the document's root without the explicit unknowns (`null`,
+    /// `unknown`, `TBD`; see `UnknownFacts`); nil when it is the root itself.
+    public var facts: Value? = nil
+
+    /// The facts rules see: `facts`, or the document's root.
+    public var factRoot: Value { facts ?? document.root }
 
     /// The file the snapshot came from.
     public var file: String { document.file }
