@@ -55,6 +55,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Colour the text output even when standard output is not a terminal.")
     var color = false
 
+    @Option(help: ArgumentHelp("Append each snapshot's assessment to this history database (SQLite; see 'readiness history').", valueName: "history.db"))
+    var record: String?
+
     func validate() throws {
         guard ["en", "zh"].contains(lang) else { throw ValidationError("--lang must be en or zh") }
         guard let failOn = Verdict(rawValue: failOn), failOn != .go else {
@@ -113,6 +116,10 @@ struct CheckCommand: ParsableCommand {
             }
         }
         Timing.mark("reported")
+        if let record {
+            try CLI.record(evaluations, to: record)
+            Timing.mark("recorded")
+        }
         // Exiting frees nothing: tearing down a large snapshot's tree value by value would
         // cost as much as building it.
         ProcessLifetime.keep(evaluations)

@@ -18,7 +18,8 @@ public struct ReadinessCommand: ParsableCommand {
         version: ReadinessVersion.current,
         subcommands: [
             CheckCommand.self, ValidateCommand.self, RulesCommand.self, ExplainCommand.self,
-            InitCommand.self, TestCommand.self, EvalCommand.self,
+            InitCommand.self, TestCommand.self, EvalCommand.self, DiffCommand.self,
+            HistoryCommand.self,
         ]
     )
 

@@ -13,7 +13,7 @@ struct ReportStrings: Sendable {
 
     private var isChinese: Bool { language == "zh" || language.hasPrefix("zh-") }
 
-    private func t(_ en: String, _ zh: String) -> String { isChinese ? zh : en }
+    func t(_ en: String, _ zh: String) -> String { isChinese ? zh : en }
 
     /// The `lang` attribute for HTML.
     var htmlLanguage: String { t("en", "zh-CN") }
