@@ -111,7 +111,7 @@ public struct DiffReporter: Sendable {
         let status: TabularReport.Cell =
             old.map { .text("\(s.status($0.status)) → \(s.status(finding.status))") } ?? .status(finding.status)
         let location = finding.location.map { "\(ReportPath.relative($0.file, to: context.basePath)):\($0.line)" } ?? ""
-        return [.code(finding.rule), .text(finding.subject ?? ""), status, .text(s.severity(finding.severity)),
+        return [.id(finding.rule), .text(finding.subject ?? ""), status, .text(s.severity(finding.severity)),
                 .text(finding.message), .code(location)]
     }
 

@@ -82,7 +82,7 @@ public struct HistoryReporter: Sendable {
     }
 
     private func assessmentRow(_ p: HistoryTimeline.Point) -> [TabularReport.Cell] {
-        [.text(p.asOf ?? "—"), .verdict(p.verdict), .number(ReportNumber.oneDecimal(p.readiness)),
+        [.date(p.asOf ?? "—"), .verdict(p.verdict), .number(ReportNumber.oneDecimal(p.readiness)),
          .number(ReportNumber.oneDecimal(p.coverage))]
             + Severity.allCases.reversed().map { .number(String(p.openBySeverity[$0] ?? 0)) }
             + [.number(String(p.unknown)), .number(String(p.opened.count)), .number(String(p.closed.count))]
@@ -99,7 +99,7 @@ public struct HistoryReporter: Sendable {
         r.table(
             [s.asOf] + names.map { s.category($0) },
             t.points.map { point in
-                [.text(point.asOf ?? "—")]
+                [.date(point.asOf ?? "—")]
                     + names.map { name -> TabularReport.Cell in
                         guard let area = point.areas.first(where: { $0.name == name }) else { return .text("") }
                         return .number(ReportNumber.whole(area.readiness) + (area.status.map { " \($0)" } ?? ""))
@@ -113,7 +113,7 @@ public struct HistoryReporter: Sendable {
         let diff = DiffReporter()
         for point in t.points {
             for (label, list) in [(s.opened, point.opened), (s.closed, point.closed)] {
-                for f in list { rows.append([.text(point.asOf ?? "—"), .text(label)] + diff.row(nil, f, s, context)) }
+                for f in list { rows.append([.date(point.asOf ?? "—"), .text(label)] + diff.row(nil, f, s, context)) }
             }
         }
         guard !rows.isEmpty else { return }

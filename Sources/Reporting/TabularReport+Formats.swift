@@ -44,7 +44,7 @@ extension TabularReport {
 
     private func markdownCell(_ cell: Cell) -> String {
         switch cell {
-        case .code(let s): s.isEmpty ? "" : s.markdownCode
+        case .code(let s), .id(let s): s.isEmpty ? "" : s.markdownCode
         case .verdict, .status: "**" + plain(cell).markdownEscaped + "**"
         default: plain(cell).markdownEscaped
         }
@@ -59,7 +59,13 @@ extension TabularReport {
         out += "<title>\(title.xmlEscaped)</title>\n<style>\n\(HTMLStyle.css)</style>\n</head>\n<body>\n<main>\n"
         out += "<article class=\"report\">\n<header>\n<h1>\(title.xmlEscaped)</h1>\n"
         out += "<p class=\"subtitle\">\(subtitle.xmlEscaped)</p>\n</header>\n"
-        for block in blocks {
+        for (i, block) in blocks.enumerated() {
+            let isChart = { (k: Int) in
+                guard blocks.indices.contains(k), case .chart = blocks[k] else { return false }
+                return true
+            }
+            if isChart(i) && !isChart(i - 1) { out += "<div class=\"charts\">\n" }
+            defer { if isChart(i) && !isChart(i + 1) { out += "</div>\n" } }
             switch block {
             case .heading(let text):
                 out += "<h2>\(text.xmlEscaped)</h2>\n"
@@ -89,6 +95,8 @@ extension TabularReport {
         switch cell {
         case .text(let s): "<td>\(s.xmlEscaped)</td>"
         case .code(let s): s.isEmpty ? "<td></td>" : "<td><code>\(s.xmlEscaped)</code></td>"
+        case .id(let s): "<td><code class=\"id\">\(s.xmlEscaped)</code></td>"
+        case .date(let s): "<td class=\"nowrap\">\(s.xmlEscaped)</td>"
         case .number(let s): "<td class=\"num\">\(s.xmlEscaped)</td>"
         case .verdict(let v):
             v.map { "<td><span class=\"pill v-\($0.rawValue)\">\(strings.verdict($0).xmlEscaped)</span></td>" }

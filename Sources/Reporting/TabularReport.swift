@@ -8,6 +8,10 @@ struct TabularReport {
     enum Cell {
         case text(String)
         case code(String)
+        /// An identifier (a rule id): code that never wraps.
+        case id(String)
+        /// Text that never wraps (a date).
+        case date(String)
         case verdict(Verdict?)
         case status(ResultStatus)
         /// A right-aligned number.
@@ -38,7 +42,7 @@ struct TabularReport {
     /// The cell's text without styling.
     func plain(_ cell: Cell) -> String {
         switch cell {
-        case .text(let s), .code(let s), .number(let s): s
+        case .text(let s), .code(let s), .id(let s), .date(let s), .number(let s): s
         case .verdict(let v): strings.decision(v)
         case .status(let s): strings.status(s)
         }
