@@ -82,7 +82,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["ReadinessCLI", "Readiness", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "ReadinessCLI", "Readiness", "Reporting", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Readiness"], exclude: ["Golden"]),
         .testTarget(

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Validates the machine-readable reports of every example against the official schemas:
-# SARIF against sarif-schema-2.1.0.json (Python's jsonschema) and JUnit against junit-10.xsd
-# (Python's xmlschema, installed with pip when missing). Each example is checked on its own, in
+# SARIF against sarif-schema-2.1.0.json (Python's jsonschema), GitLab Code Quality against
+# gitlab-codequality.schema.json, and JUnit against junit-10.xsd (Python's xmlschema, installed
+# with pip when missing) with one extension: the optional `file` and `line` attributes on
+# <testcase> that GitLab, pytest and Ant's JUnit readers use (the xUnit plugin's schema does not
+# declare them; nothing else is relaxed). Each example is checked on its own, in
 # English and Chinese, and all of them together as a portfolio; so are the golden files of
 # Tests/ReportingTests.
 #
@@ -53,40 +56,62 @@ for example in "${examples[@]}"; do
   for lang in en zh; do
     check "$example" --lang "$lang" \
       --format sarif --output "$out/$name-$lang.sarif" \
-      --format junit --output "$out/$name-$lang.xml"
+      --format junit --output "$out/$name-$lang.xml" \
+      --format gitlab --output "$out/$name-$lang.gitlab.json"
   done
 done
-check "${examples[@]}" --format sarif --output "$out/portfolio.sarif" --format junit --output "$out/portfolio.xml"
+check "${examples[@]}" --format sarif --output "$out/portfolio.sarif" --format junit --output "$out/portfolio.xml" \
+  --format gitlab --output "$out/portfolio.gitlab.json"
 
 # The golden files too: the hand-built fixture among them is full of text that must be escaped.
-for golden in Tests/ReportingTests/Golden/*.sarif Tests/ReportingTests/Golden/*.xml; do
+for golden in Tests/ReportingTests/Golden/*.sarif Tests/ReportingTests/Golden/*.xml Tests/ReportingTests/Golden/*.gitlab.json; do
   [ -f "$golden" ] && cp "$golden" "$out/golden-$(basename "$golden")"
 done
 
-python3 - "$sarif_schema" "$junit_schema" "$out" <<'PY'
+python3 - "$sarif_schema" "$junit_schema" "$out" "$schemas/gitlab-codequality.schema.json" <<'PY'
 import glob, json, os, sys
 
 import jsonschema
 import xmlschema
 
-sarif_schema_path, junit_schema_path, folder = sys.argv[1:4]
+sarif_schema_path, junit_schema_path, folder, gitlab_schema_path = sys.argv[1:5]
 with open(sarif_schema_path, encoding="utf-8") as f:
     sarif = jsonschema.Draft4Validator(json.load(f))
-junit = xmlschema.XMLSchema(junit_schema_path)
+with open(junit_schema_path, encoding="utf-8") as f:
+    xsd = f.read()
+# The one extension: <testcase file="…" line="…">, after the schema's last testcase attribute.
+anchor = '<xs:attribute name="group" type="xs:string"/>'
+assert xsd.count(anchor) == 1, "junit-10.xsd changed: cannot add testcase file/line"
+xsd = xsd.replace(anchor, anchor + '<xs:attribute name="file" type="xs:string"/><xs:attribute name="line" type="xs:positiveInteger"/>')
+junit = xmlschema.XMLSchema(xsd)
+gitlab = None
+if os.path.exists(gitlab_schema_path):
+    with open(gitlab_schema_path, encoding="utf-8") as f:
+        gitlab = jsonschema.Draft202012Validator(json.load(f))
 
 failures = 0
-for path in sorted(glob.glob(os.path.join(folder, "*.sarif"))):
-    with open(path, encoding="utf-8") as f:
-        log = json.load(f)
-    errors = sorted(sarif.iter_errors(log), key=lambda e: list(e.absolute_path))
-    results = sum(len(run.get("results", [])) for run in log.get("runs", []))
-    if errors:
-        failures += 1
-        print(f"FAIL {os.path.basename(path)}")
-        for error in errors[:10]:
-            print(f"  at /{'/'.join(map(str, error.absolute_path))}: {error.message}")
-    else:
-        print(f"ok   {os.path.basename(path)} (SARIF 2.1.0, {results} results)")
+
+
+def check_json(pattern, validator, describe):
+    """Validates every JSON file matching the pattern; describe(document) says what passed."""
+    global failures
+    for path in sorted(glob.glob(os.path.join(folder, pattern))):
+        with open(path, encoding="utf-8") as f:
+            document = json.load(f)
+        errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
+        if errors:
+            failures += 1
+            print(f"FAIL {os.path.basename(path)}")
+            for error in errors[:10]:
+                print(f"  at /{'/'.join(map(str, error.absolute_path))}: {error.message}")
+        else:
+            print(f"ok   {os.path.basename(path)} ({describe(document)})")
+
+
+check_json("*.sarif", sarif,
+           lambda log: f"SARIF 2.1.0, {sum(len(run.get('results', [])) for run in log.get('runs', []))} results")
+if gitlab is not None:
+    check_json("*.gitlab.json", gitlab, lambda issues: f"GitLab Code Quality, {len(issues)} issues")
 for path in sorted(glob.glob(os.path.join(folder, "*.xml"))):
     errors = list(junit.iter_errors(path))
     if errors:

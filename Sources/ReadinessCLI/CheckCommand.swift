@@ -14,10 +14,12 @@ struct CheckCommand: ParsableCommand {
         abstract: "Evaluate rulesets against project snapshots and report readiness.",
         discussion: """
             Exit status: 0 when every snapshot passes the gate, 1 when any verdict is at or worse \
-            than --fail-on, 2 for bad input or usage.
+            than --fail-on (with --baseline: and a finding that decides it is new or worse) or \
+            any evidence coverage is below --min-coverage, 2 for bad input or usage. Defaults \
+            for the options come from .readiness.yaml (see --config).
             """)
 
-    @Argument(help: ArgumentHelp("Snapshot files (YAML or JSON); several are evaluated in parallel.", valueName: "snapshot"))
+    @Argument(help: ArgumentHelp("Snapshot files (YAML or JSON; '-' reads standard input); several are evaluated in parallel.", valueName: "snapshot"))
     var snapshots: [String]
 
     @OptionGroup var rulesetOptions: RulesetOptions
@@ -38,7 +40,8 @@ struct CheckCommand: ParsableCommand {
         name: .customLong("format"),
         help: ArgumentHelp(
             "Output format (repeatable, paired in order with --output): \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
-            valueName: "format"))
+            valueName: "format"),
+        completion: Completions.reportFormats)
     var formats: [String] = []
 
     @Option(
@@ -46,11 +49,15 @@ struct CheckCommand: ParsableCommand {
         help: ArgumentHelp("Where to write each format ('-' for standard output; default: standard output).", valueName: "file"))
     var outputs: [String] = []
 
-    @Option(help: ArgumentHelp("Fail the gate at this verdict or worse: go_with_conditions, split, defer or no_go.", valueName: "verdict"))
-    var failOn: String = Verdict.defer.rawValue
+    @OptionGroup var gate: GateOptions
+
+    @OptionGroup var reportOptions: ReportOptions
 
     @Flag(help: "Count unknown results (missing evidence) as failures for the gate.")
     var strict = false
+
+    @Option(help: ArgumentHelp("A configuration file of default options (default: the nearest \(ConfigFile.name) at or above the working directory).", valueName: "file"))
+    var config: String?
 
     @Flag(help: "Colour the text output even when standard output is not a terminal.")
     var color = false
@@ -60,9 +67,6 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         guard ["en", "zh"].contains(lang) else { throw ValidationError("--lang must be en or zh") }
-        guard let failOn = Verdict(rawValue: failOn), failOn != .go else {
-            throw ValidationError("--fail-on must be one of go_with_conditions, split, defer, no_go")
-        }
         for format in formats where ReportFormat(rawValue: format) == nil {
             throw ValidationError("unknown format '\(format)'; use one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -71,6 +75,9 @@ struct CheckCommand: ParsableCommand {
         }
         if formats.count > 1 && outputs.count != formats.count {
             throw ValidationError("give an --output (or '-') for each --format")
+        }
+        if snapshots.filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("only one snapshot can come from standard input ('-')")
         }
         if outputs.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("only one format can go to standard output")
@@ -96,14 +103,16 @@ struct CheckCommand: ParsableCommand {
         Timing.mark("evaluated")
         let formats = self.formats.isEmpty ? [ReportFormat.text] : self.formats.compactMap(ReportFormat.init)
         let inputs = snapshots + catalog.rulesets.map(\.file) + (waivers.map { [$0] } ?? [])
+        let comparison = try gate.comparison(with: evaluations, maxBytes: rulesetOptions.limits.maxInputBytes)
+        if formats.contains(.sarif) { try reportOptions.checkSARIFLimits(evaluations) }
         for (i, format) in formats.enumerated() {
             let output = i < outputs.count ? outputs[i] : "-"
             let isTerminal = output == "-" && isatty(STDOUT_FILENO) == 1
             let usesColor = format == .text && (color || (isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil))
-            let context = ReportContext(
-                toolVersion: ReadinessVersion.current, language: lang,
-                basePath: FileManager.default.currentDirectoryPath, usesColor: usesColor)
-            let report = format.makeReporter().renderPieces(evaluations, context: context)
+            let context = reportOptions.context(for: format, language: lang, usesColor: usesColor, gate: gate)
+            let report = reportOptions.render(
+                format, evaluations, context: context,
+                baseline: comparison.map { BaselineSection(comparison: $0, baselinePath: gate.baseline ?? "") })
             if output == "-" {
                 CLI.printOutput(report)
             } else {
@@ -123,8 +132,11 @@ struct CheckCommand: ParsableCommand {
         // Exiting frees nothing: tearing down a large snapshot's tree value by value would
         // cost as much as building it.
         ProcessLifetime.keep(evaluations)
-        guard let threshold = Verdict(rawValue: failOn) else { throw CLI.badInput }
-        if evaluations.contains(where: { $0.verdict >= threshold }) { throw CLI.gateFailed }
+        let failures = gate.failures(evaluations, comparison: comparison)
+        if !failures.isEmpty {
+            CLI.printError(failures.map { "gate failed: \($0.lineSafe)" }.joined(separator: "\n"))
+            throw CLI.gateFailed
+        }
     }
 
     /// Loads and evaluates each snapshot, in parallel on all cores; input errors exit with 2
@@ -134,7 +146,7 @@ struct CheckCommand: ParsableCommand {
     ) throws -> [Evaluation] {
         let outcomes = Parallel.map(paths.count) { i -> Result<(Evaluation, [Diagnostic]), DiagnosticError> in
             do throws(DiagnosticError) {
-                let snapshot = try loader.load(contentsOf: paths[i])
+                let snapshot = try paths[i] == "-" ? loader.loadStandardInput() : loader.load(contentsOf: paths[i])
                 if paths.count == 1 { Timing.mark("snapshot loaded") }
                 return .success(try engine.evaluate(catalog, against: snapshot, options: options))
             } catch {

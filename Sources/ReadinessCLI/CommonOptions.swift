@@ -11,7 +11,8 @@ struct RulesetOptions: ParsableArguments {
         name: .customLong("ruleset"),
         help: ArgumentHelp(
             "A ruleset file, or a built-in ruleset by name (repeatable; default: every built-in ruleset).",
-            valueName: "file|name"))
+            valueName: "file|name"),
+        completion: Completions.rulesets)
     var rulesets: [String] = []
 
     @OptionGroup var limits: LimitOptions

@@ -14,8 +14,8 @@ struct EvalCommand: ParsableCommand {
             a CEL expression (so --var n=1u binds a uint); a dotted name binds that qualified \
             name. Exit codes: 0 the expression evaluated; 1 its evaluation failed (the error is \
             printed on standard error); 2 the expression did not parse or an input was unusable. \
-            Write '--' before an expression that starts with '-' (readiness eval -- -1), and \
-            use '-' to read the expression from standard input.
+            An expression may start with '-' (readiness eval '-1 < 0'); use '-' alone to read \
+            the expression from standard input.
             """)
 
     /// How the value is printed.
@@ -26,8 +26,18 @@ struct EvalCommand: ParsableCommand {
         case json
     }
 
-    @Argument(help: "The CEL expression, or '-' to read it from standard input.")
-    var expression: String
+    /// Every argument that is not one of the options: the expression must be the only one. An
+    /// expression that starts with '-' (`-1 < 0`) is not taken for an option.
+    @Argument(
+        parsing: .allUnrecognized,
+        help: ArgumentHelp("The CEL expression, or '-' to read it from standard input.", valueName: "expression"))
+    var words: [String] = []
+
+    /// The expression argument (after a `--`, which older usage put before a leading minus).
+    var expression: String { expressionWords.first ?? "" }
+
+    /// The words that make the expression: all of them but a leading `--`.
+    var expressionWords: ArraySlice<String> { words.first == "--" ? words.dropFirst() : words[...] }
 
     @Option(help: "A YAML or JSON snapshot whose top-level keys become variables.")
     var snapshot: String?
@@ -39,6 +49,14 @@ struct EvalCommand: ParsableCommand {
 
     @Option(help: "How to print the value: json, or cel (CEL source that round-trips value and type).")
     var format: Format = .json
+
+    func validate() throws {
+        if expressionWords.isEmpty { throw ValidationError("missing the expression to evaluate") }
+        if expressionWords.count > 1 {
+            let extra = expressionWords.dropFirst().map { "'\($0)'" }.joined(separator: ", ")
+            throw ValidationError("give one expression (quote it as one argument); also got \(extra)")
+        }
+    }
 
     func run() throws {
         let source: String

@@ -7,7 +7,7 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain", abstract: "Explain a rule: rationale, check, parameters and recommendation.")
 
-    @Argument(help: "The rule's id.")
+    @Argument(help: "The rule's id.", completion: Completions.ruleIDs)
     var ruleID: String
 
     @OptionGroup var rulesetOptions: RulesetOptions

@@ -12,14 +12,14 @@ public struct ReadinessCommand: ParsableCommand {
             project and reports which risks stand, how ready each area is, and whether each \
             phase should go ahead, go with conditions, be split, or be deferred.
 
-            Exit codes: 0 the gate passed; 1 the gate failed (or, for eval, the expression's \
-            evaluation failed); 2 bad input or usage.
+            Exit codes: 0 the gate passed; 1 the gate failed (or, for test, a case failed; for \
+            eval, the expression's evaluation failed); 2 bad input or usage.
             """,
         version: ReadinessVersion.current,
         subcommands: [
             CheckCommand.self, ValidateCommand.self, RulesCommand.self, ExplainCommand.self,
-            InitCommand.self, TestCommand.self, EvalCommand.self, DiffCommand.self,
-            HistoryCommand.self,
+            InitCommand.self, TestCommand.self, EvalCommand.self, CompletionCommand.self, ManualCommand.self,
+            DiffCommand.self, HistoryCommand.self,
         ]
     )
 

@@ -36,8 +36,9 @@ extension Evaluation {
         }
     }
 
-    /// The `unknown` results: facts the rules needed and the snapshot did not give.
-    var evidenceGaps: [RuleResult] { findingIndices.lazy.map { results[$0] }.filter { $0.status == .unknown } }
+    /// The evidence gaps: `unknown` results (facts the rules needed and the snapshot did not
+    /// give) and `error` results (rules that could not be evaluated on the facts given).
+    var evidenceGaps: [RuleResult] { findingIndices.lazy.map { results[$0] }.filter(\.status.isEvidenceGap) }
 
     /// Rules with open failures, highest exposure first, then by id.
     var openRisks: [RuleSummary] {

@@ -5,8 +5,9 @@ public import Readiness
 ///
 /// Each open finding becomes `::error`, `::warning` or `::notice` (see `ReportLevel`) with the
 /// file, line and column of the element involved and a title naming the rule; the message ends
-/// with the rule's recommendation. Waived findings are not annotated. A `::notice` per snapshot
-/// closes the output with the verdict and the counts.
+/// with the rule's recommendation. Waived findings are not annotated; an expired or unused
+/// waiver is a `::warning` at its line. A `::notice` per snapshot closes the output with the
+/// verdict and the counts.
 public struct GitHubReporter: Reporter {
     /// Creates the reporter.
     public init() {}
@@ -42,12 +43,17 @@ public struct GitHubReporter: Reporter {
             }
         }
         for evaluation in evaluations {
+            lines += Self.waiverWarnings(evaluation, strings: strings, context: context)
+        }
+        for evaluation in evaluations {
             let snapshotPath = ReportPath.relative(evaluation.snapshot.file, to: context.basePath)
             let counts = evaluation.scores.overall.counts
             let verdict = evaluation.verdict
-            var message = "\(snapshotPath): \(verdict.rawValue) (\(strings.verdict(verdict)))"
-            message += " — \(strings.readiness) \(ReportNumber.whole(evaluation.scores.overall.readiness))/100"
-            message += ", \(strings.coverageShort) \(ReportNumber.whole(evaluation.scores.overall.coverage))%"
+            var message = "\(snapshotPath): \(verdict.rawValue) (\(strings.verdict(verdict))), \(strings.status(evaluation.status))"
+            message += " — \(strings.coverage) \(ReportNumber.whole(evaluation.scores.overall.coverage))%"
+            message += ", \(strings.readiness) \(ReportNumber.whole(evaluation.scores.overall.readiness))%"
+            let areas = evaluation.scores.categories.map { "\(evaluation.categoryTitle($0.name)) \(strings.status($0.status))" }
+            if !areas.isEmpty { message += "; " + areas.joined(separator: ", ") }
             let shown: [ResultStatus] = [.fail, .warn, .unknown, .error, .waived]
             message += "; " + shown.map { "\(counts[$0]) \(strings.status($0))" }.joined(separator: ", ")
             let title = "\(strings.verdict): \(strings.verdict(verdict))"
@@ -55,6 +61,19 @@ public struct GitHubReporter: Reporter {
                 Self.command("notice", properties: [("file", snapshotPath), ("title", title)], message: message))
         }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A `::warning` per expired or unused waiver, at the waiver's line.
+    static func waiverWarnings(_ evaluation: Evaluation, strings: ReportStrings, context: ReportContext) -> [String] {
+        let waivers = evaluation.waivers
+        let notes = waivers.expired.map { ($0, strings.waiverExpired($0)) } + waivers.unused.map { ($0, strings.waiverUnused($0)) }
+        return notes.map { waiver, message in
+            let known = waiver.location.position.isKnown
+            var properties = [("file", ReportPath.relative(known ? waiver.location.file : evaluation.snapshot.file, to: context.basePath))]
+            if known { properties += [("line", String(waiver.location.line)), ("col", String(waiver.location.column))] }
+            properties.append(("title", "readiness: waiver \(waiver.ruleID)"))
+            return command("warning", properties: properties, message: message)
+        }
     }
 
     /// `::name key=value,…::message`, escaped the way the Actions runner unescapes it.

@@ -38,6 +38,10 @@ public struct HTMLReporter: Reporter {
             "<span class=\"pill s-\(status.rawValue)\">\(h(strings.status(status)))</span>"
         }
 
+        func statusPill(_ status: ReadinessStatus) -> String {
+            "<span class=\"pill st-\(status.rawValue)\">\(h(strings.status(status)))</span>"
+        }
+
         func verdictPill(_ verdict: Verdict) -> String {
             "<span class=\"pill v-\(verdict.rawValue)\">\(h(strings.verdict(verdict)))</span>"
         }
@@ -90,7 +94,7 @@ public struct HTMLReporter: Reporter {
         mutating func document(_ evaluations: [Evaluation]) {
             let title: String
             if evaluations.count == 1, let only = evaluations.first {
-                title = "\(strings.reportTitle) — \(only.projectTitle)"
+                title = "\(strings.reportTitle(only.stage)) — \(only.projectTitle)"
             } else {
                 title = strings.portfolioTitle
             }
@@ -146,7 +150,7 @@ public struct HTMLReporter: Reporter {
             add("<header>")
             add("<h1>\(h(evaluation.projectTitle))</h1>")
             add(
-                "<p class=\"subtitle\">\(h(strings.reportTitle)) · \(h(strings.asOf)) \(h(evaluation.asOf)) · "
+                "<p class=\"subtitle\">\(h(strings.reportTitle(evaluation.stage))) · \(h(strings.asOf)) \(h(evaluation.asOf)) · "
                     + "<span class=\"mono\">\(h(path(evaluation.snapshot.file)))</span></p>")
             let sections = [
                 ("summary", strings.summary), ("scores", strings.scores), ("plan", strings.phasePlan),
@@ -160,6 +164,7 @@ public struct HTMLReporter: Reporter {
             summary(evaluation, id: id)
             scores(evaluation, id: id)
             plan(evaluation, id: id)
+            plannedWork(evaluation, id: id)
             findings(evaluation, id: id)
             evidenceGaps(evaluation, id: id)
             waivers(evaluation, id: id)
@@ -174,16 +179,19 @@ public struct HTMLReporter: Reporter {
             add(
                 "<div><div class=\"verdict-label\">\(h(strings.verdict))</div><div class=\"verdict-name\">\(h(strings.verdict(verdict)))</div>"
                     + "<div class=\"verdict-code mono\">\(h(verdict.rawValue))</div></div>")
-            add("<p>\(h(strings.verdictExplanation(verdict)))</p>")
+            add("<p>\(h(strings.verdictExplanation(of: evaluation)))</p>")
             add("</div>")
             let overall = evaluation.scores.overall
             let counts = overall.counts
             add("<div class=\"kpis\">")
             add(
-                "<div class=\"kpi\"><div class=\"k\">\(h(strings.readiness))</div><div class=\"v\">\(ReportNumber.whole(overall.readiness))<small> / 100</small></div></div>"
+                "<div class=\"kpi\"><div class=\"k\">\(h(strings.areaStatus))</div><div class=\"v\">\(statusPill(evaluation.status))</div></div>"
             )
             add(
                 "<div class=\"kpi\"><div class=\"k\">\(h(strings.coverage))</div><div class=\"v\">\(ReportNumber.whole(overall.coverage))<small>%</small></div></div>"
+            )
+            add(
+                "<div class=\"kpi\"><div class=\"k\">\(h(strings.readiness))</div><div class=\"v\">\(ReportNumber.whole(overall.readiness))<small>%</small></div></div>"
             )
             add(
                 "<div class=\"kpi\"><div class=\"k\">\(h(strings.exposure))</div><div class=\"v\">\(evaluation.scores.exposure)</div></div>"
@@ -206,11 +214,13 @@ public struct HTMLReporter: Reporter {
             }
             var rows = evaluation.scores.categories.map {
                 ReadinessChart.Row(
-                    label: strings.category($0.name, in: evaluation), readiness: $0.readiness, coverage: $0.coverage, isTotal: false)
+                    label: strings.category($0.name, in: evaluation), readiness: $0.readiness, coverage: $0.coverage, isTotal: false,
+                    status: $0.status)
             }
             rows.append(
                 ReadinessChart.Row(
-                    label: strings.overall, readiness: overall.readiness, coverage: overall.coverage, isTotal: true))
+                    label: strings.overall, readiness: overall.readiness, coverage: overall.coverage, isTotal: true,
+                    status: evaluation.status))
             add("<div class=\"charts\">")
             add("<figure class=\"chart-box\"><figcaption>\(h(strings.readinessByCategory))</figcaption>")
             add(ReadinessChart(rows: rows, strings: strings).svg())
@@ -226,17 +236,17 @@ public struct HTMLReporter: Reporter {
 
         mutating func scores(_ evaluation: Evaluation, id: String) {
             add("<section id=\"\(id)-scores\">")
-            add("<h2>\(h(strings.scores))</h2>")
-            let statuses: [ResultStatus] = [.pass, .warn, .fail, .unknown, .error, .waived, .notApplicable]
-            add("<table>")
+            add("<h2>\(h(strings.areas))</h2>")
+            let statuses: [ResultStatus] = [.pass, .warn, .fail, .unknown, .error, .waived, .notDue, .notApplicable]
+            add("<table class=\"counts\">")
             add(
-                "<thead><tr><th>\(h(strings.category))</th><th class=\"num\">\(h(strings.readiness))</th><th class=\"num\">\(h(strings.coverageShort))</th>"
+                "<thead><tr><th>\(h(strings.category))</th><th>\(h(strings.areaStatus))</th><th class=\"num\">\(h(strings.coverageShort))</th><th class=\"num\">\(h(strings.readiness))</th>"
                     + statuses.map { "<th class=\"num\">\(pill($0))</th>" }.joined()
                     + "<th class=\"num\">\(h(strings.exposure))</th></tr></thead>")
             add("<tbody>")
             func row(_ area: Scores.Area, name: String, isTotal: Bool) -> String {
-                "<tr\(isTotal ? " class=\"total\"" : "")><td>\(h(name))</td><td class=\"num\">\(ReportNumber.whole(area.readiness))</td>"
-                    + "<td class=\"num\">\(ReportNumber.whole(area.coverage))%</td>"
+                "<tr\(isTotal ? " class=\"total\"" : "")><td>\(h(name))</td><td>\(statusPill(area.status))</td>"
+                    + "<td class=\"num\">\(ReportNumber.whole(area.coverage))%</td><td class=\"num\">\(ReportNumber.whole(area.readiness))%</td>"
                     + statuses.map { "<td class=\"num\">\(area.counts[$0])</td>" }.joined()
                     + "<td class=\"num\">\(area.exposure)</td></tr>"
             }
@@ -307,7 +317,7 @@ public struct HTMLReporter: Reporter {
                 add("<table>")
                 add(
                     "<thead><tr><th>\(h(strings.phase))</th><th>\(h(strings.dates))</th><th>\(h(strings.decision))</th>"
-                        + "<th>\(h(strings.scope))</th><th>\(h(strings.dependsOn))</th></tr></thead>")
+                        + "<th>\(h(strings.areaStatus))</th><th>\(h(strings.scope))</th><th>\(h(strings.dependsOn))</th></tr></thead>")
                 add("<tbody>")
                 for phase in plan.planned {
                     var name = "<strong>\(h(phase.name))</strong>"
@@ -315,14 +325,14 @@ public struct HTMLReporter: Reporter {
                         name += "<br><span class=\"meta\">\(h(strings.splitFrom)) \(h(from))</span>"
                     }
                     add(
-                        "<tr><td class=\"phase-name\">\(name)</td><td class=\"mono nowrap\">\(h(dates(phase.start, phase.end)))</td><td>\(verdictPill(phase.decision))</td>"
+                        "<tr><td class=\"phase-name\">\(name)</td><td class=\"mono nowrap\">\(h(dates(phase.start, phase.end)))</td><td>\(verdictPill(phase.decision))</td><td>\(statusPill(phase.status))</td>"
                             + "<td>\(h(scopeText(phase.scope)))</td><td>\(h(phase.dependsOn.joined(separator: strings.listSeparator)))</td></tr>"
                     )
                 }
                 add("</tbody></table>")
                 let notable = plan.planned.filter {
                     !$0.moved.isEmpty || !$0.deferredBecause.isEmpty || !$0.deferredDependencies.isEmpty
-                        || !$0.conditions.isEmpty
+                        || !$0.conditions.isEmpty || !$0.conflicts.isEmpty || !$0.expiringWaivers.isEmpty
                 }
                 if !notable.isEmpty {
                     add("<div class=\"phase-notes\">")
@@ -340,7 +350,12 @@ public struct HTMLReporter: Reporter {
                         item +=
                             " <span class=\"meta\">\(h(prerequisite.subjects.joined(separator: strings.listSeparator)))</span>"
                     }
-                    add("<li>\(item)<br>\(h(prerequisite.recommendation))</li>")
+                    var lead = ""
+                    if let days = prerequisite.leadTimeDays {
+                        lead = " <span class=\"meta\">\(h(strings.leadTime)) \(days) \(h(strings.days))"
+                            + (prerequisite.earliestDone.map { "\(h(strings.listSeparator))\(h(strings.earliestDone)) \(h($0))" } ?? "") + "</span>"
+                    }
+                    add("<li>\(item)\(lead)<br>\(h(prerequisite.recommendation))</li>")
                 }
                 add("</ul>")
             }
@@ -384,7 +399,8 @@ public struct HTMLReporter: Reporter {
 
         mutating func phaseNote(_ phase: PhasePlan.PlannedPhase) {
             add("<div class=\"phase-note v-\(phase.decision.rawValue)\">")
-            add("<h4><span>\(h(phase.name))</span>\(verdictPill(phase.decision))</h4>")
+            add("<h4><span>\(h(phase.name))</span>\(verdictPill(phase.decision)) \(statusPill(phase.status))</h4>")
+            if phase.isEmptied { add("<p class=\"meta\">\(h(strings.emptiedPhase))</p>") }
             if !phase.moved.isEmpty {
                 let target = phase.followOn.map { " → \(h($0))" } ?? ""
                 add("<div class=\"label\">\(h(strings.moved))\(target)</div><ul>")
@@ -404,12 +420,49 @@ public struct HTMLReporter: Reporter {
                     "<div class=\"label\">\(h(strings.deferredDependencies))</div><ul><li>"
                         + h(phase.deferredDependencies.joined(separator: strings.listSeparator)) + "</li></ul>")
             }
-            if !phase.conditions.isEmpty {
+            let conditions = phase.conditions.filter { !$0.isEvidenceGap }
+            if !conditions.isEmpty {
                 add("<div class=\"label\">\(h(strings.conditions))</div><ul>")
-                for reason in phase.conditions { add("<li>\(self.reason(reason))</li>") }
+                for reason in conditions { add("<li>\(self.reason(reason))</li>") }
+                add("</ul>")
+            }
+            let gaps = EvidenceGapGroup.group(phase.conditions.filter(\.isEvidenceGap))
+            if !gaps.isEmpty {
+                add("<div class=\"label\">\(h(strings.evidenceGaps))</div><ul>")
+                for group in gaps {
+                    let rules = group.rules.map { "<code class=\"id\">\(h($0))</code>" }.joined(separator: " ")
+                    let by = group.collectBy.map { " — \(h(strings.collectBy)) \(h($0))" } ?? ""
+                    add("<li><code>\(h(group.fact))</code> \(rules)\(by)</li>")
+                }
+                add("</ul>")
+            }
+            if !phase.conflicts.isEmpty {
+                add("<div class=\"label\">\(h(strings.conflictsLabel))</div><ul>")
+                for conflict in phase.conflicts { add("<li>\(h(strings.conflict(conflict)))</li>") }
+                add("</ul>")
+            }
+            if !phase.expiringWaivers.isEmpty {
+                add("<div class=\"label\">\(h(strings.expiringWaiversLabel))</div><ul>")
+                for waiver in phase.expiringWaivers {
+                    add("<li><code class=\"id\">\(h(waiver.rule))</code>\(waiver.subject.map { " " + h($0) } ?? "") — \(h(strings.expires)) \(h(waiver.expires))</li>")
+                }
                 add("</ul>")
             }
             add("</div>")
+        }
+
+        mutating func plannedWork(_ evaluation: Evaluation, id: String) {
+            guard !evaluation.plannedWork.isEmpty else { return }
+            add("<section id=\"\(id)-planned\">")
+            add("<h2>\(h(strings.plannedWork))</h2>")
+            add("<table><thead><tr><th>\(h(strings.rule))</th><th>\(h(strings.subject))</th><th>\(h(strings.due))</th><th>\(h(strings.status))</th></tr></thead><tbody>")
+            for item in evaluation.plannedWork {
+                add(
+                    "<tr><td><code class=\"id\">\(h(item.rule))</code> \(h(item.title))</td><td>\(h(item.subject ?? ""))</td>"
+                        + "<td class=\"mono nowrap\">\(h(item.due ?? "—"))</td><td>\(pill(item.currentStatus))</td></tr>")
+            }
+            add("</tbody></table>")
+            add("</section>")
         }
 
         mutating func findings(_ evaluation: Evaluation, id: String) {
@@ -497,7 +550,7 @@ public struct HTMLReporter: Reporter {
             if gaps.isEmpty {
                 add("<p class=\"empty\">\(h(strings.noEvidenceGaps))</p>")
             } else {
-                add("<table>")
+                add("<table class=\"gaps\">")
                 add(
                     "<thead><tr><th>\(h(strings.rule))</th><th>\(h(strings.subject))</th><th>\(h(strings.missingFact))</th>"
                         + "<th>\(h(strings.evidence))</th><th>\(h(strings.location))</th></tr></thead>")
@@ -549,7 +602,7 @@ public struct HTMLReporter: Reporter {
         }
 
         mutating func provenance(_ evaluation: Evaluation, id: String) {
-            add("<section id=\"\(id)-provenance\">")
+            add("<section class=\"provenance\" id=\"\(id)-provenance\">")
             add("<h2>\(h(strings.provenance))</h2>")
             add("<table>")
             add("<tbody>")

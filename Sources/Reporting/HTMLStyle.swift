@@ -47,6 +47,12 @@ enum HTMLStyle {
         .s-waived { --c: var(--waived); --b: #f6f8fa; }
         .s-pass { --c: var(--pass); --b: #dafbe1; }
         .s-not_applicable { --c: var(--muted); --b: #f6f8fa; }
+        .s-not_due { --c: var(--muted); --b: #f6f8fa; }
+        .st-green { --c: var(--go); --b: var(--go-bg); }
+        .st-amber { --c: var(--cond); --b: var(--cond-bg); }
+        .st-grey { --c: var(--muted); --b: #eaeef2; }
+        .st-red { --c: var(--nogo); --b: var(--nogo-bg); }
+        .kpi .v .pill { font-size: 16px; padding: 2px 12px; }
         .chip { display: inline-block; font-size: 11.5px; color: var(--muted); border: 1px solid var(--line); border-radius: 4px; padding: 0 6px; margin-left: 4px; white-space: nowrap; }
         .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; margin: 0 0 18px; }
         .kpi { border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; }
@@ -70,7 +76,8 @@ enum HTMLStyle {
         svg .value { font-size: 13px; fill: var(--ink); font-weight: 600; }
         svg .legend { font-size: 11px; fill: var(--muted); }
         svg .track { fill: #eef1f4; }
-        svg .bar.good { fill: #2da44e; } svg .bar.fair { fill: #d4a72c; } svg .bar.poor { fill: #cf222e; }
+        svg .bar.st-green { fill: #2da44e; } svg .bar.st-amber { fill: #d4a72c; } svg .bar.st-red { fill: #cf222e; }
+        svg .bar.st-grey { fill: #8c959f; }
         svg .coverage-bar { fill: #54aeff; }
         svg .cell rect { fill: #f6f8fa; stroke: #ffffff; stroke-width: 2; }
         svg .cell.low rect { fill: #e6f4ea; } svg .cell.moderate rect { fill: #fff5cc; }
@@ -103,6 +110,15 @@ enum HTMLStyle {
         th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
         th { background: var(--wash); font-weight: 600; }
         td.nowrap { white-space: nowrap; }
+        table.counts td:first-child, table.counts th:first-child { white-space: nowrap; }
+        table.counts th, table.counts td { padding: 5px 5px; }
+        table.counts th .pill { font-size: 10.5px; padding: 0 5px; }
+        table.gaps { table-layout: fixed; }
+        table.gaps th:nth-child(1) { width: 27%; } table.gaps th:nth-child(2) { width: 13%; }
+        table.gaps th:nth-child(3) { width: 20%; } table.gaps th:nth-child(4) { width: 26%; }
+        table.gaps th:nth-child(5) { width: 14%; }
+        table.gaps td { overflow-wrap: break-word; word-break: normal; }
+        table.gaps td code { overflow-wrap: break-word; }
         td.phase-name { min-width: 10em; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tr.total td { font-weight: 700; border-top: 2px solid var(--line); }
@@ -136,19 +152,26 @@ enum HTMLStyle {
           main { max-width: none; padding: 0; }
           article.report, section.portfolio { border: none; border-radius: 0; padding: 0; margin: 0; }
           article.report + article.report, section.portfolio + article.report { break-before: page; }
-          .page-break { break-before: page; }
           h2, h3, h4 { break-after: avoid; }
-          figure, table, .phase-note, .finding, .kpi, .verdict-banner { break-inside: avoid; }
+          figure, .phase-note, .finding, .kpi, .verdict-banner { break-inside: avoid; }
+          table { break-inside: auto; }
+          thead { display: table-header-group; }
+          tr, li { break-inside: avoid; page-break-inside: avoid; }
           .verdict-banner { padding: 10px 16px; margin: 8px 0 10px; }
           .verdict-banner .verdict-name { font-size: 22px; }
-          .kpis { grid-template-columns: repeat(6, 1fr); gap: 6px; margin-bottom: 8px; }
+          .kpis { grid-template-columns: repeat(7, 1fr); gap: 6px; margin-bottom: 8px; }
           .kpi { padding: 5px 8px; }
           .kpi .v { font-size: 17px; }
           h2 { font-size: 16px; margin-top: 18px; }
           h3 { font-size: 13.5px; margin: 12px 0 6px; }
           .charts { display: block; margin: 0; }
           figure.chart-box { border: none; padding: 2px 0; margin: 0 0 8px; }
-          svg.readiness-chart, svg.risk-matrix { width: 500px; margin: 0 auto; }
+          svg.readiness-chart, svg.risk-matrix { width: 440px; margin: 0 auto; }
+          html[lang^="zh"] body { font-size: 11px; line-height: 1.42; }
+          section.provenance table { font-size: 9.5px; margin: 4px 0 8px; }
+          section.provenance th, section.provenance td { padding: 2px 6px; }
+          section.provenance h2 { margin-top: 12px; }
+          html[lang^="zh"] table { font-size: 11.5px; }
           nav.toc { display: none; }
           a { color: inherit; text-decoration: none; }
         }

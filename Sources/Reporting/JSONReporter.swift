@@ -5,9 +5,9 @@ import SourceDiagnostics
 /// The `json` format: a documented, versioned schema (docs/json-output.md).
 public struct JSONReporter: Reporter {
     /// The schema identifier of a single-snapshot report.
-    public static let schema = "readiness.report/1"
+    public static let schema = "readiness.report/2"
     /// The schema identifier of a portfolio report.
-    public static let portfolioSchema = "readiness.portfolio/1"
+    public static let portfolioSchema = "readiness.portfolio/2"
 
     /// Creates the reporter.
     public init() {}
@@ -72,22 +72,26 @@ public struct JSONReporter: Reporter {
         var asOf: String?
         var language: String
         var strict: Bool
+        var stage: ProjectStage
         var verdict: String
+        var status: ReadinessStatus
         var decidedBy: [Reason]
         var scores: ScoresJSON
         var phases: PlanJSON
         var rules: [RuleJSON]
         var findings: FindingsJSON
         var evidenceGaps: [GapJSON]
+        var plannedWork: [PlannedCheck]
         var waivers: WaiversJSON
         var parameters: JSONValue
 
         enum CodingKeys: String, CodingKey {
-            case schema, tool, inputs, snapshot, project, language, strict, verdict, scores, phases, rules, findings
-            case waivers, parameters
+            case schema, tool, inputs, snapshot, project, language, strict, stage, verdict, status, scores, phases, rules
+            case findings, waivers, parameters
             case asOf = "as_of"
             case decidedBy = "decided_by"
             case evidenceGaps = "evidence_gaps"
+            case plannedWork = "planned_work"
         }
 
         init(_ e: Evaluation, tool: Tool, context: ReportContext) {
@@ -98,7 +102,9 @@ public struct JSONReporter: Reporter {
             asOf = e.asOf.isEmpty ? nil : e.asOf
             language = e.language
             strict = e.isStrict
+            stage = e.stage
             verdict = e.verdict.rawValue
+            status = e.status
             decidedBy = e.decidedBy
             scores = ScoresJSON(e.scores)
             phases = PlanJSON(e.plan)
@@ -107,9 +113,10 @@ public struct JSONReporter: Reporter {
             evidenceGaps = e.evidenceGaps.map { result in
                 let rule = e.rule(of: result)
                 return GapJSON(
-                    rule: rule.id, subject: result.subject, fact: result.missingFact ?? "",
+                    rule: rule.id, subject: result.subject, status: result.status, fact: result.missingFact ?? "",
                     evidence: rule.evidence?.resolved(e.language), location: Location(result.location))
             }
+            plannedWork = e.plannedWork
             waivers = WaiversJSON(e.waivers)
             parameters = .object(e.parameters.map { ($0.name, JSONValue($0.value)) })
         }
@@ -159,9 +166,14 @@ public struct JSONReporter: Reporter {
         var deferredBecause: [Reason]?
         var deferredDependencies: [String]?
         var conditions: [Reason]?
+        var status: ReadinessStatus?
+        var emptied: Bool?
+        var conflicts: [PlanConflict]?
+        var expiringWaivers: [ExpiringWaiver]?
 
         enum CodingKeys: String, CodingKey {
-            case name, start, end, decision, scope, moved, conditions
+            case name, start, end, decision, scope, moved, conditions, status, emptied, conflicts
+            case expiringWaivers = "expiring_waivers"
             case followOn = "follow_on"
             case splitFrom = "split_from"
             case dependsOn = "depends_on"
@@ -196,7 +208,8 @@ public struct JSONReporter: Reporter {
                     name: $0.name, start: $0.start, end: $0.end, decision: $0.decision.rawValue,
                     scope: PhaseJSON.scope($0.scope), moved: $0.moved, followOn: $0.followOn, splitFrom: $0.splitFrom,
                     dependsOn: $0.dependsOn, deferredBecause: $0.deferredBecause,
-                    deferredDependencies: $0.deferredDependencies, conditions: $0.conditions)
+                    deferredDependencies: $0.deferredDependencies, conditions: $0.conditions, status: $0.status,
+                    emptied: $0.isEmptied, conflicts: $0.conflicts, expiringWaivers: $0.expiringWaivers)
             }
             projectWide = plan.projectWide
             unplacedItems = plan.unplacedItems
@@ -389,6 +402,8 @@ public struct JSONReporter: Reporter {
     struct GapJSON: Encodable {
         var rule: String
         var subject: String?
+        /// `unknown` (a fact missing) or `error` (the rule could not be evaluated).
+        var status: ResultStatus
         var fact: String
         var evidence: String?
         var location: Location?
@@ -405,10 +420,11 @@ public struct JSONReporter: Reporter {
         var count: Int
         var verdicts: [String: Int]
         var worstVerdict: String
+        var statuses: [String: Int]
         var averageReadiness: Double
 
         enum CodingKeys: String, CodingKey {
-            case count, verdicts
+            case count, verdicts, statuses
             case worstVerdict = "worst_verdict"
             case averageReadiness = "average_readiness"
         }
@@ -420,6 +436,10 @@ public struct JSONReporter: Reporter {
             for e in evaluations { verdicts[e.verdict.rawValue, default: 0] += 1 }
             self.verdicts = verdicts
             worstVerdict = (evaluations.map(\.verdict).max() ?? .go).rawValue
+            var statuses: [String: Int] = [:]
+            for status in ReadinessStatus.allCases { statuses[status.rawValue] = 0 }
+            for e in evaluations { statuses[e.status.rawValue, default: 0] += 1 }
+            self.statuses = statuses
             let total = evaluations.reduce(0.0) { $0 + $1.scores.overall.readiness }
             averageReadiness = evaluations.isEmpty ? 0 : (total / Double(evaluations.count) * 10).rounded() / 10
         }

@@ -4,9 +4,11 @@ import SourceDiagnostics
 /// Writes JUnit XML (the Jenkins/Surefire dialect of `junit-10.xsd`) for CI servers' test views.
 ///
 /// Each category becomes a `<testsuite>` and each rule a `<testcase>`, or one per subject for a
-/// `for_each` rule. A fail or warn is a `<failure>` (type `fail` or `warn`), an unknown or a rule
-/// error an `<error>`, and a not-applicable or waived result `<skipped>`. Several snapshots give
-/// one suite per snapshot and category. No times are written: the report never reads the clock.
+/// `for_each` rule, with the `file` and `line` of the element or fact involved. A fail is a
+/// `<failure type="fail">`; a warn is a `<failure type="warn">`, or a passed test case with the
+/// finding in `<system-out>` (`ReportContext.junitWarn`); an unknown or a rule error an
+/// `<error>`, and a not-applicable or waived result `<skipped>`. Several snapshots give one
+/// suite per snapshot and category. No times are written: the report never reads the clock.
 public struct JUnitReporter: Reporter {
     /// Creates the reporter.
     public init() {}
@@ -33,9 +35,12 @@ public struct JUnitReporter: Reporter {
                     ("snapshot", file),
                     ("project", evaluation.projectTitle),
                     ("as_of", evaluation.asOf),
+                    ("stage", evaluation.stage.rawValue),
                     ("verdict", evaluation.verdict.rawValue),
+                    ("status", evaluation.status.rawValue),
                 ]
                 if let area = evaluation.scores.categories.first(where: { $0.name == category }) {
+                    suite.properties.append(("area_status", area.status.rawValue))
                     suite.properties.append(("readiness", ReportNumber.oneDecimal(area.readiness)))
                     suite.properties.append(("coverage", ReportNumber.oneDecimal(area.coverage)))
                 }
@@ -115,11 +120,13 @@ public struct JUnitReporter: Reporter {
         guard let r = source.result else {
             return Case(
                 classname: source.classname, name: "\(rule.id): \(rule.title.resolved(context.language))",
-                outcome: .skipped(type: nil, message: strings.noElements, body: nil))
+                file: file, line: nil, outcome: .skipped(type: nil, message: strings.noElements, body: nil))
         }
         let result = evaluation.results[r]
+        let location = result.knownLocation
         return Case(
             classname: source.classname, name: caseName(rule: rule, result: result, language: context.language),
+            file: location.map { ReportPath.relative($0.file, to: context.basePath) } ?? file, line: location?.line,
             outcome: outcome(of: result, in: evaluation, file: file, strings: strings, context: context))
     }
 
@@ -132,7 +139,7 @@ public struct JUnitReporter: Reporter {
     private static func outcome(
         of result: RuleResult, in evaluation: Evaluation, file: String, strings: ReportStrings, context: ReportContext
     ) -> Case.Outcome {
-        if result.status == .pass { return .passed }
+        if result.status == .pass { return .passed(output: nil) }
         if result.status == .notApplicable { return .skipped(type: nil, message: strings.notApplicableDetail, body: nil) }
         let rule = evaluation.rule(of: result)
         let headline = evaluation.headline(of: result, strings: strings)
@@ -155,10 +162,14 @@ public struct JUnitReporter: Reporter {
         }
         let body = lines.joined(separator: "\n")
         switch result.status {
-        case .pass: return .passed
+        case .pass: return .passed(output: nil)
+        case .warn where context.junitWarn == .pass: return .passed(output: "[\(ResultStatus.warn.rawValue)] " + body)
         case .fail, .warn: return .failure(type: result.status.rawValue, message: headline, body: body)
         case .unknown, .error: return .error(type: result.status.rawValue, message: headline, body: body)
         case .notApplicable: return .skipped(type: nil, message: strings.notApplicableDetail, body: nil)
+        case .notDue:
+            let due = result.dueDate.map { "\(strings.colon)\(strings.due) \($0)" } ?? ""
+            return .skipped(type: "not_due", message: strings.status(.notDue) + due, body: body)
         case .waived:
             var message = strings.waivedPrefix
             if let waiver = result.waiver {
@@ -226,7 +237,7 @@ public struct JUnitReporter: Reporter {
     /// A `<testcase>` and how it ended.
     private struct Case {
         enum Outcome {
-            case passed
+            case passed(output: String?)
             case failure(type: String, message: String, body: String)
             case error(type: String, message: String, body: String)
             case skipped(type: String?, message: String, body: String?)
@@ -238,11 +249,16 @@ public struct JUnitReporter: Reporter {
 
         var classname: String
         var name: String
+        /// The file of the element or fact involved (else the snapshot), and its line.
+        var file: String
+        var line: Int?
         var outcome: Outcome
 
         func write(to xml: inout String) {
-            let open =
+            var open =
                 "    <testcase classname=\"\(classname.xmlAttributeEscaped)\" name=\"\(name.xmlAttributeEscaped)\""
+            open += " file=\"\(file.xmlAttributeEscaped)\""
+            if let line { open += " line=\"\(line)\"" }
             func element(_ tag: String, type: String?, message: String, body: String?) {
                 xml += open + ">\n      <\(tag)"
                 if let type { xml += " type=\"\(type.xmlAttributeEscaped)\"" }
@@ -251,7 +267,8 @@ public struct JUnitReporter: Reporter {
                 xml += "    </testcase>\n"
             }
             switch outcome {
-            case .passed: xml += open + "/>\n"
+            case .passed(.none): xml += open + "/>\n"
+            case .passed(.some(let output)): xml += open + ">\n      <system-out>\(output.xmlEscaped)</system-out>\n    </testcase>\n"
             case .failure(let type, let message, let body): element("failure", type: type, message: message, body: body)
             case .error(let type, let message, let body): element("error", type: type, message: message, body: body)
             case .skipped(let type, let message, let body): element("skipped", type: type, message: message, body: body)

@@ -117,13 +117,14 @@ public struct MarkdownReporter: Reporter {
         mutating func evaluation(_ evaluation: Evaluation, level: Int) {
             let title =
                 level == 1
-                ? "\(strings.reportTitle)\(strings.colon)\(evaluation.projectTitle.markdownEscaped)"
+                ? "\(strings.reportTitle(evaluation.stage))\(strings.colon)\(evaluation.projectTitle.markdownEscaped)"
                 : evaluation.projectTitle.markdownEscaped
             heading(level, title)
             summary(evaluation)
             scores(evaluation, level: level + 1)
             risk(evaluation, level: level + 1)
             plan(evaluation, level: level + 1)
+            plannedWork(evaluation, level: level + 1)
             findings(evaluation, level: level + 1)
             evidenceGaps(evaluation, level: level + 1)
             waivers(evaluation, level: level + 1)
@@ -132,20 +133,23 @@ public struct MarkdownReporter: Reporter {
 
         mutating func summary(_ evaluation: Evaluation) {
             let verdict = evaluation.verdict
+            let overall = evaluation.scores.overall
             line(
                 "> \(ReportBadge.verdict(verdict)) **\(strings.verdict)\(strings.colon)\(strings.verdict(verdict))** (`\(verdict.rawValue)`)"
+                    + " · \(ReportBadge.status(evaluation.status)) \(strings.status(evaluation.status))"
+                    + " · \(strings.coverage)\(strings.colon)\(ReportNumber.whole(overall.coverage))%"
             )
             line("> ")
-            line("> \(strings.verdictExplanation(verdict))")
+            line("> \(strings.verdictExplanation(of: evaluation))")
             line()
-            let overall = evaluation.scores.overall
             table(
-                [strings.readiness, strings.coverage, strings.exposure, strings.asOf, strings.snapshot],
-                alignments: ["r", "r", "r", "l", "l"],
+                [strings.areaStatus, strings.coverage, strings.readiness, strings.exposure, strings.asOf, strings.snapshot],
+                alignments: ["l", "r", "r", "r", "l", "l"],
                 [
                     [
-                        "**\(ReportNumber.whole(overall.readiness))**/100",
+                        "\(ReportBadge.status(evaluation.status)) **\(strings.status(evaluation.status))**",
                         ReportNumber.whole(overall.coverage) + "%",
+                        ReportNumber.whole(overall.readiness) + "%",
                         String(evaluation.scores.exposure),
                         evaluation.asOf.markdownEscaped,
                         path(evaluation.snapshot.file).markdownCode,
@@ -164,14 +168,15 @@ public struct MarkdownReporter: Reporter {
         }
 
         mutating func scores(_ evaluation: Evaluation, level: Int) {
-            heading(level, strings.scores)
-            let statuses: [ResultStatus] = [.pass, .warn, .fail, .unknown, .error, .waived, .notApplicable]
+            heading(level, strings.areas)
+            let statuses: [ResultStatus] = [.pass, .warn, .fail, .unknown, .error, .waived, .notDue, .notApplicable]
             func row(_ area: Scores.Area, name: String, bold: Bool) -> [String] {
                 let b = bold ? "**" : ""
                 return [
                     "\(b)\(name)\(b)",
-                    "\(b)\(ReportNumber.whole(area.readiness))\(b) \(ReportBadge.bar(area.readiness))",
+                    "\(ReportBadge.status(area.status)) \(b)\(strings.status(area.status))\(b)",
                     ReportNumber.whole(area.coverage) + "%",
+                    "\(ReportNumber.whole(area.readiness))% \(ReportBadge.bar(area.readiness))",
                 ] + statuses.map { String(area.counts[$0]) } + [String(area.exposure)]
             }
             var rows = evaluation.scores.categories.map {
@@ -179,10 +184,9 @@ public struct MarkdownReporter: Reporter {
             }
             rows.append(row(evaluation.scores.overall, name: strings.overall, bold: true))
             table(
-                [strings.category, strings.readiness, strings.coverageShort] + statuses.map { strings.status($0) } + [
-                    strings.exposure
-                ],
-                alignments: ["l", "l", "r", "r", "r", "r", "r", "r", "r", "r", "r"], rows)
+                [strings.category, strings.areaStatus, strings.coverageShort, strings.readiness] + statuses.map { strings.status($0) }
+                    + [strings.exposure],
+                alignments: ["l", "l", "r", "l", "r", "r", "r", "r", "r", "r", "r", "r", "r"], rows)
         }
 
         mutating func risk(_ evaluation: Evaluation, level: Int) {
@@ -252,14 +256,17 @@ public struct MarkdownReporter: Reporter {
                     })
                 heading(level + 1, strings.planAfter)
                 table(
-                    [strings.phase, strings.dates, strings.decision, strings.scope],
-                    alignments: ["l", "l", "l", "l"],
+                    [strings.phase, strings.dates, strings.decision, strings.areaStatus, strings.scope],
+                    alignments: ["l", "l", "l", "l", "l"],
                     plan.planned.map { phase in
                         var name = "**\(phase.name.markdownEscaped)**"
                         if let from = phase.splitFrom {
                             name += " (\(strings.followOn)\(strings.colon)\(from.markdownEscaped))"
                         }
-                        return [name, dates(phase.start, phase.end), verdictBadge(phase.decision), scope(phase.scope)]
+                        return [
+                            name, dates(phase.start, phase.end), verdictBadge(phase.decision),
+                            "\(ReportBadge.status(phase.status)) \(strings.status(phase.status))", scope(phase.scope),
+                        ]
                     })
                 for phase in plan.planned {
                     phaseDetails(phase)
@@ -274,7 +281,12 @@ public struct MarkdownReporter: Reporter {
                         text +=
                             " (\(prerequisite.subjects.map(\.markdownEscaped).joined(separator: strings.listSeparator)))"
                     }
-                    line(text + "\(strings.colon)\(prerequisite.recommendation.markdownEscaped)")
+                    var lead = ""
+                    if let days = prerequisite.leadTimeDays {
+                        lead = " (\(strings.leadTime) \(days) \(strings.days)"
+                            + (prerequisite.earliestDone.map { "\(strings.listSeparator)\(strings.earliestDone) \($0)" } ?? "") + ")"
+                    }
+                    line(text + "\(strings.colon)\(prerequisite.recommendation.markdownEscaped)" + lead)
                 }
                 line()
             }
@@ -301,8 +313,10 @@ public struct MarkdownReporter: Reporter {
 
         mutating func phaseDetails(_ phase: PhasePlan.PlannedPhase) {
             var items: [String] = []
-            if !phase.moved.isEmpty, let followOn = phase.followOn {
-                items.append("\(strings.movedTo) **\(followOn.markdownEscaped)**\(strings.colonAtEnd)")
+            if phase.isEmptied { items.append(strings.emptiedPhase) }
+            if !phase.moved.isEmpty {
+                let target = phase.followOn.map { "\(strings.movedTo) **\($0.markdownEscaped)**" } ?? strings.moved
+                items.append("\(target)\(strings.colonAtEnd)")
                 for moved in phase.moved {
                     let why = moved.because.map(\.rule.markdownCode).joined(separator: " ")
                     items.append(
@@ -318,9 +332,28 @@ public struct MarkdownReporter: Reporter {
                     "\(strings.deferredDependencies)\(strings.colon)"
                         + phase.deferredDependencies.map(\.markdownEscaped).joined(separator: strings.listSeparator))
             }
-            if !phase.conditions.isEmpty {
+            let conditions = phase.conditions.filter { !$0.isEvidenceGap }
+            if !conditions.isEmpty {
                 items.append("\(strings.conditions)\(strings.colonAtEnd)")
-                items.append(contentsOf: phase.conditions.map { "  - \(reason($0))" })
+                items.append(contentsOf: conditions.map { "  - \(reason($0))" })
+            }
+            let gaps = EvidenceGapGroup.group(phase.conditions.filter(\.isEvidenceGap))
+            if !gaps.isEmpty {
+                items.append("\(strings.evidenceGaps)\(strings.colonAtEnd)")
+                items.append(contentsOf: gaps.map { group in
+                    "  - \(group.fact.markdownCode) (\(group.rules.map(\.markdownCode).joined(separator: " ")))"
+                        + (group.collectBy.map { " — \(strings.collectBy) \($0)" } ?? "")
+                })
+            }
+            if !phase.conflicts.isEmpty {
+                items.append("\(strings.conflictsLabel)\(strings.colonAtEnd)")
+                items.append(contentsOf: phase.conflicts.map { "  - " + strings.conflict($0).markdownEscaped })
+            }
+            if !phase.expiringWaivers.isEmpty {
+                items.append("\(strings.expiringWaiversLabel)\(strings.colonAtEnd)")
+                items.append(contentsOf: phase.expiringWaivers.map { waiver in
+                    "  - \(waiver.rule.markdownCode)" + (waiver.subject.map { " *\($0.markdownEscaped)*" } ?? "") + " — \(strings.expires) \(waiver.expires)"
+                })
             }
             guard !items.isEmpty else { return }
             line(
@@ -331,6 +364,20 @@ public struct MarkdownReporter: Reporter {
                 line(item.hasPrefix("  ") ? item : "- " + item)
             }
             line()
+        }
+
+        mutating func plannedWork(_ evaluation: Evaluation, level: Int) {
+            guard !evaluation.plannedWork.isEmpty else { return }
+            heading(level, strings.plannedWork)
+            table(
+                [strings.rule, strings.subject, strings.due, strings.status],
+                alignments: ["l", "l", "l", "l"],
+                evaluation.plannedWork.map { item in
+                    [
+                        "\(item.rule.markdownCode) \(item.title.markdownEscaped)", item.subject?.markdownEscaped ?? "",
+                        item.due ?? "—", strings.status(item.currentStatus),
+                    ]
+                })
         }
 
         mutating func findings(_ evaluation: Evaluation, level: Int) {

@@ -1,10 +1,15 @@
-/// The horizontal bar chart of readiness (and evidence coverage) per category, as inline SVG.
+import Readiness
+
+/// The horizontal bar chart of the areas, as inline SVG: each bar is the share of checks passed,
+/// coloured by the area's status (so a red area never shows a green bar), with the evidence
+/// coverage beneath it.
 struct ReadinessChart {
     struct Row {
         var label: String
         var readiness: Double
         var coverage: Double
         var isTotal: Bool
+        var status: ReadinessStatus = .green
     }
 
     var rows: [Row]
@@ -16,10 +21,6 @@ struct ReadinessChart {
     private static let rowHeight = 34.0
     private static let top = 10.0
 
-    /// The colour band of a score.
-    static func band(_ score: Double) -> String {
-        score >= 80 ? "good" : score >= 60 ? "fair" : "poor"
-    }
 
     func svg() -> String {
         let plotX = Self.labelWidth
@@ -50,19 +51,27 @@ struct ReadinessChart {
             out += SVG.rect(x: plotX, y: y + 4, width: plotWidth, height: 14, className: "track", radius: 2)
             out += SVG.rect(
                 x: plotX, y: y + 4, width: plotWidth * readiness / 100, height: 14,
-                className: "bar \(Self.band(readiness))", radius: 2)
+                className: "bar st-\(row.status.rawValue)", radius: 2)
             out += SVG.rect(
                 x: plotX, y: y + 21, width: plotWidth * coverage / 100, height: 4, className: "coverage-bar", radius: 1)
             out += SVG.text(
                 ReportNumber.whole(readiness), x: plotX + plotWidth + 8, y: y + 16,
                 className: row.isTotal ? "value total" : "value")
         }
+        // The legend keys the colours the bars use: the statuses, so a red bar has a red key.
         let legendY = height - 4
-        out += SVG.rect(x: plotX, y: legendY - 9, width: 12, height: 8, className: "bar good")
-        out += SVG.text(strings.readiness, x: plotX + 16, y: legendY, className: "legend")
-        let coverageX = plotX + 24 + SVG.width(of: strings.readiness, fontSize: 11) + 16
-        out += SVG.rect(x: coverageX, y: legendY - 7, width: 12, height: 4, className: "coverage-bar")
-        out += SVG.text(strings.coverage, x: coverageX + 16, y: legendY, className: "legend")
+        var x = plotX - 110
+        out += SVG.text(strings.readiness, x: x, y: legendY, className: "legend")
+        x += SVG.width(of: strings.readiness, fontSize: 11) + 8
+        let shown = ReadinessStatus.allCases.filter { status in rows.contains { $0.status == status } }
+        for status in shown {
+            let label = strings.status(status)
+            out += SVG.rect(x: x, y: legendY - 9, width: 12, height: 8, className: "bar st-\(status.rawValue)")
+            out += SVG.text(label, x: x + 15, y: legendY, className: "legend")
+            x += 15 + SVG.width(of: label, fontSize: 11) + 10
+        }
+        out += SVG.rect(x: x + 6, y: legendY - 7, width: 12, height: 4, className: "coverage-bar")
+        out += SVG.text(strings.coverage, x: x + 22, y: legendY, className: "legend")
         out += "</svg>"
         return out
     }

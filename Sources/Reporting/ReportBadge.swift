@@ -12,6 +12,15 @@ enum ReportBadge {
         }
     }
 
+    static func status(_ status: ReadinessStatus) -> String {
+        switch status {
+        case .green: "🟢"
+        case .amber: "🟡"
+        case .grey: "⚪"
+        case .red: "🔴"
+        }
+    }
+
     static func status(_ status: ResultStatus) -> String {
         switch status {
         case .pass: "✅"
@@ -21,6 +30,7 @@ enum ReportBadge {
         case .unknown: "❓"
         case .error: "💥"
         case .waived: "🔕"
+        case .notDue: "🗓️"
         }
     }
 

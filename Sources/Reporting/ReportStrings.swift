@@ -21,12 +21,28 @@ struct ReportStrings: Sendable {
     // MARK: Titles and headings
 
     var reportTitle: String { t("Go-live readiness report", "上线准备度评估报告") }
+
+    /// The report's title for the kind of assessment the stage calls for.
+    func reportTitle(_ stage: ProjectStage) -> String {
+        switch stage {
+        case .feasibility: t("Pre-project feasibility assessment", "项目前期可行性评估报告")
+        case .delivery: reportTitle
+        }
+    }
+
+    /// The kind of assessment, in a few words.
+    func assessment(_ stage: ProjectStage) -> String {
+        switch stage {
+        case .feasibility: t("feasibility assessment", "可行性评估")
+        case .delivery: t("go-live readiness review", "上线准备度评审")
+        }
+    }
     var portfolioTitle: String { t("Portfolio readiness", "项目组合上线准备度") }
     var summary: String { t("Summary", "概要") }
     var verdict: String { t("Verdict", "结论") }
     var decidedBy: String { t("Decided by", "决定因素") }
     var scores: String { t("Scores", "评分") }
-    var readinessByCategory: String { t("Readiness by category", "各类别准备度") }
+    var readinessByCategory: String { t("Areas: status and checks passed", "各领域：状态与检查通过率") }
     var risk: String { t("Risk", "风险") }
     var riskMatrix: String { t("Risk matrix", "风险矩阵") }
     var topRisks: String { t("Open risks by exposure", "按风险值排列的未关闭风险") }
@@ -51,7 +67,39 @@ struct ReportStrings: Sendable {
     var project: String { t("Project", "项目") }
     var snapshot: String { t("Snapshot", "快照") }
     var asOf: String { t("As of", "评估日期") }
-    var readiness: String { t("Readiness", "准备度") }
+    var readiness: String { t("Checks passed", "检查通过率") }
+    var areaStatus: String { t("Status", "状态") }
+    var areas: String { t("Areas", "各领域状态") }
+    var plannedWork: String { t("Planned work (not yet due)", "计划中的工作（尚未到期）") }
+    var noPlannedWork: String { t("No planned work: every check is due.", "没有计划中的工作：所有检查均已到期。") }
+    var due: String { t("Due", "到期日") }
+    var collectBy: String { t("collect by", "须于此日期前收集") }
+    var notEvidenced: String { t("not evidenced", "缺少证据") }
+    var conflictsLabel: String { t("Plan conflicts", "计划冲突") }
+    var expiringWaiversLabel: String { t("Waivers expiring before the phase ends", "在阶段结束前到期的豁免") }
+    var emptiedPhase: String { t("every item of a scope moved out: the phase cannot go live empty", "某类范围的全部项目均已移出：该阶段不能空范围上线") }
+    var leadTime: String { t("lead time", "准备周期") }
+    var earliestDone: String { t("earliest done", "最早完成") }
+    var days: String { t("days", "天") }
+
+    /// "depends on PHASE, whose ITEMS moved to FOLLOW-ON (from DATE)".
+    func conflict(_ c: PlanConflict) -> String {
+        let items = c.items.joined(separator: listSeparator)
+        let from = c.followOnStart.map { t(" (from \($0))", "（\($0) 起）") } ?? ""
+        return t(
+            "depends on \(c.dependsOn), whose \(items) moved to \(c.followOn)\(from), after this phase starts",
+            "依赖 \(c.dependsOn)，但其 \(items) 已移至 \(c.followOn)\(from)，晚于本阶段开始")
+    }
+
+    /// The name of a readiness status.
+    func status(_ status: ReadinessStatus) -> String {
+        switch status {
+        case .green: t("green", "绿")
+        case .amber: t("amber", "黄")
+        case .grey: t("grey (not assessed)", "灰（未评估）")
+        case .red: t("red", "红")
+        }
+    }
     var coverage: String { t("Evidence coverage", "证据覆盖率") }
     var coverageShort: String { t("Coverage", "覆盖率") }
     var exposure: String { t("Exposure", "风险值") }
@@ -130,6 +178,71 @@ struct ReportStrings: Sendable {
         }
     }
 
+    /// The verdict as the text report's headline shows it.
+    func verdictHeadline(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .go: t("GO", "可以上线")
+        case .goWithConditions: t("GO WITH CONDITIONS", "有条件上线")
+        case .split: t("SPLIT", "拆分阶段")
+        case .defer: t("DEFER", "推迟")
+        case .noGo: t("NO-GO", "不可上线")
+        }
+    }
+
+    /// A phase's decision, in a few lower-case words.
+    func phaseDecision(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .go: t("go", "按计划进行")
+        case .goWithConditions: t("go with conditions", "有条件进行")
+        case .split: t("split", "拆分")
+        case .defer: t("deferred", "推迟")
+        case .noGo: t("blocked", "阻断")
+        }
+    }
+
+    /// A result's status as the text report labels it.
+    func statusLabel(_ status: ResultStatus) -> String {
+        switch status {
+        case .pass: t("PASS", "通过")
+        case .warn: t("WARN", "警告")
+        case .fail: t("FAIL", "失败")
+        case .notApplicable: t("N/A", "不适用")
+        case .unknown: t("UNKNOWN", "未知")
+        case .error: t("ERROR", "错误")
+        case .waived: t("WAIVED", "已豁免")
+        case .notDue: t("PLANNED", "计划中")
+        }
+    }
+
+    /// "… and 3 more".
+    func andMore(_ count: Int) -> String { t("… and \(count) more", "……另有 \(count) 项") }
+
+    /// What the verdict means, followed by a warning when too little is evidenced to judge.
+    func verdictExplanation(of evaluation: Evaluation) -> String {
+        let explanation = verdictExplanation(evaluation.verdict, stage: evaluation.stage)
+        guard evaluation.status == .grey else { return explanation }
+        return explanation + sentenceGap + t(
+            "Too little is evidenced to judge the project: collect the missing facts first.",
+            "已提供的证据太少，尚无法评判本项目：请先收集缺失的事实。")
+    }
+
+    /// What the verdict means for the stage of the project, in one sentence.
+    func verdictExplanation(_ verdict: Verdict, stage: ProjectStage) -> String {
+        guard stage == .feasibility else { return verdictExplanation(verdict) }
+        switch verdict {
+        case .go:
+            return t("Nothing found makes the plan infeasible; checks due later are listed as planned work.", "未发现使计划不可行的问题；后续到期的检查列为计划中的工作。")
+        case .goWithConditions:
+            return t("The plan is feasible once the conditions below are met or accepted.", "满足或接受下列条件后，计划可行。")
+        case .split:
+            return t("Feasible for part of the scope; run the prerequisites for the rest as their own project first.", "部分范围可行；其余部分须先将前提工作作为独立项目实施。")
+        case .defer:
+            return t("Not feasible as planned: clear the prerequisites before the project starts.", "按当前计划不可行：须在项目启动前满足前提条件。")
+        case .noGo:
+            return t("Not feasible: a blocking risk stands in the way of the plan.", "不可行：存在阻断计划的风险。")
+        }
+    }
+
     /// What the verdict means, in one sentence.
     func verdictExplanation(_ verdict: Verdict) -> String {
         switch verdict {
@@ -155,6 +268,7 @@ struct ReportStrings: Sendable {
         case .unknown: t("unknown", "未知")
         case .error: t("error", "错误")
         case .waived: t("waived", "已豁免")
+        case .notDue: t("not yet due", "尚未到期")
         }
     }
 

@@ -2,7 +2,7 @@ public import Readiness
 
 /// The output formats of `readiness check`.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json, sarif, junit, github, markdown, html
+    case text, json, sarif, junit, github, gitlab, markdown, html
 
     /// The reporter for this format.
     public func makeReporter() -> any Reporter {
@@ -12,6 +12,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .sarif: SARIFReporter()
         case .junit: JUnitReporter()
         case .github: GitHubReporter()
+        case .gitlab: GitLabReporter()
         case .markdown: MarkdownReporter()
         case .html: HTMLReporter()
         }
@@ -30,16 +31,20 @@ public struct ReportContext: Sendable {
     public var basePath: String
     /// Whether to colour terminal output.
     public var usesColor: Bool
+    /// How JUnit reports a `warn`: as a failure, or as a passed test with the finding in its
+    /// `system-out`.
+    public var junitWarn: JUnitWarnMapping
 
     /// Creates a context.
     public init(
         toolVersion: String = ReadinessVersion.current, language: String = "en",
-        basePath: String = ".", usesColor: Bool = false
+        basePath: String = ".", usesColor: Bool = false, junitWarn: JUnitWarnMapping = .failure
     ) {
         self.toolVersion = toolVersion
         self.language = language
         self.basePath = basePath
         self.usesColor = usesColor
+        self.junitWarn = junitWarn
     }
 }
 

@@ -21,9 +21,14 @@ struct SARIFLog: Encodable, Sendable {
         var columnKind = "unicodeCodePoints"
         var language: String
         var properties: RunProperties
+        /// Set when a portfolio's results are split over several runs: each run's category.
+        var automationDetails: AutomationDetails?
+        /// Set when there is something to say about the run itself (expired or unused waivers).
+        var invocations: [Invocation]?
 
         enum CodingKeys: String, CodingKey {
             case tool, originalUriBaseIds, artifacts, results, columnKind, language, properties
+            case automationDetails, invocations
         }
 
         /// As synthesized, but the results (one per finding, by the ten thousand) are encoded
@@ -37,7 +42,31 @@ struct SARIFLog: Encodable, Sendable {
             try c.encode(columnKind, forKey: .columnKind)
             try c.encode(language, forKey: .language)
             try c.encode(properties, forKey: .properties)
+            try c.encodeIfPresent(automationDetails, forKey: .automationDetails)
+            try c.encodeIfPresent(invocations, forKey: .invocations)
         }
+    }
+
+    struct AutomationDetails: Encodable, Sendable {
+        var id: String
+    }
+
+    struct Invocation: Encodable, Sendable {
+        var executionSuccessful: Bool
+        var toolExecutionNotifications: [Notification]
+    }
+
+    /// A notification about the run: an expired or unused waiver, at its line.
+    struct Notification: Encodable, Sendable {
+        var level: String
+        var message: Message
+        var locations: [Location]
+        var descriptor: DescriptorReference
+        var associatedRule: DescriptorReference
+    }
+
+    struct DescriptorReference: Encodable, Sendable {
+        var id: String
     }
 
     struct Tool: Encodable, Sendable {
@@ -165,10 +194,23 @@ struct SARIFLog: Encodable, Sendable {
         var snapshot: String
         var project: String
         var asOf: String
+        var stage: String
         var verdict: String
+        var status: String
         var readiness: Double
         var coverage: Double
         var exposure: Int
         var strict: Bool
+        /// Each area's status, by area name.
+        var areas: [String: String]
+        /// Each planned phase's decision and status.
+        var phases: [PhaseSummary]
+    }
+
+    /// One planned phase's decision and status.
+    struct PhaseSummary: Encodable, Sendable {
+        var name: String
+        var decision: String
+        var status: String
     }
 }

@@ -13,8 +13,13 @@ public struct SARIFReporter: Reporter {
     static let fingerprintKey = "readiness/v1"
     static let sourceRoot = "%SRCROOT%"
 
+    /// The most results per run and runs per file (GitHub code scanning's limits).
+    public var limits: Limits
+
     /// Creates the reporter.
-    public init() {}
+    public init(limits: Limits = .github) {
+        self.limits = limits
+    }
 
     /// The SARIF log as pretty-printed JSON with sorted keys.
     public func render(_ evaluations: [Evaluation], context: ReportContext) -> String {
@@ -51,8 +56,15 @@ public struct SARIFReporter: Reporter {
             return (uri, artifacts.count - 1)
         }
 
+        var snapshotResults: [Range<Int>] = []
+        var notifications: [SARIFLog.Notification] = []
         for evaluation in evaluations {
             let snapshot = artifactIndex(for: evaluation.snapshot.file, sha256: evaluation.snapshot.sha256)
+            let firstResult = results.count
+            defer { snapshotResults.append(firstResult..<results.count) }
+            notifications += Self.waiverNotifications(evaluation, strings: strings) { file in
+                artifactIndex(for: file, sha256: file == evaluation.snapshot.file ? evaluation.snapshot.sha256 : nil)
+            }
             for summary in evaluation.rules where ruleIndexByID[summary.rule.id] == nil {
                 ruleIndexByID[summary.rule.id] = rules.count
                 rules.append(descriptor(for: summary.rule, language: context.language, strings: strings))
@@ -101,7 +113,7 @@ public struct SARIFReporter: Reporter {
                             category: rule.category,
                             action: rule.action.rawValue,
                             severity: rule.severity.rawValue,
-                            missingFact: result.status == .unknown ? result.missingFact : nil,
+                            missingFact: result.status.isEvidenceGap ? result.missingFact : nil,
                             recommendation: rule.recommendation?.resolved(context.language))))
             }
             summaries.append(
@@ -109,11 +121,17 @@ public struct SARIFReporter: Reporter {
                     snapshot: snapshot.uri,
                     project: evaluation.projectTitle,
                     asOf: evaluation.asOf,
+                    stage: evaluation.stage.rawValue,
                     verdict: evaluation.verdict.rawValue,
+                    status: evaluation.status.rawValue,
                     readiness: Self.rounded(evaluation.scores.overall.readiness),
                     coverage: Self.rounded(evaluation.scores.overall.coverage),
                     exposure: evaluation.scores.exposure,
-                    strict: evaluation.isStrict))
+                    strict: evaluation.isStrict,
+                    areas: Dictionary(evaluation.scores.categories.map { ($0.name, $0.status.rawValue) }, uniquingKeysWith: { a, _ in a }),
+                    phases: evaluation.plan.planned.map {
+                        .init(name: $0.name, decision: $0.decision.rawValue, status: $0.status.rawValue)
+                    }))
         }
 
         let baseURI = ReportPath.directoryURI(context.basePath)
@@ -131,8 +149,10 @@ public struct SARIFReporter: Reporter {
             artifacts: artifacts,
             results: results,
             language: strings.htmlLanguage == "en" ? "en-US" : strings.htmlLanguage,
-            properties: .init(readiness: summaries))
-        return SARIFLog(runs: [run])
+            properties: .init(readiness: summaries),
+            invocations: notifications.isEmpty
+                ? nil : [SARIFLog.Invocation(executionSuccessful: true, toolExecutionNotifications: notifications)])
+        return SARIFLog(runs: split(run, snapshotResults: snapshotResults))
     }
 
     private func descriptor(for rule: Rule, language: String, strings: ReportStrings) -> SARIFLog.ReportingDescriptor {

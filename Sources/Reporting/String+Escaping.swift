@@ -108,6 +108,14 @@ extension String {
         return out
     }
 
+    /// The text with line breaks and other controls (tab aside) replaced by U+FFFD, so that it
+    /// stays on one line of a terminal or a log.
+    public var lineSafe: String {
+        var out = ""
+        for scalar in unicodeScalars { out.appendVisible(scalar) }
+        return out
+    }
+
     /// GitHub workflow-command escaping for the message part (`%`, CR, LF).
     var githubMessageEscaped: String {
         var out = ""

@@ -1,9 +1,10 @@
 public import Readiness
 import SourceDiagnostics
 
-/// The `text` format: a readable summary for a terminal — verdict, scores, the phase plan and
-/// findings by category with the file:line of the fact involved. Colour only when asked
-/// (`ReportContext.usesColor`); CJK text is aligned by display width.
+/// The `text` format: a readable summary for a terminal — verdict and status, areas, the phase
+/// plan, prerequisites, planned work and findings by category with the file:line of the fact
+/// involved. Colour only when asked (`ReportContext.usesColor`); CJK text is aligned by display
+/// width.
 public struct TextReporter: Reporter {
     /// The most findings listed per rule; the rest are counted.
     public var findingsPerRule: Int
@@ -23,196 +24,202 @@ public struct TextReporter: Reporter {
         return out
     }
 
-    struct Words {
-        let zh: Bool
-        func t(_ en: String, _ zh: String) -> String { self.zh ? zh : en }
-
-        func verdict(_ v: Verdict) -> String {
-            switch v {
-            case .go: t("GO", "可以上线")
-            case .goWithConditions: t("GO WITH CONDITIONS", "有条件上线")
-            case .split: t("SPLIT", "拆分阶段")
-            case .defer: t("DEFER", "推迟")
-            case .noGo: t("NO-GO", "不可上线")
-            }
-        }
-
-        func decision(_ v: Verdict) -> String {
-            switch v {
-            case .go: t("go", "按计划进行")
-            case .goWithConditions: t("go with conditions", "有条件进行")
-            case .split: t("split", "拆分")
-            case .defer: t("deferred", "推迟")
-            case .noGo: t("blocked", "阻断")
-            }
-        }
-
-        func status(_ s: ResultStatus) -> String {
-            switch s {
-            case .pass: t("PASS", "通过")
-            case .warn: t("WARN", "警告")
-            case .fail: t("FAIL", "失败")
-            case .notApplicable: t("N/A", "不适用")
-            case .unknown: t("UNKNOWN", "未知")
-            case .error: t("ERROR", "错误")
-            case .waived: t("WAIVED", "已豁免")
-            }
-        }
-    }
-
-    struct Paint {
-        let on: Bool
-        func apply(_ code: String, _ text: String) -> String { on ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-        func bold(_ s: String) -> String { apply("1", s) }
-        func dim(_ s: String) -> String { apply("2", s) }
-        func red(_ s: String) -> String { apply("31", s) }
-        func yellow(_ s: String) -> String { apply("33", s) }
-        func green(_ s: String) -> String { apply("32", s) }
-        func cyan(_ s: String) -> String { apply("36", s) }
-
-        func verdict(_ v: Verdict, _ text: String) -> String {
-            switch v {
-            case .go: bold(green(text))
-            case .goWithConditions: bold(yellow(text))
-            case .split, .defer: bold(apply("35", text))
-            case .noGo: bold(red(text))
-            }
-        }
-
-        func status(_ s: ResultStatus, _ text: String) -> String {
-            switch s {
-            case .fail, .error: red(text)
-            case .warn, .unknown: yellow(text)
-            case .waived, .notApplicable: dim(text)
-            case .pass: green(text)
-            }
-        }
-    }
-
     func render(_ e: Evaluation, context: ReportContext) -> String {
-        let w = Words(zh: e.language == "zh")
-        let p = Paint(on: context.usesColor)
+        var page = Page(e: e, s: ReportStrings(language: e.language), p: TextPaint(on: context.usesColor), findingsPerRule: findingsPerRule)
+        page.header()
+        page.verdict()
+        page.areas()
+        page.phasePlan()
+        page.prerequisites()
+        page.plannedWork()
+        page.findings()
+        page.waivers()
+        return page.out
+    }
+
+    /// One evaluation's page, section by section.
+    struct Page {
+        let e: Evaluation
+        let s: ReportStrings
+        let p: TextPaint
+        let findingsPerRule: Int
         var out = ""
-        let project = e.snapshot.projectName ?? e.snapshot.file
-        out += p.bold(w.t("Readiness: ", "上线准备度：") + project) + "\n"
-        out += p.dim("\(e.snapshot.file) · " + w.t("as of ", "评估日期 ") + (e.asOf.isEmpty ? w.t("(no date)", "（无日期）") : e.asOf)
-            + " · \(e.rules.count) " + w.t("rules", "条规则") + (e.isStrict ? w.t(" · strict", " · 严格模式") : "")) + "\n\n"
 
-        out += w.t("Verdict: ", "结论：") + p.verdict(e.verdict, w.verdict(e.verdict)) + "\n"
-        for reason in e.decidedBy.prefix(12) {
-            out += "  • \(reason.rule)" + (reason.subject.map { " [\($0)]" } ?? "") + ": \(reason.message)\n"
+        func t(_ en: String, _ zh: String) -> String { s.language == "zh" ? zh : en }
+
+        static func subject(_ subject: String?) -> String { subject.map { " [\($0)]" } ?? "" }
+
+        mutating func header() {
+            let project = e.snapshot.projectName ?? e.snapshot.file
+            out += p.bold(t("Readiness: ", "上线准备度：") + project) + "\n"
+            out += p.dim(s.assessment(e.stage) + " · \(e.snapshot.file) · " + t("as of ", "评估日期 ")
+                + (e.asOf.isEmpty ? t("(no date)", "（无日期）") : e.asOf)
+                + " · \(e.rules.count) " + t("rules", "条规则") + (e.isStrict ? t(" · strict", " · 严格模式") : "")) + "\n\n"
         }
-        if e.decidedBy.count > 12 { out += "  " + w.t("… and \(e.decidedBy.count - 12) more rules", "……另有 \(e.decidedBy.count - 12) 条规则") + "\n" }
-        out += "\n"
 
-        out += p.bold(w.t("Scores", "评分")) + "\n"
-        var rows: [[String]] = [[w.t("area", "类别"), w.t("readiness", "准备度"), w.t("evidence", "证据覆盖"), w.t("open", "未关闭"), w.t("exposure", "风险值")]]
-        for area in [e.scores.overall] + e.scores.categories {
-            let open = area.counts.fail + area.counts.warn + area.counts.error
-            rows.append([
-                area.name == "overall" ? w.t("overall", "总体") : e.categoryTitle(area.name), Self.percent(area.readiness),
-                Self.percent(area.coverage), String(open), String(area.exposure),
-            ])
+        mutating func verdict() {
+            let overall = e.scores.overall
+            out += t("Verdict: ", "结论：") + p.verdict(e.verdict, s.verdictHeadline(e.verdict))
+                + " · " + p.status(e.status, s.status(e.status))
+                + " · " + s.coverage + s.colon + TextReporter.percent(overall.coverage) + "\n"
+            out += "  " + s.verdictExplanation(of: e) + "\n"
+            for reason in e.decidedBy.prefix(12) {
+                out += "  • \(reason.rule)" + Self.subject(reason.subject) + ": \(reason.message)\n"
+            }
+            if e.decidedBy.count > 12 { out += "  " + t("… and \(e.decidedBy.count - 12) more rules", "……另有 \(e.decidedBy.count - 12) 条规则") + "\n" }
+            out += "\n"
         }
-        out += TextTable.render(rows, rightAligned: [1, 2, 3, 4], indent: 2)
-        out += "\n"
 
-        if !e.plan.planned.isEmpty {
-            out += p.bold(w.t("Phase plan", "阶段计划")) + "\n"
+        mutating func areas() {
+            out += p.bold(s.areas) + "\n"
+            var rows: [[String]] = [[
+                t("area", "类别"), t("status", "状态"), t("evidence", "证据覆盖"), t("checks passed", "检查通过"),
+                t("open", "未关闭"), t("exposure", "风险值"),
+            ]]
+            for area in [e.scores.overall] + e.scores.categories {
+                let open = area.counts.fail + area.counts.warn + area.counts.error + area.counts.unknown
+                rows.append([
+                    area.name == "overall" ? t("overall", "总体") : e.categoryTitle(area.name), s.status(area.status),
+                    TextReporter.percent(area.coverage), TextReporter.percent(area.readiness), String(open), String(area.exposure),
+                ])
+            }
+            out += TextTable.render(rows, rightAligned: [2, 3, 4, 5], indent: 2)
+            out += "\n"
+        }
+
+        mutating func phasePlan() {
+            guard !e.plan.planned.isEmpty else { return }
+            out += p.bold(s.phasePlan) + "\n"
             for phase in e.plan.planned {
                 let dates = [phase.start, phase.end].compactMap { $0 }.joined(separator: " → ")
-                out += "  \(phase.name)  " + p.verdict(phase.decision, w.decision(phase.decision)) + (dates.isEmpty ? "" : p.dim("  \(dates)")) + "\n"
-                let scope = phase.scope.filter { !$0.items.isEmpty }.map { "\($0.kind): \($0.items.joined(separator: ", "))" }
-                if !scope.isEmpty { out += "    " + w.t("scope ", "范围 ") + scope.joined(separator: "; ") + "\n" }
+                out += "  \(phase.name)  " + p.verdict(phase.decision, s.phaseDecision(phase.decision))
+                    + " · " + p.status(phase.status, s.status(phase.status)) + (dates.isEmpty ? "" : p.dim("  \(dates)")) + "\n"
+                let scope = phase.scope.filter { !$0.items.isEmpty }.map { "\(s.scopeKind($0.kind)): \($0.items.joined(separator: ", "))" }
+                if !scope.isEmpty { out += "    " + t("scope ", "范围 ") + scope.joined(separator: "; ") + "\n" }
+                if phase.isEmptied { out += "    " + s.emptiedPhase + "\n" }
                 for moved in phase.moved {
-                    out += "    " + w.t("moves ", "移出 ") + "\(moved.kind) \(moved.item) → \(phase.followOn ?? "")"
-                        + p.dim("  (\(moved.because.map(\.rule).uniquedStrings().joined(separator: ", ")))") + "\n"
+                    let target = phase.followOn ?? t("a follow-on once the phase resumes", "恢复后的后续阶段")
+                    out += "    " + t("moves ", "移出 ") + "\(s.scopeKind(moved.kind)) \(moved.item) → \(target)"
+                        + p.dim("  (\(moved.because.map(\.rule).uniqued().joined(separator: ", ")))") + "\n"
                 }
                 for reason in phase.deferredBecause.prefix(5) {
-                    out += "    " + w.t("because ", "原因 ") + "\(reason.rule)" + (reason.subject.map { " [\($0)]" } ?? "") + ": \(reason.message)\n"
+                    out += "    " + t("because ", "原因 ") + reasonLine(reason) + "\n"
                 }
-                if phase.deferredBecause.count > 5 { out += "    " + w.t("… and \(phase.deferredBecause.count - 5) more", "……另有 \(phase.deferredBecause.count - 5) 项") + "\n" }
+                if phase.deferredBecause.count > 5 { out += "    " + s.andMore(phase.deferredBecause.count - 5) + "\n" }
                 if !phase.deferredDependencies.isEmpty {
-                    out += "    " + w.t("depends on deferred ", "依赖已推迟的阶段 ") + phase.deferredDependencies.joined(separator: ", ") + "\n"
+                    out += "    " + t("because it depends on ", "因依赖已推迟的阶段 ") + phase.deferredDependencies.joined(separator: ", ") + "\n"
                 }
-                if !phase.conditions.isEmpty {
-                    out += "    " + w.t("conditions ", "条件 ") + phase.conditions.map(\.rule).uniquedStrings().joined(separator: ", ") + "\n"
+                let gaps = phase.conditions.filter(\.isEvidenceGap)
+                let conditions = phase.conditions.filter { !$0.isEvidenceGap }
+                if !conditions.isEmpty {
+                    out += "    " + t("conditions ", "条件 ") + conditions.map(\.rule).uniqued().joined(separator: ", ") + "\n"
+                }
+                let groups = EvidenceGapGroup.group(gaps)
+                for group in groups.prefix(6) {
+                    out += "    " + t("collect ", "需收集 ") + group.fact + " (" + group.rules.prefix(4).joined(separator: ", ")
+                        + (group.rules.count > 4 ? ", …" : "") + ")" + (group.collectBy.map { " " + t("by ", "截止 ") + $0 } ?? "") + "\n"
+                }
+                if groups.count > 6 { out += "    " + s.andMore(groups.count - 6) + "\n" }
+                for conflict in phase.conflicts { out += "    " + p.yellow(t("conflict ", "冲突 ")) + s.conflict(conflict) + "\n" }
+                for waiver in phase.expiringWaivers {
+                    out += "    " + p.yellow(t("waiver expires ", "豁免到期 ")) + "\(waiver.rule)" + Self.subject(waiver.subject)
+                        + " " + t("on ", "于 ") + waiver.expires + t(", before the phase ends", "，早于阶段结束") + "\n"
                 }
             }
             out += "\n"
         }
-        if !e.plan.prerequisites.isEmpty {
-            out += p.bold(w.t("Prerequisite work", "前提工作")) + "\n"
+
+        /// "RULE [subject]: message", with the fact to collect for an evidence gap.
+        func reasonLine(_ reason: Reason) -> String {
+            let gap = reason.isEvidenceGap ? " (" + s.notEvidenced + (reason.missingFact.map { s.colon + $0 } ?? "") + ")" : ""
+            return "\(reason.rule)" + Self.subject(reason.subject) + ": \(reason.message)" + gap
+        }
+
+        mutating func prerequisites() {
+            guard !e.plan.prerequisites.isEmpty else { return }
+            out += p.bold(t("Prerequisite work", "前提工作")) + "\n"
             for item in e.plan.prerequisites {
                 let subjects = item.subjects.isEmpty ? "" : " [\(item.subjects.prefix(6).joined(separator: ", "))\(item.subjects.count > 6 ? ", …" : "")]"
-                out += "  • \(item.rule)\(subjects): \(Self.firstLine(item.recommendation))\n"
+                var lead = ""
+                if let days = item.leadTimeDays {
+                    lead = p.dim(" (\(s.leadTime) \(days) \(s.days)" + (item.earliestDone.map { ", \(s.earliestDone) \($0)" } ?? "") + ")")
+                }
+                out += "  • \(item.rule)\(subjects): \(TextReporter.firstLine(item.recommendation))\(lead)\n"
             }
             out += "\n"
         }
 
-        out += p.bold(w.t("Findings", "发现的问题")) + "\n"
-        var any = false
-        var categories: [String] = []
-        for s in e.rules where !categories.contains(s.rule.category) { categories.append(s.rule.category) }
-        var byRule: [Int: [RuleResult]] = [:]
-        for r in e.results where r.status.isFinding { byRule[r.ruleIndex, default: []].append(r) }
-        for category in categories {
-            let indices = e.rules.indices.filter { e.rules[$0].rule.category == category && byRule[$0] != nil }
-            guard !indices.isEmpty else { continue }
-            any = true
-            out += "  " + p.cyan(e.categoryTitle(category)) + "\n"
-            for index in indices {
-                let rule = e.rules[index].rule
-                let results = byRule[index] ?? []
-                out += "    \(p.bold(rule.id))  \(rule.title.resolved(e.language))" + p.dim("  \(rule.severity.rawValue) · \(rule.action.rawValue)") + "\n"
-                for r in results.prefix(findingsPerRule) {
-                    let label = p.status(r.status, w.status(r.status))
-                    let at = r.location.flatMap { $0.position.isKnown ? " " + p.dim("\($0.file):\($0.line)") : nil } ?? ""
-                    let subject = r.subject.map { "[\($0)] " } ?? ""
-                    out += "      \(label) \(subject)\(r.message ?? rule.title.resolved(e.language))\(at)\n"
-                    if let waiver = r.waiver {
-                        out += "           " + p.dim(w.t("waived until ", "豁免至 ") + "\(waiver.expires) (\(waiver.approvedBy)): \(waiver.reason)") + "\n"
+        mutating func plannedWork() {
+            guard !e.plannedWork.isEmpty else { return }
+            out += p.bold(s.plannedWork) + "\n"
+            for item in e.plannedWork.prefix(20) {
+                out += "  • \(item.rule)" + Self.subject(item.subject) + ": \(item.title)" + p.dim("  " + s.due + s.colon + (item.due ?? "—")) + "\n"
+            }
+            if e.plannedWork.count > 20 { out += "  " + s.andMore(e.plannedWork.count - 20) + "\n" }
+            out += "\n"
+        }
+
+        mutating func findings() {
+            out += p.bold(s.findings) + "\n"
+            let groups = e.findingsByCategory
+            if groups.isEmpty { out += "  " + t("none: every applicable rule passed", "无：所有适用规则均已通过") + "\n" }
+            for group in groups {
+                out += "  " + p.cyan(e.categoryTitle(group.category)) + "\n"
+                for findings in group.rules {
+                    let rule = findings.summary.rule
+                    let results = findings.results
+                    out += "    \(p.bold(rule.id))  \(rule.title.resolved(e.language))"
+                        + p.dim("  \(s.severity(rule.severity)) · \(s.action(rule.action))") + "\n"
+                    for r in results.prefix(findingsPerRule) {
+                        let label = p.status(r.status, s.statusLabel(r.status))
+                        let at = r.location.flatMap { $0.position.isKnown ? " " + p.dim("\($0.file):\($0.line)") : nil } ?? ""
+                        let subject = r.subject.map { "[\($0)] " } ?? ""
+                        out += "      \(label) \(subject)\(r.message ?? rule.title.resolved(e.language))\(at)\n"
+                        if let waiver = r.waiver {
+                            out += "           " + p.dim(t("waived until ", "豁免至 ") + "\(waiver.expires) (\(waiver.approvedBy)): \(waiver.reason)") + "\n"
+                        }
+                    }
+                    if results.count > findingsPerRule { out += "      " + p.dim(s.andMore(results.count - findingsPerRule)) + "\n" }
+                    if let recommendation = rule.recommendation?.resolved(e.language), results.contains(where: { $0.status == .fail || $0.status == .warn }) {
+                        out += "      → " + TextReporter.firstLine(recommendation) + "\n"
+                    }
+                    if let evidence = rule.evidence?.resolved(e.language), results.contains(where: \.status.isEvidenceGap) {
+                        out += "      ? " + t("collect: ", "需收集：") + TextReporter.firstLine(evidence) + "\n"
                     }
                 }
-                if results.count > findingsPerRule {
-                    out += "      " + p.dim(w.t("… and \(results.count - findingsPerRule) more", "……另有 \(results.count - findingsPerRule) 项")) + "\n"
-                }
-                if let recommendation = rule.recommendation?.resolved(e.language), results.contains(where: { $0.status == .fail || $0.status == .warn }) {
-                    out += "      → " + Self.firstLine(recommendation) + "\n"
-                }
-                if let evidence = rule.evidence?.resolved(e.language), results.contains(where: { $0.status == .unknown }) {
-                    out += "      ? " + w.t("collect: ", "需收集：") + Self.firstLine(evidence) + "\n"
-                }
             }
         }
-        if !any { out += "  " + w.t("none: every applicable rule passed", "无：所有适用规则均已通过") + "\n" }
 
-        let waivers = e.waivers
-        if !waivers.expired.isEmpty || !waivers.unused.isEmpty || !waivers.applied.isEmpty {
-            out += "\n" + p.bold(w.t("Waivers", "豁免")) + "\n"
+        mutating func waivers() {
+            let waivers = e.waivers
+            guard !waivers.expired.isEmpty || !waivers.unused.isEmpty || !waivers.applied.isEmpty else { return }
+            out += "\n" + p.bold(s.waivers) + "\n"
             for (waiver, count) in waivers.applied {
-                out += "  " + w.t("applied ", "已生效 ") + "\(waiver.ruleID)\(waiver.subject.map { " [\($0)]" } ?? "") ×\(count) " + w.t("until ", "至 ") + waiver.expires + "\n"
+                out += "  " + t("applied ", "已生效 ") + "\(waiver.ruleID)" + Self.subject(waiver.subject) + " ×\(count) " + t("until ", "至 ") + waiver.expires + "\n"
             }
             for waiver in waivers.expired {
-                out += "  " + p.yellow(w.t("expired ", "已过期 ")) + "\(waiver.ruleID)\(waiver.subject.map { " [\($0)]" } ?? "") " + w.t("on ", "于 ") + waiver.expires + p.dim("  \(waiver.location)") + "\n"
+                out += "  " + p.yellow(t("expired ", "已过期 ")) + "\(waiver.ruleID)" + Self.subject(waiver.subject) + " " + t("on ", "于 ") + waiver.expires + p.dim("  \(waiver.location)") + "\n"
             }
             for waiver in waivers.unused {
-                out += "  " + p.yellow(w.t("unused ", "未使用 ")) + "\(waiver.ruleID)\(waiver.subject.map { " [\($0)]" } ?? "")" + p.dim("  \(waiver.location)") + "\n"
+                out += "  " + p.yellow(t("unused ", "未使用 ")) + "\(waiver.ruleID)" + Self.subject(waiver.subject) + p.dim("  \(waiver.location)") + "\n"
             }
         }
-        return out
     }
 
     func portfolio(_ evaluations: [Evaluation], context: ReportContext) -> String {
-        let w = Words(zh: evaluations.first?.language == "zh")
-        var rows: [[String]] = [[w.t("snapshot", "快照"), w.t("verdict", "结论"), w.t("readiness", "准备度"), w.t("evidence", "证据覆盖"), w.t("open", "未关闭")]]
+        let s = ReportStrings(language: evaluations.first?.language ?? "en")
+        func t(_ en: String, _ zh: String) -> String { s.language == "zh" ? zh : en }
+        var rows: [[String]] = [[t("snapshot", "快照"), t("verdict", "结论"), t("status", "状态"), t("evidence", "证据覆盖"), t("checks passed", "检查通过"), t("open", "未关闭")]]
         for e in evaluations {
             let o = e.scores.overall
-            rows.append([e.snapshot.file, e.verdict.rawValue, Self.percent(o.readiness), Self.percent(o.coverage), String(o.counts.fail + o.counts.warn + o.counts.error)])
+            rows.append([
+                e.snapshot.file, e.verdict.rawValue, e.status.rawValue, TextReporter.percent(o.coverage), TextReporter.percent(o.readiness),
+                String(o.counts.fail + o.counts.warn + o.counts.error + o.counts.unknown),
+            ])
         }
         var out = "\n" + String(repeating: "═", count: 72) + "\n"
-        out += Paint(on: context.usesColor).bold(w.t("Portfolio", "项目组合")) + " (\(evaluations.count))\n"
-        out += TextTable.render(rows, rightAligned: [2, 3, 4], indent: 2)
+        out += TextPaint(on: context.usesColor).bold(t("Portfolio", "项目组合")) + " (\(evaluations.count))\n"
+        out += TextTable.render(rows, rightAligned: [3, 4, 5], indent: 2)
         let counts = Verdict.allCases.map { v in "\(v.rawValue) \(evaluations.filter { $0.verdict == v }.count)" }
         out += "  " + counts.joined(separator: " · ") + "\n"
         return out
@@ -229,9 +236,49 @@ public struct TextReporter: Reporter {
     }
 }
 
-extension Array where Element == String {
-    fileprivate func uniquedStrings() -> [String] {
-        var seen = Set<String>()
+/// ANSI colours for the text format, only when asked.
+struct TextPaint {
+    let on: Bool
+    func apply(_ code: String, _ text: String) -> String { on ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    func bold(_ s: String) -> String { apply("1", s) }
+    func dim(_ s: String) -> String { apply("2", s) }
+    func red(_ s: String) -> String { apply("31", s) }
+    func yellow(_ s: String) -> String { apply("33", s) }
+    func green(_ s: String) -> String { apply("32", s) }
+    func cyan(_ s: String) -> String { apply("36", s) }
+
+    func verdict(_ v: Verdict, _ text: String) -> String {
+        switch v {
+        case .go: bold(green(text))
+        case .goWithConditions: bold(yellow(text))
+        case .split, .defer: bold(apply("35", text))
+        case .noGo: bold(red(text))
+        }
+    }
+
+    func status(_ s: ResultStatus, _ text: String) -> String {
+        switch s {
+        case .fail, .error: red(text)
+        case .warn, .unknown: yellow(text)
+        case .waived, .notApplicable, .notDue: dim(text)
+        case .pass: green(text)
+        }
+    }
+
+    func status(_ s: ReadinessStatus, _ text: String) -> String {
+        switch s {
+        case .green: green(text)
+        case .amber: yellow(text)
+        case .grey: dim(text)
+        case .red: red(text)
+        }
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, without repeats.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
         return filter { seen.insert($0).inserted }
     }
 }

@@ -157,12 +157,7 @@ struct TrendChart {
         case "amber": "#d4a72c"
         case "green": "#2da44e"
         case "grey", "gray": "#8c959f"
-        default:
-            switch ReadinessChart.band(area.readiness) {
-            case "good": "#2da44e"
-            case "fair": "#d4a72c"
-            default: "#cf222e"
-            }
+        default: area.readiness >= 80 ? "#2da44e" : area.readiness >= 60 ? "#d4a72c" : "#cf222e"
         }
     }
 

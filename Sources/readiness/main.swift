@@ -6,4 +6,4 @@
 import Foundation
 import ReadinessCLI
 
-ReadinessCommand.main()
+ReadinessCommand.runAsMain()

@@ -7,11 +7,11 @@ import Testing
 /// Runs the real command type, as `readiness ARGS…` would, and returns its exit status.
 func exitStatus(_ arguments: [String]) -> Int32 {
     do {
-        var command = try ReadinessCommand.parseAsRoot(arguments)
+        var command = try ReadinessCommand.parseCommandLine(arguments)
         try command.run()
         return 0
     } catch {
-        return ReadinessCommand.exitCode(for: error).rawValue
+        return ReadinessCommand.exitStatus(for: error)
     }
 }
 
@@ -46,7 +46,7 @@ enum Paths {
         .init(name: "an unknown built-in ruleset is bad input", arguments: ["check", "Examples/small-company-crm.yaml", "--ruleset", "netwrk"], status: 2),
         .init(name: "an unknown parameter is bad input", arguments: ["check", "Examples/small-company-crm.yaml", "--param", "no_such=1"], status: 2),
         .init(name: "a bad date is bad input", arguments: ["check", "Examples/small-company-crm.yaml", "--as-of", "2026-13-40"], status: 2),
-        .init(name: "an unknown format is a usage error", arguments: ["check", "Examples/small-company-crm.yaml", "--format", "pdf"], status: 64),
+        .init(name: "an unknown format is a usage error", arguments: ["check", "Examples/small-company-crm.yaml", "--format", "pdf"], status: 2),
         .init(name: "the built-in rulesets validate", arguments: ["validate"], status: 0),
         .init(name: "an invalid ruleset fails validation", arguments: ["validate", "Tests/ReadinessTests/Fixtures/invalid.yaml"], status: 2),
         .init(name: "the built-in ruleset tests pass", arguments: ["test", "Rulesets/tests"], status: 0),
@@ -75,7 +75,7 @@ enum Paths {
         #expect(status == 0)
         let report = try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
         #expect(report?["verdict"] as? String == "split")
-        #expect(report?["schema"] as? String == "readiness.report/1")
+        #expect(report?["schema"] as? String == "readiness.report/2")
         let log = try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: sarif))) as? [String: Any]
         #expect(log?["version"] as? String == "2.1.0")
     }

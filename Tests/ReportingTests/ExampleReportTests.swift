@@ -9,7 +9,7 @@ import Testing
 @Suite struct ExampleReportTests {
     static let package = goldenDirectory.deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let examples = ["mining-crm-multisite", "small-company-crm", "erp-unrehearsed-migration"]
+    static let examples = ["mining-crm-multisite", "small-company-crm", "erp-unrehearsed-migration", "feasibility-regional-erp"]
 
     /// Evaluates an example as `readiness check` does (once per example and language: the
     /// results are shared by every test).
@@ -46,8 +46,10 @@ import Testing
 
     /// The output with the machine's package path (SARIF's `%SRCROOT%`) replaced by a placeholder.
     static func portable(_ output: String) -> String {
+        var output = output.replacingOccurrences(of: package.path + "/", with: "")
         guard let root = ReportPath.directoryURI(package.path) else { return output }
-        return output.replacingOccurrences(of: root, with: "file:///PACKAGE/")
+        output = output.replacingOccurrences(of: root, with: "file:///PACKAGE/")
+        return output
     }
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -59,9 +61,9 @@ import Testing
     }
 
     static let extensions: [ReportFormat: String] = [
-        .sarif: "sarif", .junit: "xml", .github: "txt", .markdown: "md", .html: "html",
+        .sarif: "sarif", .junit: "xml", .github: "txt", .markdown: "md", .html: "html", .text: "text", .json: "json",
     ]
-    static let formats: [ReportFormat] = [.sarif, .junit, .github, .markdown, .html]
+    static let formats: [ReportFormat] = [.sarif, .junit, .github, .markdown, .html, .text, .json]
 
     static let cases: [Case] = {
         var cases: [Case] = []
@@ -73,7 +75,7 @@ import Testing
                         name: "\(example).\(extensions[format] ?? "txt")"))
             }
         }
-        for format in [ReportFormat.markdown, .html] {
+        for format in [ReportFormat.markdown, .html, .text, .json] {
             cases.append(
                 Case(
                     examples: ["small-company-crm"], format: format, language: "zh",

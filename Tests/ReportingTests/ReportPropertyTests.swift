@@ -154,13 +154,14 @@ import Testing
         #endif
     }
 
-    @Test("GitHub annotations: one command per open finding, then one summary per snapshot")
+    @Test("GitHub annotations: one command per open finding and per expired or unused waiver, then one summary per snapshot")
     func githubLines() {
         let evaluations = [EvaluationFixture.make(), EvaluationFixture.makeClean()]
         let output = GitHubReporter().render(evaluations, context: context)
         let lines = output.split(separator: "\n")
         let annotated = evaluations.reduce(0) { $0 + $1.findings.filter { $0.status != .waived }.count }
-        #expect(lines.count == annotated + evaluations.count)
+        let waivers = evaluations.reduce(0) { $0 + $1.waivers.expired.count + $1.waivers.unused.count }
+        #expect(lines.count == annotated + waivers + evaluations.count)
         #expect(
             lines.allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") || $0.hasPrefix("::notice ") })
         #expect(lines.suffix(2).allSatisfy { $0.hasPrefix("::notice file=") && $0.contains("title=Verdict%3A ") })

@@ -1,53 +1,59 @@
-/// The readiness scores (docs/scoring.md).
+/// The scores and area statuses (docs/scoring.md).
 enum Scoring {
-    static func scores(_ evaluation: Evaluation) -> Scores {
+    static func scores(_ evaluation: Evaluation, open: [Decision.OpenFinding]) -> Scores {
         var categories: [String] = []
-        for summary in evaluation.rules where !categories.contains(summary.rule.category) {
+        var categoryOf: [String: Int] = [:]
+        for summary in evaluation.rules where categoryOf[summary.rule.category] == nil {
+            categoryOf[summary.rule.category] = categories.count
             categories.append(summary.rule.category)
+        }
+        // Per category, the worst the open findings call for: the same findings as the verdict.
+        var worst = Array(repeating: ReadinessStatus.green, count: categories.count)
+        var overallWorst = ReadinessStatus.green
+        for finding in open {
+            let status: ReadinessStatus = finding.action >= .split ? .red : .amber
+            if let c = categoryOf[evaluation.rules[finding.ruleIndex].rule.category] { worst[c] = max(worst[c], status) }
+            overallWorst = max(overallWorst, status)
         }
         var matrix = Array(repeating: Array(repeating: [String](), count: 5), count: 5)
         var exposure = 0
-        for summary in evaluation.rules where isOpen(summary, strict: evaluation.isStrict) {
+        for summary in evaluation.rules where summary.isOpen {
             matrix[summary.rule.likelihood - 1][summary.rule.impact - 1].append(summary.rule.id)
             exposure += summary.rule.exposure
         }
-        let areas = categories.map { name in
-            area(name, evaluation.rules.filter { $0.rule.category == name }, strict: evaluation.isStrict)
+        let areas = categories.enumerated().map { c, name in
+            area(name, evaluation.rules.filter { $0.rule.category == name }, status: worst[c])
         }
         return Scores(
-            overall: area("overall", evaluation.rules, strict: evaluation.isStrict), categories: areas,
+            overall: area("overall", evaluation.rules, status: overallWorst), categories: areas,
             riskMatrix: matrix, exposure: exposure)
     }
 
-    /// Whether a rule has an open failure for the risk matrix.
-    static func isOpen(_ summary: RuleSummary, strict: Bool) -> Bool {
-        summary.counts.fail > 0 || summary.counts.warn > 0 || summary.counts.error > 0
-            || (strict && summary.counts.unknown > 0)
-    }
-
-    /// Readiness: Σ weight × rule credit / Σ weight over rules with applicable results, where a
-    /// rule's credit is the mean credit of its applicable results. Coverage: the share of
-    /// applicable results that are not unknown.
-    static func area(_ name: String, _ rules: [RuleSummary], strict: Bool) -> Scores.Area {
+    /// Checks passed: Σ weight × rule credit / Σ weight over rules with assessed results, where
+    /// a rule's credit is the mean credit of its assessed results. Coverage: the share of
+    /// assessed results that are evidenced (neither unknown nor error). Status: red or amber
+    /// from the open findings, grey under the coverage threshold, else green.
+    static func area(_ name: String, _ rules: [RuleSummary], status worst: ReadinessStatus) -> Scores.Area {
         var weighted = 0.0
         var weights = 0.0
         var counts = StatusCounts()
         var exposure = 0
         for summary in rules {
             counts.add(summary.counts)
-            if isOpen(summary, strict: strict) { exposure += summary.rule.exposure }
+            if summary.isOpen { exposure += summary.rule.exposure }
             let c = summary.counts
-            let applicable = c.total - c.notApplicable
-            guard applicable > 0 else { continue }
+            guard c.assessed > 0 else { continue }
             let credit = Double(c.pass + c.waived) + 0.5 * Double(c.warn)
-            weighted += summary.rule.severity.weight * credit / Double(applicable)
+            weighted += summary.rule.severity.weight * credit / Double(c.assessed)
             weights += summary.rule.severity.weight
         }
-        let applicable = counts.total - counts.notApplicable
+        let assessed = counts.assessed
         let readiness = weights > 0 ? 100 * weighted / weights : 100
-        let coverage = applicable > 0 ? 100 * Double(applicable - counts.unknown) / Double(applicable) : 100
-        return Scores.Area(
+        let coverage = assessed > 0 ? 100 * Double(assessed - counts.unknown - counts.error) / Double(assessed) : 100
+        var area = Scores.Area(
             name: name, readiness: rounded(readiness), coverage: rounded(coverage), counts: counts, exposure: exposure)
+        area.status = worst.assessed(coverage: area.coverage)
+        return area
     }
 
     /// One decimal place, so reports are stable and readable.

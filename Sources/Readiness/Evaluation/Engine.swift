@@ -38,7 +38,8 @@ public struct Engine: Sendable {
         let globals = Self.globals(snapshot: snapshot, parameters: parameters, asOf: asOf)
         var run = RuleRun(
             cel: cel, snapshot: snapshot, globals: globals, language: options.language,
-            isStrict: options.isStrict, waivers: snapshot.waivers + options.waivers, asOf: asOf)
+            isStrict: options.isStrict, waivers: snapshot.waivers + options.waivers, asOf: asOf,
+            calendar: ProjectCalendar(snapshot: snapshot, asOf: asOf))
         run.parallelism = options.parallelism
         let rules = catalog.rules
         let counts = run.evaluate(rules)
@@ -60,6 +61,8 @@ public struct Engine: Sendable {
             inputs: catalog.rulesets.map { InputFile(path: $0.file, kind: "ruleset", sha256: $0.sha256) }
                 + [InputFile(path: snapshot.file, kind: "snapshot", sha256: snapshot.sha256)])
         evaluation.knownFindingIndices = run.findingIndices
+        evaluation.notDueIndices = run.notDueIndices
+        evaluation.calendar = run.calendar
         for ruleset in catalog.rulesets {
             if let title = ruleset.title { evaluation.categoryTitles[ruleset.id] = title }
         }

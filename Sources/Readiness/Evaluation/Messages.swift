@@ -3,7 +3,7 @@ import StrictYAML
 /// Texts the engine itself writes into results, and how values print inside messages.
 enum Messages {
     static func missingFact(_ path: String, language: String) -> String {
-        language == "zh" ? "缺少事实：\(path)" : "missing fact: \(path)"
+        Phrases(language: language).missingFact(path)
     }
 
     /// A value as it reads inside a message: text unquoted, whole doubles without ".0".

@@ -13,17 +13,22 @@ struct RuleRun {
     let isStrict: Bool
     let waivers: [Waiver]
     let asOf: Timestamp?
+    /// The project's dates, which say when a check with `due:` falls due.
+    let calendar: ProjectCalendar
     var results: [RuleResult] = []
     /// The indices of the results that are findings, in order.
     var findingIndices: [Int] = []
+    /// The indices of the results not yet due (planned work), in order.
+    var notDueIndices: [Int] = []
     var waiverUse: [Int]
     /// How many cores large `for_each` lists may use.
     var parallelism = 1
 
     init(
         cel: CELEnvironment, snapshot: Snapshot, globals: ValueMap, language: String, isStrict: Bool,
-        waivers: [Waiver], asOf: Timestamp?
+        waivers: [Waiver], asOf: Timestamp?, calendar: ProjectCalendar
     ) {
+        self.calendar = calendar
         self.cel = cel
         self.snapshot = snapshot
         self.globals = globals
@@ -98,20 +103,20 @@ struct RuleRun {
         let gathered = [RuleResult](unsafeUninitializedCapacity: total) { buffer, initialized in
             // The tasks fill disjoint slices of one buffer, in place: no copies to join.
             let slots = ResultSlots(base: buffer.baseAddress)
-            let judgeTask: @Sendable (Int) -> (StatusCounts, [Int]) = { t in
+            let judgeTask: @Sendable (Int) -> (StatusCounts, [Int], [Int]) = { t in
                 let (r, range) = tasks[t]
-                guard let base = slots.base else { return (StatusCounts(), []) }
+                guard let base = slots.base else { return (StatusCounts(), [], []) }
                 let out = base + starts[t]
                 let produced: Int
                 switch subjects[r] {
                 case .failed(let result):
-                    out.initialize(to: result)
+                    out.initialize(to: run.applyingDue(result, rule: rules[r]))
                     produced = 1
                 case .whole:
                     let element = Element(
                         evaluator: CELEvaluator(run.cel, activation: CELActivation(globals: run.globals)),
                         value: nil, index: nil, position: nil)
-                    out.initialize(to: run.judge(rules[r], ruleIndex: r, element))
+                    out.initialize(to: run.applyingDue(run.judge(rules[r], ruleIndex: r, element), rule: rules[r]))
                     produced = 1
                 case .elements(let elements, let positions):
                     run.judgeElements(rules[r], ruleIndex: r, elements, positions, range: range, into: out)
@@ -120,19 +125,25 @@ struct RuleRun {
                 // Counted and noted while the results are fresh in the cache.
                 var counts = StatusCounts()
                 var findings: [Int] = []
+                var notDue: [Int] = []
                 for k in 0..<produced {
                     let status = out[k].status
                     counts.add(status)
-                    if status.isFinding { findings.append(starts[t] + k) }
+                    if status.isFinding {
+                        findings.append(starts[t] + k)
+                    } else if status == .notDue {
+                        notDue.append(starts[t] + k)
+                    }
                 }
-                return (counts, findings)
+                return (counts, findings, notDue)
             }
             let taskCounts = parallelism > 1 && tasks.count > 1
                 ? Parallel.map(tasks.count, judgeTask) : tasks.indices.map(judgeTask)
             let before = results.count
-            for (t, (taskCount, findings)) in taskCounts.enumerated() {
+            for (t, (taskCount, findings, notDue)) in taskCounts.enumerated() {
                 counts[tasks[t].rule].add(taskCount)
                 findingIndices += findings.map { before + $0 }
+                notDueIndices += notDue.map { before + $0 }
             }
             initialized = total
         }
@@ -179,7 +190,8 @@ struct RuleRun {
             evaluator.setLocal(0, to: value)
             let position = FactPath.ownPosition(of: value) ?? (i < positions.count ? positions[i] : nil)
             let element = Element(evaluator: evaluator, value: value, index: i, position: position)
-            (out + (i - range.lowerBound)).initialize(to: judge(rule, ruleIndex: ruleIndex, element))
+            let result = judge(rule, ruleIndex: ruleIndex, element)
+            (out + (i - range.lowerBound)).initialize(to: rule.due == nil ? result : applyingDue(result, rule: rule))
         }
     }
 
@@ -284,7 +296,8 @@ struct RuleRun {
                 location: factLocation(path, element: element) ?? element.flatMap(elementLocation),
                 missingFact: path, errorMessage: nil, affected: [], waiver: nil)
             result.message = Messages.missingFact(path, language: language)
-            if isStrict, let element { result.affected = affected(rule, element) }
+            // A gap acts on the phases holding its items, like a failure would.
+            if let element { result.affected = affected(rule, element) }
             return result
         }
         let location = error.location ?? expression.location
@@ -292,7 +305,20 @@ struct RuleRun {
             rule, ruleIndex: ruleIndex, status: .error, message: "\(location): \(error.message)", element: element,
             location: element.flatMap(elementLocation) ?? firstFactLocation(of: expression.program, element: element))
         result.errorMessage = error.message
+        if let element { result.affected = affected(rule, element) }
         return result
+    }
+
+    /// The result, or `not_due` when its rule's `due` date is still ahead: a check not yet due is
+    /// planned work, neither a pass nor a failure nor an evidence gap.
+    func applyingDue(_ result: RuleResult, rule: Rule) -> RuleResult {
+        guard let due = rule.due, result.status.isFinding, result.status != .waived else { return result }
+        let (isNotDue, day) = calendar.notYetDue(due, items: result.affected)
+        guard isNotDue else { return result }
+        var planned = result
+        planned.status = .notDue
+        planned.dueDate = day.map(ProjectCalendar.format)
+        return planned
     }
 
     func failure(

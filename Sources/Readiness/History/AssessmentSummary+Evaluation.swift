@@ -13,7 +13,7 @@ extension AssessmentSummary {
         }
         let phases = e.plan.planned.map { phase in
             PlannedPhase(
-                name: phase.name, decision: phase.decision,
+                name: phase.name, decision: phase.decision, status: phase.status.rawValue,
                 scope: phase.scope.sorted { $0.kind < $1.kind }.flatMap { entry in entry.items.map { RuleResult.AffectedItem(kind: entry.kind, item: $0) } },
                 splitFrom: phase.splitFrom)
         }
@@ -22,7 +22,7 @@ extension AssessmentSummary {
             verdict: e.verdict, isStrict: e.isStrict, readiness: e.scores.overall.readiness,
             coverage: e.scores.overall.coverage, exposure: e.scores.exposure, inputs: e.inputs,
             areas: e.scores.categories.map {
-                Area(name: $0.name, readiness: $0.readiness, coverage: $0.coverage, exposure: $0.exposure)
+                Area(name: $0.name, readiness: $0.readiness, coverage: $0.coverage, exposure: $0.exposure, status: $0.status.rawValue)
             },
             phases: phases, findings: findings, waivers: Self.waiverStates(e.waivers))
     }

@@ -216,7 +216,7 @@ extension ResultStatus {
         case .fail: 3
         case .warn: 2
         case .unknown, .error: 1
-        case .pass, .waived, .notApplicable: 0
+        case .pass, .waived, .notApplicable, .notDue: 0
         }
     }
 }

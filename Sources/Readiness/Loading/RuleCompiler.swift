@@ -12,6 +12,8 @@ struct RuleCompiler {
     var diagnostics: DiagnosticCollector
     /// Every rule id met, valid rule or not, for the duplicate check.
     var ruleIDs: [(id: String, location: SourceLocation)] = []
+    /// The ruleset's `evidence_deadline_days`, the default for its rules.
+    var rulesetDeadline: Int?
 
     /// The `params` mapping: scalar or list values by name.
     mutating func parameters(_ header: MappingReader) -> [Parameter] {
@@ -225,8 +227,9 @@ struct RuleCompiler {
         }
         let subject = expression(reader, "subject", locals: locals)
         let references = self.references(reader)
+        let timing = timing(reader, rulesetDeadline: rulesetDeadline)
         guard let id, let title, let category, let severity, let action else { return nil }
-        return Rule(
+        var rule = Rule(
             id: id, title: title, category: category, severity: severity,
             likelihood: likelihood ?? severity.defaultLikelihood, impact: impact ?? severity.defaultImpact,
             iteration: iteration, when: when, check: check, outcomes: outcomes, message: message,
@@ -235,6 +238,8 @@ struct RuleCompiler {
             evidence: reader.text("evidence", into: &diagnostics),
             references: references, tags: reader.strings("tags", into: &diagnostics), action: action,
             affects: affects, subject: subject, rulesetID: rulesetID, location: location)
+        (rule.due, rule.leadTimeDays, rule.evidenceDeadlineDays) = timing
+        return rule
     }
 
     /// `NAME in EXPR` → the name, the list expression, and the expression's column offset.

@@ -12,11 +12,13 @@ public struct RulesetLoader: Sendable {
     /// The YAML loader's limits.
     public var yaml: YAMLLoader
 
-    static let rulesetKeys = ["ruleset", "title", "version", "description", "params", "extends", "rules"]
+    static let rulesetKeys = [
+        "ruleset", "title", "version", "description", "params", "extends", "rules", "evidence_deadline_days",
+    ]
     static let ruleKeys = [
         "id", "title", "category", "severity", "likelihood", "impact", "for_each", "when", "check",
         "outcomes", "message", "rationale", "recommendation", "evidence", "references", "tags", "action",
-        "affects", "subject",
+        "affects", "subject", "due", "lead_time_days", "evidence_deadline_days",
     ]
 
     /// Creates a loader.
@@ -197,6 +199,7 @@ public struct RulesetLoader: Sendable {
             var compiler = RuleCompiler(
                 cel: loader.cel, file: path, source: source, rulesetID: id, diagnostics: diagnostics)
             let parameters = compiler.parameters(header)
+            compiler.rulesetDeadline = header.integer("evidence_deadline_days", in: 0...3650, into: &compiler.diagnostics)
             var rules: [Rule] = []
             if let value = header.value("rules") {
                 if case .list(let list) = value {

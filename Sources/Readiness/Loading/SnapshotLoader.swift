@@ -48,6 +48,9 @@ public struct SnapshotLoader: Sendable {
         let top = MappingReader(root, file: file, context: "the snapshot")
         var projectName: String?
         var asOf: Timestamp?
+        var projectStart: Timestamp?
+        var projectGoLive: Timestamp?
+        var stage: ProjectStage?
         if let project = root["project"], project != .null {
             if case .map(let p) = project {
                 let reader = MappingReader(p, file: file, context: "project")
@@ -58,6 +61,14 @@ public struct SnapshotLoader: Sendable {
                         diagnostics.append(RulesetDiagnostics.invalidDate(text, field: "project.as_of", at: reader.valueLocation("as_of")))
                     }
                 }
+                if let text = reader.string("start", into: &diagnostics) {
+                    projectStart = CalendarDate.parse(text)
+                    if projectStart == nil {
+                        diagnostics.append(RulesetDiagnostics.invalidDate(text, field: "project.start", at: reader.valueLocation("start")))
+                    }
+                }
+                if case .string(let text)? = p["go_live"] { projectGoLive = CalendarDate.parse(text) }
+                stage = reader.enumeration("stage", as: ProjectStage.self, required: false, into: &diagnostics)
             } else {
                 diagnostics.append(RulesetDiagnostics.wrongType("project", expected: "a mapping", found: project, at: top.valueLocation("project")))
             }
@@ -85,8 +96,8 @@ public struct SnapshotLoader: Sendable {
         }
         try diagnostics.throwIfErrors()
         return Snapshot(
-            document: document, sha256: sha256, projectName: projectName, asOf: asOf,
-            parameterOverrides: overrides, waivers: waivers, phases: phases)
+            document: document, sha256: sha256, projectName: projectName, asOf: asOf, projectGoLive: projectGoLive, projectStart: projectStart,
+            stage: stage, parameterOverrides: overrides, waivers: waivers, phases: phases)
     }
 
     /// Validates a `waivers` list (from a snapshot or a `--waivers` file).
@@ -145,7 +156,8 @@ public struct SnapshotLoader: Sendable {
             guard let name = reader.string("name", required: true, into: &diagnostics) else { continue }
             let start = reader.string("start", into: &diagnostics)
             let end = reader.string("end", into: &diagnostics)
-            for (key, text) in [("start", start), ("end", end)] {
+            let goLive = reader.string("go_live", into: &diagnostics)
+            for (key, text) in [("start", start), ("end", end), ("go_live", goLive)] {
                 if let text, CalendarDate.parse(text) == nil {
                     diagnostics.append(RulesetDiagnostics.invalidDate(text, field: "phases[\(i)].\(key)", at: reader.valueLocation(key)))
                 }
@@ -166,7 +178,7 @@ public struct SnapshotLoader: Sendable {
                 diagnostics.append(RulesetDiagnostics.duplicatePhase(name, at: here))
             }
             phases.append(Phase(
-                name: name, start: start, end: end, scope: scope,
+                name: name, start: start, end: end, goLive: goLive, scope: scope,
                 dependsOn: reader.strings("depends_on", into: &diagnostics), location: here))
         }
         let names = phases.map(\.name)

@@ -35,26 +35,32 @@ public struct RuleResult: Sendable {
         self.location = location
         self.affected = affected
         if missingFact != nil || errorMessage != nil || waiver != nil {
-            details = Details(missingFact: missingFact, errorMessage: errorMessage, waiver: waiver)
+            details = Details(missingFact: missingFact, errorMessage: errorMessage, waiver: waiver, dueDate: nil)
         }
     }
 
     /// The path of the missing fact, for `unknown` results.
     public var missingFact: String? {
         get { details?.missingFact }
-        set { details = Details(missingFact: newValue, errorMessage: errorMessage, waiver: waiver) }
+        set { details = Details(missingFact: newValue, errorMessage: errorMessage, waiver: waiver, dueDate: dueDate) }
     }
 
     /// What went wrong, for `error` results.
     public var errorMessage: String? {
         get { details?.errorMessage }
-        set { details = Details(missingFact: missingFact, errorMessage: newValue, waiver: waiver) }
+        set { details = Details(missingFact: missingFact, errorMessage: newValue, waiver: waiver, dueDate: dueDate) }
     }
 
     /// The waiver that turned this result into `waived`.
     public var waiver: Waiver? {
         get { details?.waiver }
-        set { details = Details(missingFact: missingFact, errorMessage: errorMessage, waiver: newValue) }
+        set { details = Details(missingFact: missingFact, errorMessage: errorMessage, waiver: newValue, dueDate: dueDate) }
+    }
+
+    /// When a `not_due` check falls due (`YYYY-MM-DD`; nil when the dates do not say).
+    public var dueDate: String? {
+        get { details?.dueDate }
+        set { details = Details(missingFact: missingFact, errorMessage: errorMessage, waiver: waiver, dueDate: newValue) }
     }
 
     /// The rarely set fields, boxed.
@@ -62,11 +68,13 @@ public struct RuleResult: Sendable {
         let missingFact: String?
         let errorMessage: String?
         let waiver: Waiver?
+        let dueDate: String?
 
-        init(missingFact: String?, errorMessage: String?, waiver: Waiver?) {
+        init(missingFact: String?, errorMessage: String?, waiver: Waiver?, dueDate: String?) {
             self.missingFact = missingFact
             self.errorMessage = errorMessage
             self.waiver = waiver
+            self.dueDate = dueDate
         }
     }
 
@@ -86,12 +94,14 @@ public struct StatusCounts: Sendable, Hashable, Codable {
     public var unknown = 0
     public var error = 0
     public var waived = 0
+    public var notDue = 0
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case pass, warn, fail, unknown, error, waived
         case notApplicable = "not_applicable"
+        case notDue = "not_due"
     }
 
     /// Counts one result.
@@ -104,6 +114,7 @@ public struct StatusCounts: Sendable, Hashable, Codable {
         case .unknown: unknown += 1
         case .error: error += 1
         case .waived: waived += 1
+        case .notDue: notDue += 1
         }
     }
 
@@ -116,6 +127,7 @@ public struct StatusCounts: Sendable, Hashable, Codable {
         unknown += other.unknown
         error += other.error
         waived += other.waived
+        notDue += other.notDue
     }
 
     /// The count for one status.
@@ -128,11 +140,15 @@ public struct StatusCounts: Sendable, Hashable, Codable {
         case .unknown: unknown
         case .error: error
         case .waived: waived
+        case .notDue: notDue
         }
     }
 
     /// All results counted.
-    public var total: Int { pass + warn + fail + notApplicable + unknown + error + waived }
+    public var total: Int { pass + warn + fail + notApplicable + unknown + error + waived + notDue }
+
+    /// The results that judge readiness now: all but not applicable and not yet due.
+    public var assessed: Int { total - notApplicable - notDue }
 
     /// The worst status counted, or nil when nothing was counted.
     public var worst: ResultStatus? {
@@ -146,8 +162,9 @@ public struct RuleSummary: Sendable {
     public var counts: StatusCounts
     /// The rule's overall status: the worst of its results (not_applicable when it has none).
     public var status: ResultStatus { counts.worst ?? .notApplicable }
-    /// Whether the rule has an open failure (fail, or warn) that is not waived.
-    public var isOpen: Bool { counts.fail > 0 || counts.warn > 0 }
+    /// Whether the rule is an open risk: a failure or warning that is not waived, or an
+    /// evidence gap (unknown or error) — the one definition of open the verdict uses too.
+    public var isOpen: Bool { counts.fail > 0 || counts.warn > 0 || counts.unknown > 0 || counts.error > 0 }
 }
 
 /// Readiness scores (see docs/scoring.md).
@@ -162,6 +179,9 @@ public struct Scores: Sendable {
         public var counts: StatusCounts
         /// The risk exposure of this area's open failures (sum of likelihood × impact).
         public var exposure: Int
+        /// The area's state from its open findings (the headline; `readiness` is the share of
+        /// checks passed, a secondary figure).
+        public var status: ReadinessStatus = .green
     }
 
     public var overall: Area
@@ -179,6 +199,20 @@ public struct Reason: Sendable, Hashable, Codable {
     public var status: ResultStatus
     public var action: RuleAction
     public var message: String
+    /// For an evidence gap: the fact to collect.
+    public var missingFact: String? = nil
+    /// For an evidence gap: the day the evidence is due (`YYYY-MM-DD`); after it, the gap acts
+    /// like a failure.
+    public var collectBy: String? = nil
+
+    /// Whether the finding is an evidence gap (unknown or error) rather than a failure.
+    public var isEvidenceGap: Bool { status.isEvidenceGap }
+
+    enum CodingKeys: String, CodingKey {
+        case rule, subject, status, action, message
+        case missingFact = "missing_fact"
+        case collectBy = "collect_by"
+    }
 }
 
 /// Work that would clear a blocker, from a deferring or blocking rule's recommendation.
@@ -187,6 +221,16 @@ public struct Prerequisite: Sendable, Hashable, Codable {
     public var subjects: [String]
     public var action: RuleAction
     public var recommendation: String
+    /// The lead time the rule declares for the work (days), when it does.
+    public var leadTimeDays: Int? = nil
+    /// The earliest day the work can be done, counted from the evaluation date.
+    public var earliestDone: String? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case rule, subjects, action, recommendation
+        case leadTimeDays = "lead_time_days"
+        case earliestDone = "earliest_done"
+    }
 }
 
 /// The phase plan before and after the recommended splits and deferrals.
@@ -210,8 +254,21 @@ public struct PhasePlan: Sendable {
         public var deferredBecause: [Reason]
         /// Phases it depends on that are deferred.
         public var deferredDependencies: [String]
-        /// Conditions to meet (open mitigate/warn findings affecting this phase).
+        /// Conditions to meet (open mitigate/warn findings affecting this phase, and evidence to
+        /// collect before its deadline).
         public var conditions: [Reason]
+        /// The phase's state (red, amber, green, grey), from the same findings as its decision.
+        public var status: ReadinessStatus = .green
+        /// Phases it depends on that were split, whose follow-ons end after this phase starts.
+        public var conflicts: [PlanConflict] = []
+        /// Waivers keeping a finding out of this phase that expire before the phase ends.
+        public var expiringWaivers: [ExpiringWaiver] = []
+        /// Whether every site (or every module) of the phase moved out, so the phase is deferred
+        /// rather than going live empty.
+        public var isEmptied: Bool = false
+
+        /// Whether the phase is deferred or blocked.
+        public var isHeldBack: Bool { decision == .defer || decision == .noGo }
     }
 
     /// An item moved out of a phase.
@@ -274,6 +331,14 @@ public struct Evaluation: Sendable {
     public var parameters: [Parameter]
     /// The rulesets and snapshot read.
     public var inputs: [InputFile]
+    /// Checks not yet due on the evaluation date: planned work with their due dates.
+    public var plannedWork: [PlannedCheck] = []
+    /// The indices of the results not yet due, in order.
+    public internal(set) var notDueIndices: [Int] = []
+    /// The project's dates as the decision read them.
+    public internal(set) var calendar: ProjectCalendar?
+    /// The project's state: the verdict's status, grey when too little is evidenced.
+    public var status: ReadinessStatus = .green
     /// Display names of categories, from the titles of the rulesets named like them.
     public var categoryTitles: [String: LocalizedText] = [:]
     /// The indices of the findings, as the engine noted them while judging; any change to
@@ -287,6 +352,9 @@ public struct Evaluation: Sendable {
         if let knownFindingIndices { return knownFindingIndices }
         return results.withUnsafeBufferPointer { buffer in buffer.indices.filter { buffer[$0].status.isFinding } }
     }
+
+    /// The stage of the project on the evaluation date: a feasibility check or a delivery review.
+    public var stage: ProjectStage { calendar?.stage ?? .delivery }
 
     /// A category's name in the report language (its ruleset's title, else the name itself).
     public func categoryTitle(_ category: String) -> String {

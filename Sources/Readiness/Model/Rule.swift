@@ -58,6 +58,13 @@ public struct Rule: Sendable {
     public var action: RuleAction
     public var affects: [Affect]
     public var subject: CompiledExpression?
+    /// When the check is due (nil: at every stage, a feasibility check included).
+    public var due: Due? = nil
+    /// Days the prerequisite work a failure calls for takes (a WAN circuit, new hardware),
+    /// counted from the evaluation date: a follow-on phase starts no earlier.
+    public var leadTimeDays: Int? = nil
+    /// Days before a phase's go-live by which the rule's evidence must be in.
+    public var evidenceDeadlineDays: Int = RuleTimingDefaults.evidenceDeadlineDays
     /// The id of the ruleset that defines the rule.
     public var rulesetID: String
     /// Where the rule starts in its file.

@@ -64,18 +64,21 @@ public enum ResultStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case pass, warn, fail
     case notApplicable = "not_applicable"
     case unknown, error, waived
+    /// Not yet due on the evaluation date (a rule's `due:`): planned work, neither pass nor fail.
+    case notDue = "not_due"
 
     /// Precedence when several results are summarised as one (the worst wins):
-    /// error > fail > unknown > warn > waived > pass > not_applicable.
+    /// error > fail > unknown > warn > waived > pass > not_due > not_applicable.
     public var severityRank: Int {
         switch self {
         case .notApplicable: 0
-        case .pass: 1
-        case .waived: 2
-        case .warn: 3
-        case .unknown: 4
-        case .fail: 5
-        case .error: 6
+        case .notDue: 1
+        case .pass: 2
+        case .waived: 3
+        case .warn: 4
+        case .unknown: 5
+        case .fail: 6
+        case .error: 7
         }
     }
 
@@ -85,12 +88,17 @@ public enum ResultStatus: String, Sendable, Hashable, Codable, CaseIterable {
         case .pass, .waived: 1
         case .warn: 0.5
         case .fail, .unknown, .error: 0
-        case .notApplicable: nil
+        case .notApplicable, .notDue: nil
         }
     }
 
-    /// Whether this result is reported as a finding (everything but pass and not applicable).
-    public var isFinding: Bool { self != .pass && self != .notApplicable }
+    /// Whether this result is reported as a finding (everything but pass, not applicable and
+    /// not yet due).
+    public var isFinding: Bool { self != .pass && self != .notApplicable && self != .notDue }
+
+    /// Whether the result says the rule could not be judged on the facts given (a fact missing,
+    /// or the rule failing to evaluate): an evidence gap, never a pass.
+    public var isEvidenceGap: Bool { self == .unknown || self == .error }
 }
 
 /// The decision for the project, or for one phase, from the best to the worst.

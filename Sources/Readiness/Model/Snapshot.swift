@@ -11,6 +11,12 @@ public struct Snapshot: Sendable {
     public var projectName: String?
     /// The evaluation date from `project.as_of`, when given.
     public var asOf: Timestamp?
+    /// The project's go-live (`project.go_live`), when given: the go-live of a plan without phases.
+    public var projectGoLive: Timestamp? = nil
+    /// The project's start (`project.start`), when given.
+    public var projectStart: Timestamp? = nil
+    /// The stage the snapshot states (`project.stage`), which wins over the one the dates give.
+    public var stage: ProjectStage? = nil
     /// Parameter overrides from the snapshot's `params:`.
     public var parameterOverrides: [(name: String, value: Value, location: SourceLocation)]
     /// Waivers from the snapshot's `waivers:`.
@@ -28,6 +34,8 @@ public struct Phase: Sendable, Hashable {
     /// Start and end dates as written (`YYYY-MM-DD`), when given.
     public var start: String?
     public var end: String?
+    /// The go-live date as written (`go_live`), when it differs from the start.
+    public var goLive: String? = nil
     /// Scope by kind (`sites`, `modules`, …), in the order given.
     public var scope: [ScopeEntry]
     /// Names of the phases this one depends on.
@@ -40,6 +48,9 @@ public struct Phase: Sendable, Hashable {
         public var kind: String
         public var items: [String]
     }
+
+    /// The day the phase goes live: its `go_live`, else its start.
+    public var goLiveDate: String? { goLive ?? start }
 
     /// The items of a scope kind.
     public func items(of kind: String) -> [String] {

@@ -45,14 +45,21 @@ public struct RulesetTestRunner: Sendable {
         self.engine = engine
     }
 
-    /// The test files under the given paths: files as given, folders searched for `.yaml`/`.yml`.
+    /// Whether a file name is a ruleset test file's: `*.test.yaml` or `*.test.yml`.
+    public static func isTestFileName(_ name: String) -> Bool {
+        name.hasSuffix(".test.yaml") || name.hasSuffix(".test.yml")
+    }
+
+    /// The test files under the given paths: files as given, folders searched (recursively)
+    /// for `*.test.yaml` and `*.test.yml`, so rulesets and snapshots beside them are not taken
+    /// for tests.
     public static func testFiles(in paths: [String]) -> [String] {
         var out: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 let files = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                    .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                    .filter(isTestFileName)
                     .sorted()
                 out.append(contentsOf: files.map { (path as NSString).appendingPathComponent($0) })
             } else {

@@ -1,0 +1,26 @@
+/// The words the library itself writes into results and plans (a missing fact, a follow-on
+/// phase's name, "and 3 more"), in English or Chinese. Reports' own chrome lives in the
+/// Reporting module's catalogue; rule texts come from the rulesets.
+public struct Phrases: Sendable {
+    /// The language code; anything but Chinese falls back to English.
+    public let language: String
+
+    /// Creates the phrasebook of a language.
+    public init(language: String) {
+        self.language = language
+    }
+
+    /// Whether the language is Chinese (`zh`, `zh-CN`, …).
+    public var isChinese: Bool { language == "zh" || language.hasPrefix("zh-") }
+
+    private func t(_ en: String, _ zh: String) -> String { isChinese ? zh : en }
+
+    /// "missing fact: PATH".
+    public func missingFact(_ path: String) -> String { t("missing fact: \(path)", "缺少事实：\(path)") }
+
+    /// " (and 3 more)", appended to the message of a rule's first finding.
+    public func andMore(_ count: Int) -> String { t(" (and \(count) more)", "（另有 \(count) 项）") }
+
+    /// The name of the follow-on phase that receives what a split moves out of a phase.
+    public func followOnName(of phase: String) -> String { t("\(phase) follow-on", "\(phase)（后续）") }
+}
