@@ -13,7 +13,7 @@ ARG RUNTIME_IMAGE=debian:bookworm-slim
 
 FROM ${SWIFT_IMAGE} AS build
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libyaml-dev pkg-config binutils \
+ && apt-get install -y --no-install-recommends libyaml-dev libsqlite3-dev pkg-config binutils \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Dependencies first, so a source change does not fetch them again.
@@ -26,7 +26,7 @@ FROM ${RUNTIME_IMAGE}
 # libyaml for a binary that links it dynamically (the package script links it statically when
 # libyaml.a is present, as it is with libyaml-dev); tini-free: readiness runs and exits.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libyaml-0-2 \
+ && apt-get install -y --no-install-recommends libyaml-0-2 libsqlite3-0 \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /dist/readiness/bin/readiness /usr/local/bin/readiness
 COPY --from=build /dist/readiness/share/ /usr/local/share/

@@ -19,6 +19,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // The system SQLite, for the readiness history (a thin layer; see docs/history.md).
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
         .target(name: "SourceDiagnostics"),
         // glibc's heap tuning (mallopt), which Swift's Glibc module does not export.
         .target(name: "CHeap"),
@@ -35,11 +41,13 @@ let package = Package(
             resources: [.embedInCode("BuiltinRulesets")]
         ),
         .target(name: "Reporting", dependencies: ["Readiness", "CEL", "StrictYAML", "SourceDiagnostics"]),
+        // The readiness history: assessments recorded in a SQLite file.
+        .target(name: "ReadinessHistory", dependencies: ["Readiness", "CSQLite"]),
         // The commands, as a library the tests link.
         .target(
             name: "ReadinessCLI",
             dependencies: [
-                "CHeap", "Readiness", "Reporting", "CEL", "StrictYAML", "SourceDiagnostics",
+                "CHeap", "Readiness", "ReadinessHistory", "Reporting", "CEL", "StrictYAML", "SourceDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "readiness-bench",
             dependencies: [
-                "Readiness", "Reporting", "CEL", "StrictYAML", "CLibYAML", "SourceDiagnostics",
+                "Readiness", "ReadinessHistory", "Reporting", "CEL", "StrictYAML", "CLibYAML", "SourceDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,6 +88,11 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Readiness"], exclude: ["Golden"]),
+        .testTarget(
+            name: "HistoryTests",
+            dependencies: ["ReadinessHistory", "ReadinessCLI", "Readiness", "Reporting"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -63,6 +63,8 @@ struct CheckCommand: ParsableCommand {
     var color = false
 
     @OptionGroup var outputLimits: OutputLimitOptions
+    @Option(help: ArgumentHelp("Append each snapshot's assessment to this history database (SQLite; see 'readiness history').", valueName: "history.db"))
+    var record: String?
 
     func validate() throws {
         guard ["en", "zh"].contains(lang) else { throw ValidationError("--lang must be en or zh") }
@@ -127,6 +129,10 @@ struct CheckCommand: ParsableCommand {
             }
         }
         Timing.mark("reported")
+        if let record {
+            try CLI.record(evaluations, to: record)
+            Timing.mark("recorded")
+        }
         // Exiting frees nothing: tearing down a large snapshot's tree value by value would
         // cost as much as building it.
         ProcessLifetime.keep(evaluations)

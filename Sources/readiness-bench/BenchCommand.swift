@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "readiness-bench",
         abstract: "Benchmarks for Readiness (run with `swift run -c release readiness-bench …`).",
-        subcommands: [StandardBench.self, CheckBench.self, YAMLBench.self, CELBench.self, GenerateWorkloads.self, ScanWorkload.self],
+        subcommands: [StandardBench.self, CheckBench.self, YAMLBench.self, CELBench.self, HistoryBench.self, GenerateWorkloads.self, ScanWorkload.self],
         defaultSubcommand: StandardBench.self
     )
 }

@@ -1,0 +1,192 @@
+/// What changed between two assessments of a project: the verdict, each phase's decision and
+/// scope, the findings (matched by rule and subject, never by line) and each area's scores.
+///
+/// `readiness diff` renders it; `readiness history` uses it between consecutive assessments.
+public struct AssessmentDiff: Sendable, Hashable, Codable {
+    /// The assessment compared from.
+    public var old: Side
+    /// The assessment compared to.
+    public var new: Side
+    /// Phases in the new plan order, then phases only the old plan has.
+    public var phases: [PhaseChange]
+    /// Findings only the new assessment has.
+    public var newFindings: [AssessmentSummary.Finding]
+    /// Findings only the old assessment has.
+    public var resolvedFindings: [AssessmentSummary.Finding]
+    /// Findings in both whose status got worse (fail > warn > unknown/error > pass).
+    public var worseFindings: [FindingChange]
+    /// Findings in both whose status got better.
+    public var betterFindings: [FindingChange]
+    /// Findings in both with the same rank (same status, or unknown ↔ error).
+    public var unchangedCount: Int
+    /// Areas in the new order, then areas only the old one has.
+    public var areas: [AreaChange]
+
+    /// One side of the comparison.
+    public struct Side: Sendable, Hashable, Codable {
+        public var project: String?
+        public var asOf: String?
+        public var snapshot: String
+        public var verdict: Verdict
+        public var readiness: Double
+        public var coverage: Double
+        public var openFindings: Int
+
+        enum CodingKeys: String, CodingKey {
+            case project, snapshot, verdict, readiness, coverage
+            case asOf = "as_of"
+            case openFindings = "open_findings"
+        }
+    }
+
+    /// A phase's decision and scope, before and after (nil where the phase is absent).
+    public struct PhaseChange: Sendable, Hashable, Codable {
+        public var name: String
+        public var oldDecision: Verdict?
+        public var newDecision: Verdict?
+        public var oldStatus: String?
+        public var newStatus: String?
+        /// Scope items the new plan has in this phase and the old one did not.
+        public var movedIn: [RuleResult.AffectedItem]
+        /// Scope items the old plan had in this phase and the new one does not.
+        public var movedOut: [RuleResult.AffectedItem]
+
+        enum CodingKeys: String, CodingKey {
+            case name
+            case oldDecision = "old_decision"
+            case newDecision = "new_decision"
+            case oldStatus = "old_status"
+            case newStatus = "new_status"
+            case movedIn = "moved_in"
+            case movedOut = "moved_out"
+        }
+
+        /// Whether anything about the phase changed.
+        public var isChanged: Bool {
+            oldDecision != newDecision || oldStatus != newStatus || !movedIn.isEmpty || !movedOut.isEmpty
+        }
+    }
+
+    /// A finding present in both assessments, with its old and new status.
+    public struct FindingChange: Sendable, Hashable, Codable {
+        public var old: AssessmentSummary.Finding
+        public var new: AssessmentSummary.Finding
+    }
+
+    /// An area's scores before and after (nil where the area is absent).
+    public struct AreaChange: Sendable, Hashable, Codable {
+        public var name: String
+        public var oldReadiness: Double?
+        public var newReadiness: Double?
+        public var oldCoverage: Double?
+        public var newCoverage: Double?
+        public var oldStatus: String?
+        public var newStatus: String?
+
+        enum CodingKeys: String, CodingKey {
+            case name
+            case oldReadiness = "old_readiness"
+            case newReadiness = "new_readiness"
+            case oldCoverage = "old_coverage"
+            case newCoverage = "new_coverage"
+            case oldStatus = "old_status"
+            case newStatus = "new_status"
+        }
+
+        /// Whether a score or the status changed.
+        public var isChanged: Bool {
+            oldReadiness != newReadiness || oldCoverage != newCoverage || oldStatus != newStatus
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case old, new, phases, areas
+        case newFindings = "new_findings"
+        case resolvedFindings = "resolved_findings"
+        case worseFindings = "worse_findings"
+        case betterFindings = "better_findings"
+        case unchangedCount = "unchanged_findings"
+    }
+
+    /// Compares two assessments.
+    public init(from old: AssessmentSummary, to new: AssessmentSummary) {
+        self.old = Side(old)
+        self.new = Side(new)
+        phases = Self.phaseChanges(old.phases, new.phases)
+        areas = Self.areaChanges(old.areas, new.areas)
+        let matched = FindingMatcher.match(old.findings, new.findings)
+        newFindings = matched.added
+        resolvedFindings = matched.removed
+        worseFindings = matched.pairs.filter { $0.new.rank > $0.old.rank }
+        betterFindings = matched.pairs.filter { $0.new.rank < $0.old.rank }
+        unchangedCount = matched.pairs.count - worseFindings.count - betterFindings.count
+    }
+
+    /// Whether the verdict changed.
+    public var isVerdictChanged: Bool { old.verdict != new.verdict }
+
+    /// Whether nothing that the diff reports changed.
+    public var isEmpty: Bool {
+        !isVerdictChanged && newFindings.isEmpty && resolvedFindings.isEmpty && worseFindings.isEmpty
+            && betterFindings.isEmpty && !phases.contains(where: \.isChanged) && !areas.contains(where: \.isChanged)
+    }
+
+    /// New findings that are open or worse findings: what `--fail-on-new` gates on. A new
+    /// finding that is only unknown or error counts too, as does a newly waived one: no.
+    public var hasNewOrWorse: Bool {
+        newFindings.contains { $0.rank > 0 } || !worseFindings.isEmpty
+    }
+
+    static func phaseChanges(
+        _ old: [AssessmentSummary.PlannedPhase], _ new: [AssessmentSummary.PlannedPhase]
+    ) -> [PhaseChange] {
+        let oldByName = Dictionary(old.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let newNames = Set(new.map(\.name))
+        var out: [PhaseChange] = []
+        for phase in new {
+            let before = oldByName[phase.name]
+            let oldScope = Set(before?.scope ?? [])
+            let newScope = Set(phase.scope)
+            out.append(
+                PhaseChange(
+                    name: phase.name, oldDecision: before?.decision, newDecision: phase.decision,
+                    oldStatus: before?.status, newStatus: phase.status,
+                    movedIn: phase.scope.filter { !oldScope.contains($0) },
+                    movedOut: (before?.scope ?? []).filter { !newScope.contains($0) }))
+        }
+        for phase in old where !newNames.contains(phase.name) {
+            out.append(
+                PhaseChange(
+                    name: phase.name, oldDecision: phase.decision, newDecision: nil, oldStatus: phase.status,
+                    newStatus: nil, movedIn: [], movedOut: phase.scope))
+        }
+        return out
+    }
+
+    static func areaChanges(_ old: [AssessmentSummary.Area], _ new: [AssessmentSummary.Area]) -> [AreaChange] {
+        let oldByName = Dictionary(old.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let newNames = Set(new.map(\.name))
+        var out = new.map { area in
+            let before = oldByName[area.name]
+            return AreaChange(
+                name: area.name, oldReadiness: before?.readiness, newReadiness: area.readiness,
+                oldCoverage: before?.coverage, newCoverage: area.coverage, oldStatus: before?.status,
+                newStatus: area.status)
+        }
+        for area in old where !newNames.contains(area.name) {
+            out.append(
+                AreaChange(
+                    name: area.name, oldReadiness: area.readiness, newReadiness: nil, oldCoverage: area.coverage,
+                    newCoverage: nil, oldStatus: area.status, newStatus: nil))
+        }
+        return out
+    }
+}
+
+extension AssessmentDiff.Side {
+    init(_ s: AssessmentSummary) {
+        self.init(
+            project: s.project, asOf: s.asOf, snapshot: s.snapshot, verdict: s.verdict, readiness: s.readiness,
+            coverage: s.coverage, openFindings: s.openFindings.count)
+    }
+}

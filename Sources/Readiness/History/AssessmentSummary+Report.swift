@@ -1,0 +1,155 @@
+import Foundation
+
+extension AssessmentSummary {
+    /// The schema marker that every single-snapshot JSON report starts its `schema` with.
+    public static let reportSchemaPrefix = "readiness.report/"
+
+    /// Whether the bytes are a Readiness JSON report (`schema` is `readiness.report/N`), judged
+    /// by content: a snapshot may be JSON too.
+    public static func isReport(_ data: Data) -> Bool {
+        guard data.first(where: { !Set<UInt8>([0x20, 0x0A, 0x0D, 0x09]).contains($0) }) == UInt8(ascii: "{"),
+            let marker = try? JSONDecoder().decode(Marker.self, from: data)
+        else { return false }
+        return marker.schema?.hasPrefix(reportSchemaPrefix) == true || marker.schema?.hasPrefix("readiness.portfolio/") == true
+    }
+
+    /// Reads a JSON report of one snapshot (any `readiness.report/N`).
+    ///
+    /// - Throws: `ReportReadingError` when the report is a portfolio or lacks a field.
+    public init(report data: Data, file: String) throws(ReportReadingError) {
+        let report: ReportJSON
+        do {
+            let marker = try JSONDecoder().decode(Marker.self, from: data)
+            guard marker.schema?.hasPrefix(Self.reportSchemaPrefix) == true else {
+                throw ReportReadingError(file: file, message: "'\(marker.schema ?? "")' is a portfolio report; give the report of one snapshot")
+            }
+            report = try JSONDecoder().decode(ReportJSON.self, from: data)
+        } catch let error as ReportReadingError {
+            throw error
+        } catch {
+            throw ReportReadingError(file: file, message: "not a readable Readiness report (\(Self.describe(error)))")
+        }
+        self.init(report)
+    }
+
+    private init(_ r: ReportJSON) {
+        let areas = r.scores.categories.map {
+            Area(name: $0.name, readiness: $0.readiness, coverage: $0.coverage, exposure: $0.exposure, status: $0.status)
+        }
+        let phases = r.phases.planned.map { p in
+            PlannedPhase(
+                name: p.name, decision: p.decision ?? .go, status: p.status,
+                scope: p.scope.keys.sorted().flatMap { kind in (p.scope[kind] ?? []).map { .init(kind: kind, item: $0) } },
+                splitFrom: p.splitFrom)
+        }
+        let waivers =
+            r.waivers.applied.map { $0.state("applied") } + r.waivers.expired.map { $0.state("expired") }
+            + r.waivers.unused.map { $0.state("unused") }
+        self.init(
+            project: r.project, asOf: r.asOf, snapshot: r.snapshot, verdict: r.verdict, isStrict: r.strict ?? false,
+            readiness: r.scores.overall.readiness, coverage: r.scores.overall.coverage, exposure: r.scores.exposure ?? 0,
+            inputs: r.inputs ?? [], areas: areas, phases: phases, findings: r.findings, waivers: waivers)
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return "missing '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "unexpected value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+        case DecodingError.dataCorrupted(let context):
+            return context.codingPath.isEmpty
+                ? "invalid JSON" : "invalid value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+        default:
+            return "invalid JSON"
+        }
+    }
+
+    private struct Marker: Decodable {
+        var schema: String?
+    }
+
+    /// The parts of `readiness.report/N` a summary reads; later versions may add fields.
+    private struct ReportJSON: Decodable {
+        var inputs: [InputFile]?
+        var snapshot: String
+        var project: String?
+        var asOf: String?
+        var strict: Bool?
+        var verdict: Verdict
+        var scores: ScoresJSON
+        var phases: PhasesJSON
+        var findings: [Finding]
+        var waivers: WaiversJSON
+
+        enum CodingKeys: String, CodingKey {
+            case inputs, snapshot, project, strict, verdict, scores, phases, findings, waivers
+            case asOf = "as_of"
+        }
+    }
+
+    private struct AreaJSON: Decodable {
+        var name: String
+        var readiness: Double
+        var coverage: Double
+        var exposure: Int
+        var status: String?
+    }
+
+    private struct ScoresJSON: Decodable {
+        var overall: AreaJSON
+        var categories: [AreaJSON]
+        var exposure: Int?
+    }
+
+    private struct PhasesJSON: Decodable {
+        var planned: [PhaseJSON]
+    }
+
+    private struct PhaseJSON: Decodable {
+        var name: String
+        var decision: Verdict?
+        var status: String?
+        var scope: [String: [String]]
+        var splitFrom: String?
+
+        enum CodingKeys: String, CodingKey {
+            case name, decision, status, scope
+            case splitFrom = "split_from"
+        }
+    }
+
+    private struct WaiverJSON: Decodable {
+        var rule: String
+        var subject: String?
+        var reason: String
+        var approvedBy: String
+        var expires: String
+        var count: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case rule, subject, reason, expires, count
+            case approvedBy = "approved_by"
+        }
+
+        func state(_ name: String) -> WaiverState {
+            WaiverState(
+                state: name, rule: rule, subject: subject, reason: reason, approvedBy: approvedBy, expires: expires,
+                count: count ?? 0)
+        }
+    }
+
+    private struct WaiversJSON: Decodable {
+        var applied: [WaiverJSON]
+        var expired: [WaiverJSON]
+        var unused: [WaiverJSON]
+    }
+}
+
+/// A JSON report that cannot be read as an assessment.
+public struct ReportReadingError: Error, Sendable, Equatable {
+    /// The report's path.
+    public var file: String
+    /// What is wrong, lowercase, without a final period.
+    public var message: String
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import Readiness
+import SourceDiagnostics
+import StrictYAML
+
+/// The evaluation options of `check`, for commands that evaluate snapshots to compare them
+/// (`diff`): rulesets, parameters, waivers, date, language and strictness.
+struct AssessmentOptions: ParsableArguments {
+    @OptionGroup var rulesetOptions: RulesetOptions
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Override a parameter (repeatable).", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Option(help: ArgumentHelp("A file of waivers (a list, or a mapping with 'waivers').", valueName: "file"))
+    var waivers: String?
+
+    @Option(help: ArgumentHelp("The evaluation date, overriding project.as_of.", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    @Option(help: "Report language: en or zh.")
+    var lang: String = "en"
+
+    @Flag(help: "Count unknown results (missing evidence) as failures for the gate.")
+    var strict = false
+
+    func validate() throws {
+        guard ["en", "zh"].contains(lang) else { throw ValidationError("--lang must be en or zh") }
+    }
+
+    /// The evaluation options these flags give.
+    func evaluationOptions() throws -> EvaluationOptions {
+        EvaluationOptions(
+            asOf: try CLI.parseDate(asOf, option: "--as-of"),
+            parameters: try CLI.parseParameters(parameters),
+            waivers: try CLI.loadWaivers(waivers, loader: rulesetOptions.limits.yamlLoader),
+            language: lang, isStrict: strict)
+    }
+}
+
+/// Reads an assessment from a JSON report or by evaluating a snapshot; loads the rulesets only
+/// when a snapshot needs them, and only once.
+struct AssessmentReader {
+    let options: AssessmentOptions
+    private var evaluation: (catalog: RuleCatalog, options: EvaluationOptions)?
+
+    init(options: AssessmentOptions) {
+        self.options = options
+    }
+
+    /// The assessment in `path`: a Readiness JSON report (recognised by its `schema`), else a
+    /// snapshot evaluated with the options. Bad input exits with status 2.
+    mutating func read(_ path: String) throws -> AssessmentSummary {
+        let limits = options.rulesetOptions.limits
+        let bytes: [UInt8]
+        do {
+            bytes = try YAMLLoader.readFile(path, limit: limits.maxInputBytes)
+        } catch let error as DiagnosticError {
+            CLI.report(error.diagnostics)
+            throw CLI.badInput
+        } catch {
+            CLI.report([.error("input.unreadable", "cannot read '\(path)'", at: nil)])
+            throw CLI.badInput
+        }
+        let data = Data(bytes)
+        if AssessmentSummary.isReport(data) {
+            do throws(ReportReadingError) {
+                return try AssessmentSummary(report: data, file: path)
+            } catch {
+                CLI.report([.error("report.unreadable", "\(error.file): \(error.message)", at: nil)])
+                throw CLI.badInput
+            }
+        }
+        if evaluation == nil {
+            evaluation = (try options.rulesetOptions.loadCatalog(), try options.evaluationOptions())
+        }
+        guard let (catalog, evaluationOptions) = evaluation else { throw CLI.badInput }
+        let engine = Engine(cel: limits.celEnvironment)
+        let (result, warnings) = try CLI.guarding {
+            let snapshot = try SnapshotLoader(yaml: limits.yamlLoader).load(bytes: bytes, file: path)
+            return try engine.evaluate(catalog, against: snapshot, options: evaluationOptions)
+        }
+        if !warnings.isEmpty { CLI.report(warnings) }
+        return AssessmentSummary(result)
+    }
+}

@@ -1,0 +1,15 @@
+/// Why a history database could not be read or written. The file is left as it was.
+public struct HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The database's path.
+    public var path: String
+    /// What is wrong, lowercase, without a final period.
+    public var message: String
+
+    /// Creates an error.
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import Readiness
+import ReadinessHistory
+
+/// Times `check --record` against `check` on the 1,000-snapshot portfolio, and `readiness
+/// history` over 1,000 recorded assessments (the portfolio as recorded, and the same
+/// assessments as one project's weekly timeline).
+struct HistoryBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Time recording the portfolio into a history, and rendering a 1,000-assessment history.")
+
+    @Option(help: "Where to write the generated snapshots and databases (default: a temporary folder).")
+    var workdir: String?
+
+    @Option(help: "Timed runs (the median is reported).")
+    var runs = 3
+
+    @Option(help: "How many snapshots in the portfolio.")
+    var portfolio = 1000
+
+    @Flag(help: "Skip timing check and check --record (reuse the recorded portfolio from an earlier run).")
+    var historyOnly = false
+
+    func run() throws {
+        let readiness = try Bench.readinessBinary()
+        let directory = workdir ?? NSTemporaryDirectory() + "readiness-bench-standard"
+        let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        let generated = try ProcessRun.measure(
+            me, ["generate", "--workdir", directory, "--portfolio", String(portfolio)], quiet: false)
+        guard generated.status == 0 else { throw BenchError("generating the workloads failed") }
+        let files = GenerateWorkloads.portfolioFiles(directory, count: portfolio)
+        let check = ["check"] + files + ["--as-of", "2026-06-01", "--format", "json", "--output", directory + "/bench.json"]
+        let database = directory + "/portfolio-history.db"
+        if !historyOnly || !FileManager.default.fileExists(atPath: database) {
+            let plain = try median { _ in try ProcessRun.measure(readiness, check) }
+            let recording = try median { _ in
+                for suffix in ["", "-wal", "-shm"] { unlink(database + suffix) }
+                return try ProcessRun.measure(readiness, check + ["--record", database])
+            }
+            print("portfolio (\(portfolio)): check \(Measure.format(plain)), check --record \(Measure.format(recording)) "
+                + String(format: "(+%.0f%%)", 100 * (recording - plain) / plain))
+        }
+        let timeline = directory + "/timeline-history.db"
+        try makeTimeline(from: database, into: timeline)
+        for (label, path) in [("one project, \(portfolio) weekly assessments", timeline), ("portfolio history (\(portfolio) projects, worst case)", database)] {
+            for format in ["text", "html", "json", "csv"] {
+                let output = directory + "/history.\(format)"
+                let seconds = try median { _ in try ProcessRun.measure(readiness, ["history", path, "--format", format, "--output", output]) }
+                print("history, \(label), \(format): \(Measure.format(seconds))")
+            }
+        }
+    }
+
+    /// The median wall time of `runs` runs of a command that must exit 0 or 1.
+    private func median(_ body: (Int) throws -> ProcessRun.Measurement) throws -> Double {
+        var times: [Double] = []
+        for i in 0..<max(1, runs) {
+            let m = try body(i)
+            guard m.status <= 1 else { throw BenchError("readiness exited with \(m.status)") }
+            times.append(m.seconds)
+        }
+        times.sort()
+        return times[times.count / 2]
+    }
+
+    /// One project assessed weekly, `portfolio` times: the first recorded assessment, whose
+    /// findings close one by one over the weeks in a fixed pseudo-random order (a burn-down),
+    /// with each week's scores and digest taken from the portfolio's assessments.
+    private func makeTimeline(from source: String, into path: String) throws {
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+        let assessments = try HistoryStore(path: source).assessments()
+        guard let base = assessments.first else { throw BenchError("no assessments recorded") }
+        let start = CalendarDate.daysFromCivil(year: 2010, month: 1, day: 4)
+        let weeks = assessments.count
+        let weekly = assessments.enumerated().map { i, a -> AssessmentSummary in
+            var a = a
+            a.findings = base.findings.enumerated().filter { k, _ in (k * 7919) % weeks >= i }.map(\.element)
+            a.project = "Timeline"
+            let (y, m, d) = CalendarDate.civil(fromDays: start + 7 * i)
+            a.asOf = String(format: "%04d-%02d-%02d", y, m, d)
+            return a
+        }
+        _ = try HistoryStore(path: path).record(weekly, recordedAt: "2026-06-01T00:00:00Z")
+    }
+}
