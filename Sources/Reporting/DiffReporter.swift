@@ -127,7 +127,10 @@ public struct DiffReporter: Sendable {
                  .number(TabularReport.delta(area.oldReadiness, area.newReadiness)),
                  .number(TabularReport.fromTo(area.oldCoverage, area.newCoverage)),
                  .number(TabularReport.delta(area.oldCoverage, area.newCoverage)),
-                 .text(area.oldStatus == area.newStatus ? (area.newStatus ?? "") : "\(area.oldStatus ?? "—") → \(area.newStatus ?? "—")")]
+                 .text(
+                    area.oldStatus == area.newStatus
+                        ? (s.status(named: area.newStatus) ?? "")
+                        : "\(s.status(named: area.oldStatus) ?? "—") → \(s.status(named: area.newStatus) ?? "—")")]
             }, numeric: [1, 2, 3, 4])
     }
 

@@ -102,7 +102,7 @@ public struct HistoryReporter: Sendable {
                 [.date(point.asOf ?? "—")]
                     + names.map { name -> TabularReport.Cell in
                         guard let area = point.areas.first(where: { $0.name == name }) else { return .text("") }
-                        return .number(ReportNumber.whole(area.readiness) + (area.status.map { " \($0)" } ?? ""))
+                        return .number(ReportNumber.whole(area.readiness) + (s.status(named: area.status).map { " \($0)" } ?? ""))
                     }
             }, numeric: Set(1...names.count))
     }

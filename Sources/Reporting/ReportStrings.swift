@@ -91,6 +91,13 @@ struct ReportStrings: Sendable {
             "依赖 \(c.dependsOn)，但其 \(items) 已移至 \(c.followOn)\(from)，晚于本阶段开始")
     }
 
+    /// The name of a readiness status stored as text (a history, a JSON report): translated when
+    /// it is one, else as written.
+    func status(named raw: String?) -> String? {
+        guard let raw else { return nil }
+        return ReadinessStatus(rawValue: raw).map { status($0) } ?? raw
+    }
+
     /// The name of a readiness status.
     func status(_ status: ReadinessStatus) -> String {
         switch status {

@@ -53,8 +53,8 @@ import Testing
         let rule = try #require(failing["rule"] as? String)
         var waiver = "waivers:\n- rule: \(rule)\n"
         if let subject = failing["subject"] as? String { waiver += "  subject: \"\(subject)\"\n" }
-        waiver += "  reason: accepted by the steering committee\n  approved_by: J. Doe\n  expires: 2099-12-31\n"
-        waiver += "- rule: NO-SUCH-RULE-FAILS\n  reason: nothing to waive\n  approved_by: J. Doe\n  expires: 2099-12-31\n"
+        waiver += "  reason: accepted by the steering committee\n  approved_by: J. Doe\n  expires: 2027-12-31\n"
+        waiver += "- rule: NO-SUCH-RULE-FAILS\n  reason: nothing to waive\n  approved_by: J. Doe\n  expires: 2027-12-31\n"
         waiver += "- rule: \(rule)\n  reason: long gone\n  approved_by: J. Doe\n  expires: 2001-01-01\n"
         let file = Paths.temporary("waivers.yaml")
         try waiver.write(toFile: file, atomically: true, encoding: .utf8)

@@ -26,15 +26,15 @@ import Testing
 
     // MARK: - Evidence in the verdict
 
-    @Test("an empty snapshot is not go: every area is unassessed or held back, and the gaps are listed per area")
+    @Test("an empty snapshot is not go: every area is unassessed, and the gaps are listed per area")
     func emptySnapshot() throws {
         let e = try harness.evaluate(rulesets: [], snapshot: Paths.fixture("decision/empty.yaml"))
         #expect(e.verdict != .go)
         #expect(e.verdict >= .defer)
         #expect(e.scores.overall.coverage == 0)
-        #expect(e.status == .red)
+        #expect(e.status == .grey)
         for area in e.scores.categories {
-            #expect(area.status != .green, "\(area.name)")
+            #expect(area.status == .grey, "\(area.name)")
             #expect(area.counts.unknown > 0, "\(area.name) lists no gap")
         }
     }
@@ -64,7 +64,8 @@ import Testing
         let blocked = try evaluate([("data: {restore_tested: true}", "data: {}"), ("as_of: '2027-01-04'", "as_of: '2027-02-15'")])
         #expect(blocked.verdict == .noGo)
         #expect(try phase(blocked, "Wave 1").decision == .noGo)
-        #expect(blocked.scores.categories.first { $0.name == "data" }?.status == .red)
+        // The data area has no evidence at all: not assessed, though the verdict blocks on it.
+        #expect(blocked.scores.categories.first { $0.name == "data" }?.status == .grey)
     }
 
     @Test("a rule that errors never lets a blocker through")

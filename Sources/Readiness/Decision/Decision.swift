@@ -11,9 +11,13 @@ enum Decision {
         evaluation.decidedBy = decidingReasons(open, verdict: evaluation.verdict, evaluation: evaluation)
         evaluation.scores = Scoring.scores(evaluation, open: open)
         let coverage = evaluation.scores.overall.coverage
-        evaluation.status = ReadinessStatus(evaluation.verdict).assessed(coverage: coverage)
+        let isFailure = evaluation.decidedBy.contains { !$0.isEvidenceGap }
+        evaluation.status = ReadinessStatus(evaluation.verdict).assessed(coverage: coverage, isFailure: isFailure)
         for p in evaluation.plan.planned.indices {
-            evaluation.plan.planned[p].status = ReadinessStatus(evaluation.plan.planned[p].decision).assessed(coverage: coverage)
+            let phase = evaluation.plan.planned[p]
+            let phaseFailure = (phase.deferredBecause + phase.moved.flatMap(\.because)).contains { !$0.isEvidenceGap }
+                || !phase.deferredDependencies.isEmpty
+            evaluation.plan.planned[p].status = ReadinessStatus(phase.decision).assessed(coverage: coverage, isFailure: phaseFailure)
         }
         evaluation.plannedWork = plannedWork(evaluation)
     }

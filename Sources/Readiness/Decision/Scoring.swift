@@ -7,13 +7,21 @@ enum Scoring {
             categoryOf[summary.rule.category] = categories.count
             categories.append(summary.rule.category)
         }
-        // Per category, the worst the open findings call for: the same findings as the verdict.
+        // Per category, the worst the open findings call for (the same findings as the verdict),
+        // and whether a failure, not only missing evidence, makes it red.
         var worst = Array(repeating: ReadinessStatus.green, count: categories.count)
+        var failureRed = Array(repeating: false, count: categories.count)
         var overallWorst = ReadinessStatus.green
+        var overallFailureRed = false
         for finding in open {
             let status: ReadinessStatus = finding.action >= .split ? .red : .amber
-            if let c = categoryOf[evaluation.rules[finding.ruleIndex].rule.category] { worst[c] = max(worst[c], status) }
+            let isFailure = status == .red && !evaluation.results[finding.resultIndex].status.isEvidenceGap
+            if let c = categoryOf[evaluation.rules[finding.ruleIndex].rule.category] {
+                worst[c] = max(worst[c], status)
+                failureRed[c] = failureRed[c] || isFailure
+            }
             overallWorst = max(overallWorst, status)
+            overallFailureRed = overallFailureRed || isFailure
         }
         var matrix = Array(repeating: Array(repeating: [String](), count: 5), count: 5)
         var exposure = 0
@@ -22,10 +30,10 @@ enum Scoring {
             exposure += summary.rule.exposure
         }
         let areas = categories.enumerated().map { c, name in
-            area(name, evaluation.rules.filter { $0.rule.category == name }, status: worst[c])
+            area(name, evaluation.rules.filter { $0.rule.category == name }, status: worst[c], isFailure: failureRed[c])
         }
         return Scores(
-            overall: area("overall", evaluation.rules, status: overallWorst), categories: areas,
+            overall: area("overall", evaluation.rules, status: overallWorst, isFailure: overallFailureRed), categories: areas,
             riskMatrix: matrix, exposure: exposure)
     }
 
@@ -33,7 +41,7 @@ enum Scoring {
     /// a rule's credit is the mean credit of its assessed results. Coverage: the share of
     /// assessed results that are evidenced (neither unknown nor error). Status: red or amber
     /// from the open findings, grey under the coverage threshold, else green.
-    static func area(_ name: String, _ rules: [RuleSummary], status worst: ReadinessStatus) -> Scores.Area {
+    static func area(_ name: String, _ rules: [RuleSummary], status worst: ReadinessStatus, isFailure: Bool) -> Scores.Area {
         var weighted = 0.0
         var weights = 0.0
         var counts = StatusCounts()
@@ -52,7 +60,7 @@ enum Scoring {
         let coverage = assessed > 0 ? 100 * Double(assessed - counts.unknown - counts.error) / Double(assessed) : 100
         var area = Scores.Area(
             name: name, readiness: rounded(readiness), coverage: rounded(coverage), counts: counts, exposure: exposure)
-        area.status = worst.assessed(coverage: area.coverage)
+        area.status = worst.assessed(coverage: area.coverage, isFailure: isFailure)
         return area
     }
 

@@ -186,8 +186,12 @@ public struct RulesetLoader: Sendable {
             var diagnostics = DiagnosticCollector()
             var out = Compiled(ruleset: nil, extends: [], diagnostics: [], ruleIDs: [])
             let document: YAMLDocument
+            // The built-in rulesets are part of the tool, not input: the input size limit
+            // (--max-input-bytes) does not apply to them.
+            var yaml = loader.yaml
+            if path.hasPrefix("builtin:") { yaml.limits.maxInputBytes = max(yaml.limits.maxInputBytes, bytes.count) }
             do {
-                document = try loader.yaml.load(bytes: bytes, file: path)
+                document = try yaml.load(bytes: bytes, file: path)
             } catch {
                 out.diagnostics = error.diagnostics
                 return out

@@ -5,7 +5,8 @@ public enum ReadinessStatus: String, Sendable, Hashable, Codable, CaseIterable, 
     case green
     /// Conditions to meet, or evidence still to collect.
     case amber
-    /// Not assessed: too little of the evidence the rules read was given.
+    /// Not assessed: too little of the evidence the rules read was given (under 50% coverage),
+    /// and no failure the evidence shows.
     case grey
     /// A finding that splits, defers or blocks.
     case red
@@ -34,9 +35,11 @@ public enum ReadinessStatus: String, Sendable, Hashable, Codable, CaseIterable, 
         }
     }
 
-    /// A status that is not red turns grey when the evidence coverage is under the threshold.
-    public func assessed(coverage: Double) -> ReadinessStatus {
-        self != .red && coverage < Self.assessedCoverage ? .grey : self
+    /// Under the coverage threshold a status turns grey (not assessed), unless it is red because
+    /// of a failure the evidence shows: red from missing evidence alone is "not assessed" too.
+    public func assessed(coverage: Double, isFailure: Bool) -> ReadinessStatus {
+        guard coverage < Self.assessedCoverage else { return self }
+        return self == .red && isFailure ? .red : .grey
     }
 }
 
