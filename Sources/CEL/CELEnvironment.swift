@@ -72,7 +72,8 @@ public struct CELEnvironment: Sendable {
         var compiler = CELCompiler(locals: locals, limits: limits)
         let root = compiler.compile(expr)
         return CELProgram(
-            source: source, referencedPaths: checker.referencedPaths,
+            source: source, referencedPaths: checker.referencedPaths, localPaths: checker.localPaths,
+            stringLiterals: checker.stringLiterals,
             memberPath: expr.memberChain.flatMap { chain in chain.first.map(locals.contains) == false ? chain : nil },
             origin: origin, locals: locals,
             root: root, slotCount: compiler.slotCount, lineStarts: lineStarts, syntax: expr)

@@ -13,6 +13,11 @@ public final class CELProgram: Sendable {
     /// The static member chains rooted at free identifiers, in source order, such as
     /// `["training", "completion_pct"]`.
     public let referencedPaths: [[String]]
+    /// The static member chains rooted at the program's locals (its `for_each` variable), such
+    /// as `["site", "wan_mbps"]`, in source order.
+    public let localPaths: [[String]]
+    /// The string literals the expression holds, in source order, without repeats.
+    public let stringLiterals: [String]
     /// The member chain when the whole expression is one, rooted at a free identifier
     /// (`network.sites` gives `["network", "sites"]`), so that the elements of a `for_each`
     /// list can be named `network.sites[3]`; nil for any other expression.
@@ -29,13 +34,15 @@ public final class CELProgram: Sendable {
     let syntax: CELExpr
 
     init(
-        source: String, referencedPaths: [[String]], memberPath: [String]?, origin: SourceLocation?,
-        locals: [String],
+        source: String, referencedPaths: [[String]], localPaths: [[String]] = [], stringLiterals: [String] = [],
+        memberPath: [String]?, origin: SourceLocation?, locals: [String],
         root: @escaping CELEval, slotCount: Int, lineStarts: [Int], syntax: CELExpr
     ) {
         self.syntax = syntax
         self.source = source
         self.referencedPaths = referencedPaths
+        self.localPaths = localPaths
+        self.stringLiterals = stringLiterals
         self.memberPath = memberPath
         self.origin = origin
         self.locals = locals

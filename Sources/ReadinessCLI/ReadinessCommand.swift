@@ -19,7 +19,7 @@ public struct ReadinessCommand: ParsableCommand {
         subcommands: [
             CheckCommand.self, ValidateCommand.self, RulesCommand.self, ExplainCommand.self,
             InitCommand.self, TestCommand.self, EvalCommand.self, SchemaCommand.self, CompletionCommand.self, ManualCommand.self,
-            DiffCommand.self, HistoryCommand.self,
+            DiffCommand.self, HistoryCommand.self, WhatIfCommand.self,
         ]
     )
 

@@ -33,12 +33,20 @@ public struct DiffReporter: Sendable {
         var diff: AssessmentDiff
     }
 
-    func report(_ diff: AssessmentDiff, context: ReportContext) -> TabularReport {
+    func report(_ diff: AssessmentDiff, context: ReportContext, whatIf changes: [WhatIfChange]? = nil) -> TabularReport {
         let s = ReportStrings(language: context.language)
         let project = diff.new.project ?? diff.old.project ?? ReportPath.fileName(diff.new.snapshot)
         var r = TabularReport(
-            title: "\(s.diffTitle) — \(project)",
-            subtitle: "\(side(diff.old, s, context)) → \(side(diff.new, s, context))", strings: s)
+            title: "\(changes == nil ? s.diffTitle : s.whatIfTitle) — \(project)",
+            subtitle: changes == nil
+                ? "\(side(diff.old, s, context)) → \(side(diff.new, s, context))" : side(diff.old, s, context),
+            strings: s)
+        if let changes {
+            r.heading(s.changesTried)
+            r.table(
+                [s.fact, s.before, s.after],
+                changes.map { [.code($0.fact), .text($0.from ?? "—"), .text($0.to)] })
+        }
         r.heading(s.verdictChange)
         r.table(
             ["", s.before, s.after, s.change],
@@ -135,7 +143,7 @@ public struct DiffReporter: Sendable {
     }
 
     /// One row per finding that changed: kind, rule, subject, old and new status, severity, message.
-    private func csv(_ diff: AssessmentDiff, context: ReportContext) -> String {
+    func csv(_ diff: AssessmentDiff, context: ReportContext) -> String {
         var rows = [["change", "rule", "subject", "old_status", "new_status", "severity", "message", "location"]]
         func add(_ kind: String, _ old: AssessmentSummary.Finding?, _ new: AssessmentSummary.Finding?) {
             guard let f = new ?? old else { return }

@@ -295,10 +295,12 @@ public struct JSONReporter: Reporter {
         var missingFact: String?
         var affects: [RuleResult.AffectedItem]
         var waiver: WaiverJSON?
+        var whatItTakes: WhatItTakesJSON?
 
         enum CodingKeys: String, CodingKey {
             case rule, status, severity, action, category, subject, index, message, location, affects, waiver
             case missingFact = "missing_fact"
+            case whatItTakes = "what_it_takes"
         }
 
         /// What a finding repeats from its rule, gathered once per rule.
@@ -318,11 +320,12 @@ public struct JSONReporter: Reporter {
             }
         }
 
-        init(_ r: RuleResult, _ e: Evaluation) {
-            self.init(r, RuleFacts(e.rule(of: r), language: e.language))
+        init(_ r: RuleResult, _ e: Evaluation, whatItTakes: WhatItTakes?) {
+            self.init(r, RuleFacts(e.rule(of: r), language: e.language), whatItTakes: whatItTakes)
         }
 
-        init(_ r: RuleResult, _ rule: RuleFacts) {
+        init(_ r: RuleResult, _ rule: RuleFacts, whatItTakes: WhatItTakes?) {
+            self.whatItTakes = whatItTakes.map(WhatItTakesJSON.init)
             self.rule = rule.id
             status = r.status
             severity = rule.severity
@@ -355,6 +358,7 @@ public struct JSONReporter: Reporter {
             try c.encodeIfPresent(missingFact, forKey: .missingFact)
             try c.encode(affects, forKey: .affects)
             try c.encodeIfPresent(waiver, forKey: .waiver)
+            try c.encodeIfPresent(whatItTakes, forKey: .whatItTakes)
         }
     }
 
@@ -379,16 +383,17 @@ public struct JSONReporter: Reporter {
                 return
             }
             var c = encoder.unkeyedContainer()
-            for i in indices { try c.encode(FindingJSON(evaluation.results[i], evaluation)) }
+            for i in indices { try c.encode(FindingJSON(evaluation.results[i], evaluation, whatItTakes: evaluation.whatItTakes[i])) }
         }
 
         func writeJSON(into w: inout Writer, depth: Int) {
             let rules = evaluation.rules.map { FindingJSON.RuleFacts($0.rule, language: evaluation.language) }
             let results = evaluation.results
             let indices = indices
+            let whatItTakes = evaluation.whatItTakes
             w.writeArray(count: indices.count, depth: depth, inParallel: indices.count >= Self.parallelThreshold) { local, k in
                 let result = results[indices[k]]
-                let finding = FindingJSON(result, rules[result.ruleIndex])
+                let finding = FindingJSON(result, rules[result.ruleIndex], whatItTakes: whatItTakes[indices[k]])
                 if finding.waiver == nil {
                     finding.writeJSON(into: &local, depth: depth + 1)
                 } else {
@@ -503,6 +508,10 @@ extension JSONReporter.FindingJSON: DirectJSONWritable {
         w.writeString(status.rawValue)
         w.key("subject", first: false, depth: depth)
         w.optionalString(subject)
+        if let whatItTakes {
+            w.key("what_it_takes", first: false, depth: depth)
+            w.writeEncoded(whatItTakes, depth: depth + 1)
+        }
         w.newline(depth)
         w.append(byte: UInt8(ascii: "}"))
     }

@@ -3,6 +3,9 @@ import Readiness
 /// The words of `readiness diff` and `readiness history`, in English and Chinese.
 extension ReportStrings {
     var diffTitle: String { t("Readiness diff", "上线准备度对比") }
+    var whatIfTitle: String { t("What if", "假设分析") }
+    var changesTried: String { t("Changes tried", "尝试的变更") }
+    var fact: String { t("Fact", "事实") }
     var historyTitle: String { t("Readiness over time", "上线准备度趋势") }
     var before: String { t("Before", "之前") }
     var after: String { t("After", "之后") }

@@ -22,6 +22,11 @@ struct CELChecker {
     private var scope: [String] = []
     private(set) var problems: [Problem] = []
     private(set) var referencedPaths: [[String]] = []
+    /// The member chains rooted at the program's own locals (a `for_each` variable), such as
+    /// `["site", "wan_mbps"]`.
+    private(set) var localPaths: [[String]] = []
+    /// The string literals, in source order, without repeats.
+    private(set) var stringLiterals: [String] = []
 
     init(locals: [String], allowsUnknownFunctions: Bool, regexLimits: RE2Regex.Limits) {
         self.locals = Set(locals)
@@ -42,6 +47,16 @@ struct CELChecker {
         }
     }
 
+    /// Whether the expression is such a chain rooted at one of the program's locals (not a
+    /// comprehension variable).
+    private func isLocalChain(_ expr: CELExpr) -> Bool {
+        switch expr.kind {
+        case .identifier(let name): return locals.contains(name) && !scope.contains(name)
+        case .select(let operand, _, false, false): return isLocalChain(operand)
+        default: return false
+        }
+    }
+
     private mutating func record(_ expr: CELExpr) {
         var names: [String] = []
         var node = expr
@@ -53,7 +68,11 @@ struct CELChecker {
             case .identifier(let name):
                 names.append(name)
                 let path = Array(names.reversed())
-                if !referencedPaths.contains(path) { referencedPaths.append(path) }
+                if isBound(name) {
+                    if !localPaths.contains(path) { localPaths.append(path) }
+                } else if !referencedPaths.contains(path) {
+                    referencedPaths.append(path)
+                }
                 return
             default:
                 return
@@ -99,14 +118,16 @@ struct CELChecker {
     /// Checks a node and everything under it.
     mutating func check(_ expr: CELExpr) {
         switch expr.kind {
-        case .literal, .invalid:
+        case .literal(let value):
+            if case .string(let text) = value, !stringLiterals.contains(text) { stringLiterals.append(text) }
+        case .invalid:
             break
         case .identifier(let name):
-            if !isBound(name) { record(expr) }
+            if !isBound(name) || isLocalChain(expr) { record(expr) }
         case .select(let operand, _, _, _):
-            if isFreeChain(operand) { record(expr) } else { check(operand) }
+            if isFreeChain(operand) || isLocalChain(operand) { record(expr) } else { check(operand) }
         case .index(let operand, let index, _):
-            if isFreeChain(operand) { record(operand) } else { check(operand) }
+            if isFreeChain(operand) || isLocalChain(operand) { record(operand) } else { check(operand) }
             check(index)
         case .call(let target, let function, let arguments):
             checkCall(target: target, function: function, arguments: arguments, at: expr.offset)

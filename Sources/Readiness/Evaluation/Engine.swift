@@ -73,6 +73,10 @@ public struct Engine: Sendable {
             if let title = ruleset.title { evaluation.categoryTitles[ruleset.id] = title }
         }
         Decision.decide(&evaluation)
+        if options.findsWhatItTakes {
+            evaluation.whatItTakes = Remediation(run: run, rules: rules).whatItTakes(
+                evaluation.results, indices: evaluation.findingIndices, parallelism: options.parallelism)
+        }
         return (evaluation, diagnostics.diagnostics)
     }
 

@@ -17,6 +17,9 @@ public struct EvaluationOptions: Sendable {
     public var maxWaiverDays: Int = 365
     /// How many cores one snapshot's large `for_each` lists may use (1: evaluate serially).
     public var parallelism: Int = 1
+    /// Whether to work out what it takes to clear each open finding (`Evaluation.whatItTakes`):
+    /// re-evaluations of the failing rules, up to a few dozen per fact.
+    public var findsWhatItTakes = true
 
     /// Creates options.
     public init(

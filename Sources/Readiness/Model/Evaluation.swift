@@ -339,6 +339,9 @@ public struct Evaluation: Sendable {
     public internal(set) var calendar: ProjectCalendar?
     /// The project's state: the verdict's status, grey when too little is evidenced.
     public var status: ReadinessStatus = .green
+    /// What it takes to clear each open finding, by index into `results` (empty when the
+    /// evaluation was asked not to work it out).
+    public var whatItTakes: [Int: WhatItTakes] = [:]
     /// Display names of categories, from the titles of the rulesets named like them.
     public var categoryTitles: [String: LocalizedText] = [:]
     /// The indices of the findings, as the engine noted them while judging; any change to

@@ -1,0 +1,43 @@
+import Readiness
+
+/// What it takes to clear a finding, as the JSON report writes it.
+struct WhatItTakesJSON: Encodable, Sendable {
+    /// One single-fact change.
+    struct Change: Encodable, Sendable {
+        var fact: String
+        var kind: FactChange.Kind
+        var from: String
+        var to: String
+        var change: String?
+        var copiesOf: String?
+        var set: String?
+
+        enum CodingKeys: String, CodingKey {
+            case fact, kind, from, to, change, set
+            case copiesOf = "copies_of"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(fact, forKey: .fact)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(from, forKey: .from)
+            try c.encode(to, forKey: .to)
+            try c.encodeIfPresent(change, forKey: .change)
+            try c.encodeIfPresent(copiesOf, forKey: .copiesOf)
+            try c.encodeIfPresent(set, forKey: .set)
+        }
+    }
+
+    var outcome: WhatItTakes.Outcome
+    var changes: [Change]
+    var collect: [String]
+
+    init(_ w: WhatItTakes) {
+        outcome = w.outcome
+        changes = w.changes.map {
+            Change(fact: $0.fact, kind: $0.kind, from: $0.from, to: $0.to, change: $0.change, copiesOf: $0.copiedElement, set: $0.assignment)
+        }
+        collect = w.collect
+    }
+}
