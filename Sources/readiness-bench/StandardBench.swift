@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Readiness
 
 /// The standard suite: generates synthetic snapshots of the standard schema and times
 /// `readiness check` with the built-in rulesets on them.

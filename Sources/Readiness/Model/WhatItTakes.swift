@@ -66,6 +66,9 @@ public struct FactChange: Sendable {
     public var steps: [FactStep]
     /// The new value itself.
     public var value: Value
+    /// The value one search step short of `value` (one less, a day earlier, one copy fewer;
+    /// the current value for flags and texts), which the search found not to clear the finding.
+    public var justShort: Value?
 
     /// The `PATH=VALUE` argument of `readiness whatif --set` that makes this change, when the
     /// value is a scalar.

@@ -103,18 +103,21 @@ struct Remediation {
             let name = factName(fact, element: element, place: place)
             if case .list(let list) = current {
                 let templates = Self.templates(list)
-                guard let (copies, chosen) = search.count(list, templates: templates.map(\.value)) else { continue }
+                guard let (copies, short, chosen) = search.count(list, templates: templates.map(\.value)) else { continue }
                 let template = templates[chosen].value
                 var change = FactChange(
                     fact: name, kind: .count, from: String(list.count), to: String(list.count + copies),
                     change: RemedySearch.signed(Int64(copies)), steps: steps,
                     value: .list(ValueList(list.elements + Array(repeating: template, count: copies))))
                 change.copiedElement = templates[chosen].label
+                change.justShort = .list(ValueList(list.elements + Array(repeating: template, count: short)))
                 changes.append(change)
-            } else if let (kind, value, delta) = search.change(from: current) {
-                changes.append(FactChange(
-                    fact: name, kind: kind, from: Messages.text(of: current), to: Messages.text(of: value),
-                    change: delta, steps: steps, value: value))
+            } else if let found = search.change(from: current) {
+                var change = FactChange(
+                    fact: name, kind: found.kind, from: Messages.text(of: current), to: Messages.text(of: found.value),
+                    change: found.change, steps: steps, value: found.value)
+                change.justShort = found.short
+                changes.append(change)
             }
         }
         return WhatItTakes(outcome: changes.isEmpty ? .noSingleChange : .change, changes: changes)

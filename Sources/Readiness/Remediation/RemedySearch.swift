@@ -37,22 +37,32 @@ struct RemedySearch {
         return passes(value)
     }
 
+    /// A value that passes, and the probed value just short of it that does not.
+    struct Found {
+        var kind: FactChange.Kind
+        var value: Value
+        var short: Value
+        var change: String?
+    }
+
     /// The change for a fact's current value, or nil when none within bounds passes.
-    mutating func change(from current: Value) -> (kind: FactChange.Kind, value: Value, change: String?)? {
+    mutating func change(from current: Value) -> Found? {
         switch current {
         case .bool(let flag):
-            return probe(.bool(!flag)) ? (.flag, .bool(!flag), nil) : nil
+            return probe(.bool(!flag)) ? Found(kind: .flag, value: .bool(!flag), short: current) : nil
         case .int(let n):
-            return integer(n).map { (.number, .int($0), Self.signed($0 - n)) }
+            return integer(n).map { Found(kind: .number, value: .int($0.pass), short: .int($0.fail), change: Self.signed($0.pass - n)) }
         case .uint(let n) where n <= UInt64(Int64.max / 4):
-            return integer(Int64(n)).map { (.number, .int($0), Self.signed($0 - Int64(n))) }
+            return integer(Int64(n)).map {
+                Found(kind: .number, value: .int($0.pass), short: .int($0.fail), change: Self.signed($0.pass - Int64(n)))
+            }
         case .double(let d) where d.isFinite:
             return decimal(d)
         case .string(let text):
             if let day = Self.day(text) {
                 return date(day)
             }
-            return self.text(text).map { (.text, .string($0), nil) }
+            return self.text(text).map { Found(kind: .text, value: .string($0), short: current) }
         default:
             return nil
         }
@@ -61,15 +71,15 @@ struct RemedySearch {
     // MARK: - Numbers
 
     /// The closest whole number that passes (the smaller move; upward on a tie).
-    mutating func integer(_ n: Int64) -> Int64? {
+    mutating func integer(_ n: Int64) -> (pass: Int64, fail: Int64)? {
         guard n.magnitude < 1_000_000_000_000_000 else { return nil }
         let bound = Int64(max(Double(abs(n)) * Self.spread, 1_000))
         let floor: Int64 = n >= 0 ? 0 : n - bound
-        return closest(from: n, bound: bound, floor: floor, grid: 1).map { $0 }
+        return closest(from: n, bound: bound, floor: floor, grid: 1)
     }
 
     /// The closest value on a decimal grid fitting the number's size that passes.
-    mutating func decimal(_ d: Double) -> (kind: FactChange.Kind, value: Value, change: String?)? {
+    mutating func decimal(_ d: Double) -> Found? {
         let magnitude = abs(d) > 0 ? floor(log10(abs(d))) - 1 : -2
         let exponent = Int(min(max(magnitude, -4), 0))
         let grid = pow(10, Double(exponent))
@@ -81,19 +91,22 @@ struct RemedySearch {
         // Off the grid, the grid point toward zero is a candidate of its own.
         if Double(start) * grid != d, probe(.double(Double(start) * grid)) {
             let value = Self.rounded(Double(start) * grid, decimals: decimals)
-            return (.number, .double(value), Self.signed(value - d, decimals: decimals))
+            return Found(kind: .number, value: .double(value), short: .double(d), change: Self.signed(value - d, decimals: decimals))
         }
         let bound = Int64(max(abs(units) * Self.spread, 1_000))
         let floor: Int64 = d >= 0 ? 0 : start - bound
         let found = closest(from: start, bound: bound, floor: floor, grid: grid, exact: d)
         guard let found else { return nil }
-        let value = Self.rounded(Double(found) * grid, decimals: decimals)
-        return (.number, .double(value), Self.signed(value - d, decimals: decimals))
+        let value = Self.rounded(Double(found.pass) * grid, decimals: decimals)
+        let short = found.fail == start ? d : Self.rounded(Double(found.fail) * grid, decimals: decimals)
+        return Found(kind: .number, value: .double(value), short: .double(short), change: Self.signed(value - d, decimals: decimals))
     }
 
     /// The grid point closest to `start` (in grid units) that passes, searching both ways.
     /// `exact`, for decimals, is the current value itself (the start is its grid point toward zero).
-    private mutating func closest(from start: Int64, bound: Int64, floor: Int64, grid: Double, exact: Double? = nil) -> Int64? {
+    private mutating func closest(
+        from start: Int64, bound: Int64, floor: Int64, grid: Double, exact: Double? = nil
+    ) -> (pass: Int64, fail: Int64)? {
         let make: (Int64) -> Value = { units in
             exact == nil ? .int(units) : .double(Double(units) * grid)
         }
@@ -103,12 +116,12 @@ struct RemedySearch {
         while step <= bound {
             let up = start + step
             let down = start - step
-            var found: [Int64] = []
+            var found: [(pass: Int64, fail: Int64)] = []
             if probe(make(up)) { found.append(refine(failing: lastUp, passing: up, make: make)) }
             if down >= floor, probe(make(down)) { found.append(refine(failing: lastDown, passing: down, make: make)) }
             if !found.isEmpty {
                 let distance: (Int64) -> Double = { abs(Double($0) * grid - (exact ?? Double(start) * grid)) }
-                return found.min { distance($0) < distance($1) }
+                return found.min { distance($0.pass) < distance($1.pass) }
             }
             lastUp = up
             lastDown = max(down, floor)
@@ -119,31 +132,31 @@ struct RemedySearch {
     }
 
     /// The first passing point between a failing one and a passing one (binary search).
-    private mutating func refine(failing: Int64, passing: Int64, make: (Int64) -> Value) -> Int64 {
+    private mutating func refine(failing: Int64, passing: Int64, make: (Int64) -> Value) -> (pass: Int64, fail: Int64) {
         var fail = failing
         var pass = passing
         while abs(pass - fail) > 1 && probesLeft > 0 {
             let middle = fail + (pass - fail) / 2
             if probe(make(middle)) { pass = middle } else { fail = middle }
         }
-        return pass
+        return (pass, fail)
     }
 
     // MARK: - Dates
 
     /// The closest day that passes; the new date as `YYYY-MM-DD` text.
-    mutating func date(_ day: Int64) -> (kind: FactChange.Kind, value: Value, change: String?)? {
+    mutating func date(_ day: Int64) -> Found? {
         let make: (Int64) -> Value = { .string(Self.format(day: $0)) }
         var step: Int64 = 1
         var lastUp = day
         var lastDown = day
         while step <= Self.maxDays {
-            var found: [Int64] = []
+            var found: [(pass: Int64, fail: Int64)] = []
             if probe(make(day + step)) { found.append(refine(failing: lastUp, passing: day + step, make: make)) }
             if probe(make(day - step)) { found.append(refine(failing: lastDown, passing: day - step, make: make)) }
-            if let best = found.min(by: { abs($0 - day) < abs($1 - day) }) {
-                let days = best - day
-                return (.date, make(best), (days > 0 ? "+" : "-") + "\(abs(days))d")
+            if let best = found.min(by: { abs($0.pass - day) < abs($1.pass - day) }) {
+                let days = best.pass - day
+                return Found(kind: .date, value: make(best.pass), short: make(best.fail), change: (days > 0 ? "+" : "-") + "\(abs(days))d")
             }
             lastUp = day + step
             lastDown = day - step
@@ -181,9 +194,9 @@ struct RemedySearch {
 
     /// The fewest copies of one element (tried in order) to append so the rule passes, and
     /// which of the templates.
-    mutating func count(_ list: ValueList, templates: [Value]) -> (copies: Int, template: Int)? {
+    mutating func count(_ list: ValueList, templates: [Value]) -> (copies: Int, short: Int, template: Int)? {
         let bound = max(list.count * 10, 20)
-        var best: (copies: Int, template: Int)?
+        var best: (copies: Int, short: Int, template: Int)?
         for (t, template) in templates.enumerated() {
             let make: (Int64) -> Value = { copies in
                 .list(ValueList(list.elements + Array(repeating: template, count: Int(copies))))
@@ -192,8 +205,8 @@ struct RemedySearch {
             var last: Int64 = 0
             while step <= Int64(min(bound, best.map { $0.copies - 1 } ?? bound)) {
                 if probe(make(step)) {
-                    let copies = Int(refine(failing: last, passing: step, make: make))
-                    if copies < best?.copies ?? .max { best = (copies, t) }
+                    let (copies, short) = refine(failing: last, passing: step, make: make)
+                    if Int(copies) < best?.copies ?? .max { best = (Int(copies), Int(short), t) }
                     break
                 }
                 last = step

@@ -1,14 +1,13 @@
 import Foundation
-import Readiness
 import SourceDiagnostics
 import StrictYAML
 
 /// Synthetic snapshots of the standard schema (the built-in rulesets' facts): the starter
 /// snapshot with its lists scaled up, names made unique, and numbers varied deterministically
 /// so that a share of the elements fails.
-struct StandardSnapshotGenerator {
+public struct StandardSnapshotGenerator: Sendable {
     /// How many elements each scaled list gets.
-    struct Preset {
+    public struct Preset: Sendable {
         var name: String
         var sites: Int
         var servers: Int
@@ -17,15 +16,21 @@ struct StandardSnapshotGenerator {
         var sources: Int
         var phases: Int
 
-        static let small = Preset(name: "small", sites: 8, servers: 12, members: 25, requirements: 300, sources: 6, phases: 3)
-        static let large = Preset(name: "large", sites: 2_000, servers: 20_000, members: 5_000, requirements: 50_000, sources: 500, phases: 12)
+        public static let small = Preset(name: "small", sites: 8, servers: 12, members: 25, requirements: 300, sources: 6, phases: 3)
+        public static let large = Preset(name: "large", sites: 2_000, servers: 20_000, members: 5_000, requirements: 50_000, sources: 500, phases: 12)
     }
 
-    var preset: Preset
-    var seed: UInt64
+    public var preset: Preset
+    public var seed: UInt64
+
+    /// Creates a generator of one preset and seed.
+    public init(preset: Preset, seed: UInt64) {
+        self.preset = preset
+        self.seed = seed
+    }
 
     /// The snapshot as YAML text.
-    func yaml() throws -> String {
+    public func yaml() throws -> String {
         let template = try YAMLLoader().load(BuiltinRulesets.snapshotTemplate, file: "template").root
         var random = SplitMix64(seed: seed)
         let scaled = scale(template, path: [], random: &random)
@@ -185,7 +190,8 @@ enum YAMLEmitter {
 }
 
 extension String {
-    func leftPadded(_ width: Int) -> String {
+    /// The text padded on the left with zeros to `width` characters.
+    public func leftPadded(_ width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
