@@ -19,8 +19,10 @@ extension Evaluation {
     /// most severe first, then in ruleset order; results keep their evaluation order.
     var findingsByCategory: [CategoryFindings] {
         var byRule: [Int: [RuleResult]] = [:]
+        var takes: [Int: [WhatItTakes?]] = [:]
         for i in findingIndices {
             byRule[results[i].ruleIndex, default: []].append(results[i])
+            takes[results[i].ruleIndex, default: []].append(whatItTakes[i])
         }
         return categoryOrder.compactMap { category in
             let indices = rules.indices.filter { rules[$0].rule.category == category && byRule[$0] != nil }
@@ -32,8 +34,17 @@ extension Evaluation {
             guard !sorted.isEmpty else { return nil }
             return CategoryFindings(
                 category: category,
-                rules: sorted.map { RuleFindings(summary: rules[$0], results: byRule[$0] ?? []) })
+                rules: sorted.map { RuleFindings(summary: rules[$0], results: byRule[$0] ?? [], whatItTakes: takes[$0] ?? []) })
         }
+    }
+
+    /// What it takes to clear a rule's finding for a subject (the first such finding).
+    func whatItTakes(rule id: String, subject: String?) -> WhatItTakes? {
+        guard !whatItTakes.isEmpty else { return nil }
+        for i in findingIndices where results[i].subject == subject && rules[results[i].ruleIndex].rule.id == id {
+            if let found = whatItTakes[i] { return found }
+        }
+        return nil
     }
 
     /// The evidence gaps: `unknown` results (facts the rules needed and the snapshot did not

@@ -355,7 +355,13 @@ public struct HTMLReporter: Reporter {
                         lead = " <span class=\"meta\">\(h(strings.leadTime)) \(days) \(h(strings.days))"
                             + (prerequisite.earliestDone.map { "\(h(strings.listSeparator))\(h(strings.earliestDone)) \(h($0))" } ?? "") + "</span>"
                     }
-                    add("<li>\(item)\(lead)<br>\(h(prerequisite.recommendation))</li>")
+                    var takes = ""
+                    for subject in prerequisite.subjects.isEmpty ? [nil] : prerequisite.subjects.map(Optional.some) {
+                        guard let text = strings.whatItTakes(evaluation.whatItTakes(rule: prerequisite.rule, subject: subject), subject: subject) else { continue }
+                        takes += "<br><span class=\"takes\"><strong>\(h(strings.whatItTakesLabel))"
+                            + (subject.map { " (\(h($0)))" } ?? "") + "\(h(strings.colon))</strong>\(h(text))</span>"
+                    }
+                    add("<li>\(item)\(lead)<br>\(h(prerequisite.recommendation))\(takes)</li>")
                 }
                 add("</ul>")
             }
@@ -492,7 +498,7 @@ public struct HTMLReporter: Reporter {
                     + "<span class=\"chip\">\(h(strings.likelihoodTimesImpact))\(h(strings.colon))\(rule.likelihood) × \(rule.impact) = \(rule.exposure)</span></header>"
             )
             add("<ul class=\"results\">")
-            for result in ruleFindings.results {
+            for (k, result) in ruleFindings.results.enumerated() {
                 var item = "\(pill(result.status)) "
                 if let subject = result.subject, !Evaluation.subjectShown(subject, in: result.message ?? "") {
                     item += "<strong>\(h(subject))</strong>\(h(strings.colon))"
@@ -508,6 +514,9 @@ public struct HTMLReporter: Reporter {
                     item +=
                         "<br><span class=\"meta\">\(h(strings.waivedPrefix))\(h(strings.colon))\(h(waiver.reason)) "
                         + "(\(h(strings.approvedBy)) \(h(waiver.approvedBy)), \(h(strings.expires)) \(h(waiver.expires)))</span>"
+                }
+                if k < ruleFindings.whatItTakes.count, let takes = strings.whatItTakes(ruleFindings.whatItTakes[k], subject: result.subject) {
+                    item += "<br><span class=\"takes\"><strong>\(h(strings.whatItTakesLabel))\(h(strings.colon))</strong>\(h(takes))</span>"
                 }
                 add("<li>\(item)</li>")
             }

@@ -138,6 +138,7 @@ enum HTMLStyle {
         .finding .results li { margin: 4px 0; padding-left: 0; }
         .finding .where { color: var(--muted); font-size: 12px; }
         .finding .recommendation { background: #f0f7ff; border-radius: 4px; padding: 8px 10px; margin-top: 8px; }
+        .takes { display: inline-block; margin-top: 2px; font-size: 0.92em; color: #1d4e89; }
         .finding .rationale { color: var(--muted); font-size: 12.5px; margin-top: 6px; }
         .finding .refs { font-size: 12px; color: var(--muted); margin-top: 4px; }
         .empty { color: var(--muted); font-style: italic; }

@@ -287,6 +287,10 @@ public struct MarkdownReporter: Reporter {
                             + (prerequisite.earliestDone.map { "\(strings.listSeparator)\(strings.earliestDone) \($0)" } ?? "") + ")"
                     }
                     line(text + "\(strings.colon)\(prerequisite.recommendation.markdownEscaped)" + lead)
+                    for subject in prerequisite.subjects.isEmpty ? [nil] : prerequisite.subjects.map(Optional.some) {
+                        guard let takes = strings.whatItTakes(evaluation.whatItTakes(rule: prerequisite.rule, subject: subject), subject: subject) else { continue }
+                        line("  - *\(strings.whatItTakesLabel)*" + (subject.map { " (\($0.markdownEscaped))" } ?? "") + "\(strings.colon)\(takes.markdownEscaped)")
+                    }
                 }
                 line()
             }
@@ -401,7 +405,7 @@ public struct MarkdownReporter: Reporter {
                             + "\(strings.likelihoodTimesImpact)\(strings.colon)\(rule.likelihood) × \(rule.impact) = \(rule.exposure)*"
                     )
                     line()
-                    for result in ruleFindings.results {
+                    for (k, result) in ruleFindings.results.enumerated() {
                         var text = "- \(ReportBadge.status(result.status)) **\(strings.status(result.status))** "
                         if let subject = result.subject, !Evaluation.subjectShown(subject, in: result.message ?? "") {
                             text += "*\(subject.markdownEscaped)*\(strings.colon)"
@@ -417,6 +421,11 @@ public struct MarkdownReporter: Reporter {
                             text += " — \(strings.waivedPrefix)\(strings.colon)\(waiver.reason.markdownEscaped)"
                         }
                         line(text)
+                        if k < ruleFindings.whatItTakes.count,
+                            let takes = strings.whatItTakes(ruleFindings.whatItTakes[k], subject: result.subject)
+                        {
+                            line("  - *\(strings.whatItTakesLabel)*\(strings.colon)\(takes.markdownEscaped)")
+                        }
                     }
                     line()
                     if let recommendation = rule.recommendation?.resolved(language) {

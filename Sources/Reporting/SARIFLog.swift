@@ -189,6 +189,8 @@ struct SARIFLog: Encodable, Sendable {
         var severity: String
         var missingFact: String?
         var recommendation: String?
+        /// The single-fact changes that would clear the finding, as the text report words them.
+        var whatItTakes: String?
     }
 
     struct RunProperties: Encodable, Sendable {

@@ -69,8 +69,9 @@ public struct SARIFReporter: Reporter {
                 ruleIndexByID[summary.rule.id] = rules.count
                 rules.append(descriptor(for: summary.rule, language: context.language, strings: strings))
             }
-            for result in evaluation.results where result.status.isFinding {
+            for (resultIndex, result) in evaluation.results.enumerated() where result.status.isFinding {
                 let rule = evaluation.rule(of: result)
+                let takes = strings.whatItTakes(evaluation.whatItTakes[resultIndex], subject: result.subject)
                 let location = result.knownLocation
                 let artifact =
                     location.map {
@@ -86,7 +87,9 @@ public struct SARIFReporter: Reporter {
                         ruleId: rule.id,
                         ruleIndex: ruleIndexByID[rule.id] ?? 0,
                         level: level.rawValue,
-                        message: .init(text: evaluation.headline(of: result, strings: strings)),
+                        message: .init(
+                            text: evaluation.headline(of: result, strings: strings)
+                                + (takes.map { " — \(strings.whatItTakesLabel)\(strings.colon)\($0)" } ?? "")),
                         locations: [
                             SARIFLog.Location(
                                 physicalLocation: .init(
@@ -114,7 +117,8 @@ public struct SARIFReporter: Reporter {
                             action: rule.action.rawValue,
                             severity: rule.severity.rawValue,
                             missingFact: result.status.isEvidenceGap ? result.missingFact : nil,
-                            recommendation: rule.recommendation?.resolved(context.language))))
+                            recommendation: rule.recommendation?.resolved(context.language),
+                            whatItTakes: takes)))
             }
             summaries.append(
                 SARIFLog.SnapshotSummary(

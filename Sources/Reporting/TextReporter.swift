@@ -167,6 +167,11 @@ public struct TextReporter: Reporter {
                     lead = p.dim(" (\(s.leadTime) \(days) \(s.days)" + (item.earliestDone.map { ", \(s.earliestDone) \($0)" } ?? "") + ")")
                 }
                 out += "  • \(item.rule.terminalEscaped)\(subjects): \(TextReporter.firstLine(item.recommendation))\(lead)\n"
+                for subject in (item.subjects.isEmpty ? [nil] : item.subjects.prefix(6).map(Optional.some)) {
+                    guard let takes = s.whatItTakes(e.whatItTakes(rule: item.rule, subject: subject), subject: subject) else { continue }
+                    out += "    " + p.dim(s.whatItTakesLabel + (subject.map { " [\($0)]" } ?? "") + s.colon).terminalEscaped
+                        + takes.terminalEscaped + "\n"
+                }
             }
             out += "\n"
         }
@@ -193,11 +198,14 @@ public struct TextReporter: Reporter {
                     let results = findings.results
                     out += "    \(p.bold(rule.id.terminalEscaped))  \(rule.title.resolved(e.language).terminalEscaped)"
                         + p.dim("  \(s.severity(rule.severity)) · \(s.action(rule.action))") + "\n"
-                    for r in results.prefix(findingsPerRule) {
+                    for (k, r) in results.prefix(findingsPerRule).enumerated() {
                         let label = p.status(r.status, s.statusLabel(r.status))
                         let at = r.location.flatMap { $0.position.isKnown ? " " + p.dim("\(path($0.file)):\($0.line)") : nil } ?? ""
                         let subject = r.subject.map { "[\($0.terminalEscaped)] " } ?? ""
                         out += "      \(label) \(subject)\((r.message ?? rule.title.resolved(e.language)).terminalEscaped)\(at)\n"
+                        if k < findings.whatItTakes.count, let takes = s.whatItTakes(findings.whatItTakes[k], subject: r.subject) {
+                            out += "           " + p.dim(s.whatItTakesLabel + s.colon) + takes.terminalEscaped + "\n"
+                        }
                         if let waiver = r.waiver {
                             out += "           "
                                 + p.dim(t("waived until ", "豁免至 ") + "\(waiver.expires) (\(waiver.approvedBy)): \(waiver.reason)".terminalEscaped) + "\n"
