@@ -56,6 +56,11 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Count unknown results (missing evidence) as failures for the gate.")
     var strict = false
 
+    @Flag(
+        name: .customLong("no-what-it-takes"),
+        help: "Do not work out what it takes to clear each finding (faster on very large snapshots and portfolios).")
+    var skipsWhatItTakes = false
+
     @Option(help: ArgumentHelp("A configuration file of default options (default: the nearest \(ConfigFile.name) at or above the working directory).", valueName: "file"))
     var config: String?
 
@@ -97,6 +102,7 @@ struct CheckCommand: ParsableCommand {
             waivers: try CLI.loadWaivers(waivers, loader: rulesetOptions.limits.yamlLoader),
             language: lang, isStrict: strict)
         options.maxWaiverDays = outputLimits.maxWaiverDays
+        options.findsWhatItTakes = !skipsWhatItTakes
         // One snapshot: its large lists use every core; a portfolio: one snapshot per core.
         options.parallelism = snapshots.count == 1 ? ProcessInfo.processInfo.activeProcessorCount : 1
         let evaluations = try Self.evaluate(

@@ -53,11 +53,15 @@ public struct SnapshotEdit: Sendable {
             if rest.first == "[" {
                 guard let close = rest.firstIndex(of: "]") else { throw fail("'\(path)': a '[' without its ']'") }
                 var key = String(rest[rest.index(after: rest.startIndex)..<close]).trimmingSpaces
-                if key.count >= 2, let q = key.first, q == "'" || q == "\"", key.last == q { key = String(key.dropFirst().dropLast()) }
+                var isQuoted = false
+                if key.count >= 2, let q = key.first, q == "'" || q == "\"", key.last == q {
+                    key = String(key.dropFirst().dropLast())
+                    isQuoted = true
+                }
                 rest = rest[rest.index(after: close)...]
                 if rest.first == "." { rest = rest.dropFirst() }
                 guard case .list(let list)? = node else { throw fail("'\(walked)' is not a list, so '[\(key)]' names nothing") }
-                guard let i = ElementAddress.index(of: key, in: list) else {
+                guard let i = ElementAddress.index(of: key, in: list, allowsIndex: !isQuoted) else {
                     let names = list.elements.compactMap { element -> String? in
                         guard case .map(let map) = element else { return nil }
                         return (map["name"] ?? map["id"])?.stringValue

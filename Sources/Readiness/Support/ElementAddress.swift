@@ -5,8 +5,9 @@ public import StrictYAML
 /// some text field equal to it (`site: Pit Creek Mine`); `[3]` is the element at index 3.
 public enum ElementAddress {
     /// The index of the element a key names, or nil when none (or several) match.
-    public static func index(of key: String, in list: ValueList) -> Int? {
-        if let n = Int(key) { return n >= 0 && n < list.count ? n : nil }
+    /// - Parameter allowsIndex: whether a number names an index (false for a quoted key).
+    public static func index(of key: String, in list: ValueList, allowsIndex: Bool = true) -> Int? {
+        if allowsIndex, let n = Int(key) { return n >= 0 && n < list.count ? n : nil }
         for field in ["name", "id"] {
             if let i = unique(in: list, where: { map in Self.text(map[field]) == key }) { return i }
         }
