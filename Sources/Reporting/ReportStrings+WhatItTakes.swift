@@ -10,8 +10,8 @@ extension ReportStrings {
     }
     var notSearched: String { t("not worked out (the run's step budget was spent)", "未计算（本次运行的步数预算已用尽）") }
 
-    /// `wan_mbps 4 → 14 (+10); or users 35 → 10 (-25)`; nil when there is nothing to say (an
-    /// evidence gap says what to collect elsewhere). Facts inside the finding's element are
+    /// `wan_mbps 4 → 14 (+10); or users 35 → 10 (-25)`, `collect network.sites[3].wan_mbps`;
+    /// nil when there is nothing to say. Facts inside the finding's element are
     /// named by their field alone.
     func whatItTakes(_ found: WhatItTakes?, subject: String?) -> String? {
         guard let found else { return nil }
@@ -20,7 +20,10 @@ extension ReportStrings {
             return found.changes.map { change(of: $0, subject: subject) }.joined(separator: orWord)
         case .noSingleChange: return noSingleChange
         case .notSearched: return notSearched
-        case .collect, .notEvaluable: return nil
+        case .collect:
+            return found.collect.isEmpty ? nil : t("collect ", "收集 ") + found.collect.joined(separator: listSeparator)
+        case .notEvaluable:
+            return t("the rule cannot be evaluated on these facts: correct them first", "规则无法基于这些事实求值：请先更正事实")
         }
     }
 

@@ -22,6 +22,9 @@ struct Remediation {
     struct ElementPlace {
         var listPath: [String]
         var snapshotIndex: [Int?]
+        /// The snapshot list, and its elements by name and by id, for naming them.
+        var list: ValueList
+        var names: ElementAddress.Names
     }
 
     /// What it takes for each finding among `indices` (indices into `results`); findings that
@@ -63,7 +66,7 @@ struct Remediation {
                 }
                 element = list.values[i]
                 if let p = list.place, let index = p.snapshotIndex[i] {
-                    place = Place(path: p.listPath, index: index, key: self.elementKey(subject: result.subject, listPath: p.listPath, index: index))
+                    place = Place(path: p.listPath, index: index, key: Self.elementKey(subject: result.subject, in: p, index: index))
                 }
             }
             return self.search(rule, element: element, place: place, cel: cel)
@@ -169,18 +172,23 @@ struct Remediation {
         guard let path = program.memberPath ?? program.referencedPaths.first,
             case .list(let list)? = FactEdit.value(at: Self.keys(path[...]), in: .map(run.globals))
         else { return nil }
+        let names = ElementAddress.Names(list)
         if program.memberPath != nil {
-            return ElementPlace(listPath: path, snapshotIndex: elements.indices.map { $0 < list.count ? $0 : nil })
+            return ElementPlace(
+                listPath: path, snapshotIndex: elements.indices.map { $0 < list.count ? $0 : nil }, list: list, names: names)
         }
         // A filtered list: its elements are the snapshot's own maps.
         var byIdentity: [ObjectIdentifier: Int] = [:]
         for (i, value) in list.elements.enumerated() {
             if case .map(let map) = value, byIdentity[ObjectIdentifier(map)] == nil { byIdentity[ObjectIdentifier(map)] = i }
         }
-        return ElementPlace(listPath: path, snapshotIndex: elements.map { value in
-            if case .map(let map) = value { return byIdentity[ObjectIdentifier(map)] }
-            return nil
-        })
+        return ElementPlace(
+            listPath: path,
+            snapshotIndex: elements.map { value in
+                if case .map(let map) = value { return byIdentity[ObjectIdentifier(map)] }
+                return nil
+            },
+            list: list, names: names)
     }
 
     /// `network.sites[Pit Creek Mine].wan_mbps`, or `deployment.rollback.rehearsed`.
@@ -203,13 +211,13 @@ struct Remediation {
     }
 
     /// How a list element is addressed: by the finding's subject when that names exactly this
-    /// element (see `ElementAddress`), else by its index.
-    func elementKey(subject: String?, listPath: [String], index: Int) -> String {
-        guard let subject, ElementAddress.isPlainKey(subject),
-            case .list(let list)? = FactEdit.value(at: Self.keys(listPath), in: .map(run.globals)),
-            ElementAddress.index(of: subject, in: list) == index
-        else { return String(index) }
-        return subject
+    /// element (see `ElementAddress`), else by its index. Names and ids are looked up in an
+    /// index built once per rule; other fields are searched only in short lists.
+    static func elementKey(subject: String?, in place: ElementPlace, index: Int) -> String {
+        guard let subject, ElementAddress.isPlainKey(subject) else { return String(index) }
+        if let named = place.names.index(of: subject) { return named == index ? subject : String(index) }
+        guard place.list.count <= 1_000 else { return String(index) }
+        return ElementAddress.index(of: subject, in: place.list) == index ? subject : String(index)
     }
 
     /// The conditions a rule judges with, the check (or outcomes) before the applicability.

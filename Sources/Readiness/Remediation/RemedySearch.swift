@@ -195,7 +195,8 @@ struct RemedySearch {
     /// The fewest copies of one element (tried in order) to append so the rule passes, and
     /// which of the templates.
     mutating func count(_ list: ValueList, templates: [Value]) -> (copies: Int, short: Int, template: Int)? {
-        let bound = max(list.count * 10, 20)
+        // Ten times the list, between 20 and 1,000 more elements.
+        let bound = min(max(list.count * 10, 20), 1_000)
         var best: (copies: Int, short: Int, template: Int)?
         for (t, template) in templates.enumerated() {
             let make: (Int64) -> Value = { copies in

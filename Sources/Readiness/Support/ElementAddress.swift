@@ -16,6 +16,37 @@ public enum ElementAddress {
         }
     }
 
+    /// A list's elements by `name`, and by `id`, built once: the first two steps of `index(of:in:)`
+    /// without scanning the list per lookup.
+    public struct Names: Sendable {
+        private var byName: [String: Int] = [:]
+        private var byID: [String: Int] = [:]
+        /// Keys that name several elements (by name, or by id).
+        private var ambiguousNames = Set<String>()
+        private var ambiguousIDs = Set<String>()
+
+        /// Indexes a list.
+        public init(_ list: ValueList) {
+            for (i, element) in list.elements.enumerated() {
+                guard case .map(let map) = element else { continue }
+                if let name = ElementAddress.text(map["name"]) {
+                    if byName.updateValue(i, forKey: name) != nil { ambiguousNames.insert(name) }
+                }
+                if let id = ElementAddress.text(map["id"]) {
+                    if byID.updateValue(i, forKey: id) != nil { ambiguousIDs.insert(id) }
+                }
+            }
+        }
+
+        /// The element a key names by name, then by id, as `index(of:in:)` resolves them; nil
+        /// when neither names exactly one element (other fields are not indexed).
+        public func index(of key: String) -> Int? {
+            if !ambiguousNames.contains(key), let i = byName[key] { return i }
+            if !ambiguousIDs.contains(key), let i = byID[key] { return i }
+            return nil
+        }
+    }
+
     /// Whether a key can be written inside `[…]` of a path and read back unchanged.
     public static func isPlainKey(_ key: String) -> Bool {
         !key.isEmpty && Int(key) == nil && !key.contains(where: { "[]'\"\n\r".contains($0) })
@@ -32,7 +63,7 @@ public enum ElementAddress {
         return found
     }
 
-    private static func text(_ value: Value?) -> String? {
+    fileprivate static func text(_ value: Value?) -> String? {
         switch value {
         case .string(let s)?: s
         case .int(let i)?: String(i)

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import ReadinessCLI
+
+/// `readiness whatif` and what it takes, from the command line.
+@Suite struct WhatIfCommandTests {
+    static let mining = "Examples/mining-crm-multisite.yaml"
+
+    func json(_ arguments: [String], status: Int32 = 0) throws -> [String: Any] {
+        let output = Paths.temporary("whatif-\(arguments.count)-\(arguments.joined().hashValue).json")
+        #expect(exitStatus(arguments + ["--format", "json", "--output", output]) == status)
+        let data = try Data(contentsOf: URL(fileURLWithPath: output))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test("--set by element name resolves the finding it targets and leaves the snapshot untouched")
+    func setByName() throws {
+        let path = Paths.package(Self.mining)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let report = try json(["whatif", path, "--set", "network.sites[Pit Creek Mine].wan_mbps=14"])
+        #expect(report["schema"] as? String == "readiness.whatif/1")
+        let changes = try #require(report["changes"] as? [[String: Any]])
+        #expect(changes.first?["from"] as? String == "4")
+        #expect(changes.first?["to"] as? String == "14")
+        let diff = try #require(report["diff"] as? [String: Any])
+        let resolved = try #require(diff["resolved_findings"] as? [[String: Any]])
+        #expect(resolved.map { $0["rule"] as? String } == ["NET-WAN-PER-USER"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test("--apply-suggestions clears every finding of the mining example: the split becomes a go")
+    func applySuggestions() throws {
+        let report = try json(["whatif", Paths.package(Self.mining), "--apply-suggestions"])
+        let diff = try #require(report["diff"] as? [String: Any])
+        #expect((diff["old"] as? [String: Any])?["verdict"] as? String == "split")
+        #expect((diff["new"] as? [String: Any])?["verdict"] as? String == "go")
+        #expect(exitStatus(["whatif", Paths.package(Self.mining), "--apply-suggestions", "--fail-on", "split"]) == 0)
+        #expect(exitStatus(["whatif", Paths.package(Self.mining), "--set", "project.name=x", "--fail-on", "split"]) == 1)
+    }
+
+    @Test("bad paths, bad values and a missing --set are bad input", arguments: [
+        ["--set", "network.sites[Nowhere].wan_mbps=1"],
+        ["--set", "network.sites[99].wan_mbps=1"],
+        ["--set", "project.name.first=1"],
+        ["--set", "no-equals"],
+        ["--set", "network.sites[0].wan_mbps=[1"],
+        [],
+    ])
+    func badInput(_ extra: [String]) {
+        #expect(exitStatus(["whatif", Paths.package(Self.mining)] + extra) == 2)
+    }
+
+    @Test("the JSON report gives each open finding what it takes, with the whatif argument")
+    func checkJSON() throws {
+        let report = try json(["check", Paths.package(Self.mining)])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        let wan = try #require(findings.first { $0["rule"] as? String == "NET-WAN-PER-USER" && $0["subject"] as? String == "Pit Creek Mine" })
+        let takes = try #require(wan["what_it_takes"] as? [String: Any])
+        #expect(takes["outcome"] as? String == "change")
+        let first = try #require((takes["changes"] as? [[String: Any]])?.first)
+        #expect(first["set"] as? String == "network.sites[Pit Creek Mine].wan_mbps=14")
+        let quiet = try json(["check", Paths.package(Self.mining), "--no-what-it-takes"])
+        let plain = try #require(quiet["findings"] as? [[String: Any]])
+        #expect(plain.allSatisfy { $0["what_it_takes"] == nil })
+    }
+}
