@@ -85,6 +85,12 @@ struct Remediation {
             let activation = CELActivation(globals: globals, locals: element.map { [$0] } ?? [])
             return run.probeStatus(rule, CELEvaluator(cel, activation: activation)) == .pass
         }
+        // Changes inside the element reuse one evaluator (one frame), its local set per probe.
+        let local = CELEvaluator(cel, activation: CELActivation(globals: run.globals, locals: [element ?? .null]))
+        let passesLocally: (Value) -> Bool = { element in
+            local.setLocal(0, to: element)
+            return run.probeStatus(rule, local) == .pass
+        }
         var changes: [FactChange] = []
         for fact in facts(of: rule, element: element) {
             // An element's own facts are addressed only when the element is in the snapshot.
@@ -95,7 +101,7 @@ struct Remediation {
             let set: (Value) -> Bool = { value in
                 if fact.isLocal {
                     guard let edited = FactEdit.setting(value, at: fact.steps[...], in: element) else { return false }
-                    return passes(edited, run.globals)
+                    return passesLocally(edited)
                 }
                 guard case .map(let edited)? = FactEdit.setting(value, at: fact.steps[...], in: globals) else { return false }
                 return passes(element, edited)
@@ -105,7 +111,7 @@ struct Remediation {
             let steps = fact.isLocal ? (place.map { Self.keys($0.path) + [FactStep.index($0.index)] } ?? []) + fact.steps : fact.steps
             let name = factName(fact, element: element, place: place)
             if case .list(let list) = current {
-                let templates = Self.templates(list)
+                let templates = Self.templates(list, few: list.count > 1_000)
                 guard let (copies, short, chosen) = search.count(list, templates: templates.map(\.value)) else { continue }
                 let template = templates[chosen].value
                 var change = FactChange(
@@ -230,13 +236,14 @@ struct Remediation {
     /// Elements to copy when a list must grow: the last few distinct ones, then each of the
     /// last two with one flag flipped (a list counted through a filter such as `r.full` grows
     /// by elements that pass it); an empty mapping for an empty list.
-    static func templates(_ list: ValueList) -> [(value: Value, label: String?)] {
+    /// With `few` (a long list, where every probe costs a pass over it), two and one.
+    static func templates(_ list: ValueList, few: Bool = false) -> [(value: Value, label: String?)] {
         var out: [(value: Value, label: String?)] = []
         for element in list.elements.reversed() where !out.contains(where: { $0.value == element }) {
             out.append((element, label(of: element)))
-            if out.count == 4 { break }
+            if out.count == (few ? 2 : 4) { break }
         }
-        for (element, name) in out.prefix(2) {
+        for (element, name) in out.prefix(few ? 1 : 2) {
             guard case .map(let map) = element else { continue }
             for (i, key) in map.keys.enumerated() {
                 guard case .bool(let flag) = map.values[i], case .string(let field) = key else { continue }
