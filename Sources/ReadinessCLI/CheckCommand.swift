@@ -57,9 +57,10 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     @Flag(
-        name: .customLong("no-what-it-takes"),
-        help: "Do not work out what it takes to clear each finding (faster on very large snapshots and portfolios).")
-    var skipsWhatItTakes = false
+        name: .customLong("what-it-takes"),
+        inversion: .prefixedNo,
+        help: "Work out what it takes to clear each finding (default: on for one snapshot, off for a portfolio).")
+    var whatItTakes: Bool?
 
     @Option(help: ArgumentHelp("A configuration file of default options (default: the nearest \(ConfigFile.name) at or above the working directory).", valueName: "file"))
     var config: String?
@@ -102,7 +103,8 @@ struct CheckCommand: ParsableCommand {
             waivers: try CLI.loadWaivers(waivers, loader: rulesetOptions.limits.yamlLoader),
             language: lang, isStrict: strict)
         options.maxWaiverDays = outputLimits.maxWaiverDays
-        options.findsWhatItTakes = !skipsWhatItTakes
+        // A portfolio is a gate or an overview: its findings' remedies are worked out on request.
+        options.findsWhatItTakes = whatItTakes ?? (snapshots.count == 1)
         // One snapshot: its large lists use every core; a portfolio: one snapshot per core.
         options.parallelism = snapshots.count == 1 ? ProcessInfo.processInfo.activeProcessorCount : 1
         let evaluations = try Self.evaluate(

@@ -64,4 +64,16 @@ import Testing
         let plain = try #require(quiet["findings"] as? [[String: Any]])
         #expect(plain.allSatisfy { $0["what_it_takes"] == nil })
     }
+
+    @Test("a portfolio works out what it takes only when asked")
+    func portfolio() throws {
+        let files = [Paths.package(Self.mining), Paths.package("Examples/erp-unrehearsed-migration.yaml")]
+        func findings(_ report: [String: Any]) -> [[String: Any]] {
+            (report["snapshots"] as? [[String: Any]] ?? []).flatMap { $0["findings"] as? [[String: Any]] ?? [] }
+        }
+        let plain = findings(try json(["check"] + files + ["--fail-on", "none"]))
+        #expect(!plain.isEmpty && plain.allSatisfy { $0["what_it_takes"] == nil })
+        let asked = findings(try json(["check"] + files + ["--fail-on", "none", "--what-it-takes"]))
+        #expect(asked.contains { $0["what_it_takes"] != nil })
+    }
 }
