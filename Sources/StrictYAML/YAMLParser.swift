@@ -370,9 +370,12 @@ struct YAMLParser {
 
     /// Where `key` already stands among a mapping's keys. Static, and given the keys alone: a
     /// method on the parser would copy the whole parser for every key.
+    /// The index of an equal key already in the mapping. Keys compare as YAML scalars: `1` and
+    /// `1.0` are different keys (an integer and a float), though CEL would call them equal.
     private static func firstIndex(of key: Value, in keys: [Value], index: [MapKey: Int]?) -> Int? {
         if let index, let mapKey = MapKey(key) {
-            return index[mapKey]
+            guard let i = index[mapKey] else { return nil }
+            if sameKey(keys[i], key) { return i }
         }
         if case .string(let name) = key {
             let length = name.utf8.count
@@ -391,6 +394,7 @@ struct YAMLParser {
         switch (a, b) {
         case (.null, .null): return true
         case let (.double(x), .double(y)): return x == y || (x.isNaN && y.isNaN)
+        case (.double, _), (_, .double): return false
         default: return a == b
         }
     }

@@ -197,6 +197,16 @@ extension Value {
         #expect(d.notes.first?.span?.start.line == 2)
     }
 
+    @Test("keys compare as YAML scalars: 1 and 1.0 are two keys, 1 and 0x1 one")
+    func numericKeys() throws {
+        let document = try YAMLLoader().load("1: integer\n1.0: float\n")
+        #expect(document.root.mapValue?.count == 2)
+        #expect(throws: DiagnosticError.self) { try YAMLLoader().load("1: a\n0x1: b\n") }
+        // Past the index threshold, the same holds.
+        let many = (0..<20).map { "k\($0): \($0)\n" }.joined() + "1: integer\n1.0: float\n"
+        #expect(try YAMLLoader().load(many).root.mapValue?.count == 22)
+    }
+
     @Test("a non-scalar key is an error")
     func nonScalarKey() {
         let diagnostics = Fixture.diagnostics("nonscalar-key.yaml")
