@@ -18,7 +18,7 @@ public struct GitHubReporter: Reporter {
         var lines: [String] = []
         for evaluation in evaluations {
             let snapshotPath = ReportPath.relative(evaluation.snapshot.file, to: context.basePath)
-            for result in evaluation.results where result.status.isFinding && result.status != .waived {
+            for (i, result) in evaluation.results.enumerated() where result.status.isFinding && result.status != .waived {
                 let rule = evaluation.rule(of: result)
                 let level = ReportLevel(status: result.status, severity: rule.severity, isStrict: evaluation.isStrict)
                 var properties: [(String, String)] = []
@@ -38,6 +38,9 @@ public struct GitHubReporter: Reporter {
                 }
                 if let recommendation = rule.recommendation?.resolved(context.language) {
                     message += "\n\(strings.recommendation)\(strings.colon)\(recommendation)"
+                }
+                if let takes = strings.whatItTakes(evaluation.whatItTakes[i], subject: result.subject) {
+                    message += "\n\(strings.whatItTakesLabel)\(strings.colon)\(takes)"
                 }
                 lines.append(Self.command(level.githubCommand, properties: properties, message: message))
             }
