@@ -528,6 +528,7 @@ struct CELCompiler {
                     .noMatchingOverload, "no matching overload for '\(displayName)'", offset: offset)
             }
         }
+        let estimate = CELPreflight.estimates[function]
         switch args.count {
         case 1 where overloads.unary != nil:
             guard let f = overloads.unary else { break }
@@ -535,6 +536,7 @@ struct CELCompiler {
             return { frame throws(CELEvaluationError) in
                 let x = try a0(frame)
                 try frame.step(at: offset)
+                try frame.preflight(estimate, x, at: offset)
                 let r: Value
                 do throws(CELEvaluationError) { r = try f(x) } catch { throw error.at(offset) }
                 try frame.charge(CELCost.of(r, x), at: offset)
@@ -548,6 +550,7 @@ struct CELCompiler {
                 let x = try a0(frame)
                 let y = try a1(frame)
                 try frame.step(at: offset)
+                try frame.preflight(estimate, x, y, at: offset)
                 let r: Value
                 do throws(CELEvaluationError) { r = try f(x, y) } catch { throw error.at(offset) }
                 try frame.charge(CELCost.of(r, x, y), at: offset)
@@ -563,6 +566,7 @@ struct CELCompiler {
                 let y = try a1(frame)
                 let z = try a2(frame)
                 try frame.step(at: offset)
+                try frame.preflight(estimate, x, y, z, at: offset)
                 let r: Value
                 do throws(CELEvaluationError) { r = try f(x, y, z) } catch { throw error.at(offset) }
                 try frame.charge(CELCost.of(r, x, y, z), at: offset)
@@ -581,6 +585,7 @@ struct CELCompiler {
                 throw CELEvaluationError(
                     .noMatchingOverload, "no matching overload for '\(displayName)'", offset: offset)
             }
+            try frame.preflight(estimate, arguments: values, at: offset)
             let r: Value
             do throws(CELEvaluationError) { r = try variadic(values) } catch { throw error.at(offset) }
             try frame.charge(CELCost.of(r, arguments: values), at: offset)
@@ -610,11 +615,16 @@ struct CELCompiler {
                 let p = try dynamicPattern(frame)
                 try frame.step(at: offset)
                 if case .string(let text) = s { try frame.charge(CELCost.match(text), at: offset) }
+                var steps = 0
+                let r: Value
                 do throws(CELEvaluationError) {
-                    return try CELLibrary.matches(s, p, limits: regexLimits)
+                    r = try CELLibrary.matches(s, p, limits: regexLimits, steps: &steps)
                 } catch {
+                    try frame.chargeSearch(steps, timedOut: true, at: offset)
                     throw error.at(offset)
                 }
+                try frame.chargeSearch(steps, timedOut: false, at: offset)
+                return r
             }
         }
         let regex: RE2Regex
@@ -631,7 +641,10 @@ struct CELCompiler {
                 throw CELEvaluationError.noOverload("matches", value, .string(pattern)).at(offset)
             }
             try frame.charge(CELCost.match(text), at: offset)
-            guard let matched = regex.matches(text) else {
+            var steps = 0
+            let matched = regex.matches(text, steps: &steps)
+            try frame.chargeSearch(steps, timedOut: matched == nil, at: offset)
+            guard let matched else {
                 throw CELEvaluationError(
                     .regexTimeout, "regular expression '\(pattern)' exceeded its step budget", offset: offset)
             }

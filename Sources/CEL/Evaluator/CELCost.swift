@@ -39,4 +39,15 @@ enum CELCost {
     static func match(_ text: String) -> Int {
         text.utf8.count / 4
     }
+
+    /// Steps of the regular-expression machine per evaluation step: what a search took, charged
+    /// after it (a large program over a long text takes up to the regex step limit per call,
+    /// whatever the text's length).
+    static let regexStepsPerStep = 4
+
+    /// The extra steps of a regular-expression search that took `steps` machine steps.
+    @inline(__always)
+    static func regex(_ steps: Int) -> Int {
+        steps / regexStepsPerStep
+    }
 }
