@@ -536,10 +536,10 @@ struct CELCompiler {
             return { frame throws(CELEvaluationError) in
                 let x = try a0(frame)
                 try frame.step(at: offset)
-                try frame.preflight(estimate, x, at: offset)
+                try frame.chargeArguments(estimate, x, at: offset)
                 let r: Value
                 do throws(CELEvaluationError) { r = try f(x) } catch { throw error.at(offset) }
-                try frame.charge(CELCost.of(r, x), at: offset)
+                try frame.charge(CELCost.of(r), at: offset)
                 return r
             }
         case 2 where overloads.binary != nil:
@@ -550,10 +550,10 @@ struct CELCompiler {
                 let x = try a0(frame)
                 let y = try a1(frame)
                 try frame.step(at: offset)
-                try frame.preflight(estimate, x, y, at: offset)
+                try frame.chargeArguments(estimate, x, y, at: offset)
                 let r: Value
                 do throws(CELEvaluationError) { r = try f(x, y) } catch { throw error.at(offset) }
-                try frame.charge(CELCost.of(r, x, y), at: offset)
+                try frame.charge(CELCost.of(r), at: offset)
                 return r
             }
         case 3 where overloads.ternary != nil:
@@ -566,10 +566,10 @@ struct CELCompiler {
                 let y = try a1(frame)
                 let z = try a2(frame)
                 try frame.step(at: offset)
-                try frame.preflight(estimate, x, y, z, at: offset)
+                try frame.chargeArguments(estimate, x, y, z, at: offset)
                 let r: Value
                 do throws(CELEvaluationError) { r = try f(x, y, z) } catch { throw error.at(offset) }
-                try frame.charge(CELCost.of(r, x, y, z), at: offset)
+                try frame.charge(CELCost.of(r), at: offset)
                 return r
             }
         default:
@@ -585,10 +585,10 @@ struct CELCompiler {
                 throw CELEvaluationError(
                     .noMatchingOverload, "no matching overload for '\(displayName)'", offset: offset)
             }
-            try frame.preflight(estimate, arguments: values, at: offset)
+            try frame.chargeArguments(estimate, arguments: values, at: offset)
             let r: Value
             do throws(CELEvaluationError) { r = try variadic(values) } catch { throw error.at(offset) }
-            try frame.charge(CELCost.of(r, arguments: values), at: offset)
+            try frame.charge(CELCost.of(r), at: offset)
             return r
         }
     }
@@ -615,6 +615,7 @@ struct CELCompiler {
                 let p = try dynamicPattern(frame)
                 try frame.step(at: offset)
                 if case .string(let text) = s { try frame.charge(CELCost.match(text), at: offset) }
+                try frame.charge(CELCost.of(p), at: offset)
                 var steps = 0
                 let r: Value
                 do throws(CELEvaluationError) {

@@ -5,7 +5,8 @@ import StrictYAML
 /// arguments and result, eight bytes per list element and sixteen per map entry — as cel-go's
 /// cost estimation charges string and list operations by size. A `join` building 90 MB, a
 /// `contains` scanning it or `matches` running over it then spend their work from the budget,
-/// not one step.
+/// not one step. The arguments are charged before the call runs, with the estimate of
+/// `CELPreflight` for calls whose work the top-level sizes do not show, the result after.
 enum CELCost {
     /// Bytes read or allocated per step.
     static let bytesPerStep = 64
@@ -22,10 +23,10 @@ enum CELCost {
         }
     }
 
-    /// The extra steps of a call with these arguments and result.
+    /// The extra steps of these values (a call's arguments, or its result).
     @inline(__always)
-    static func of(_ result: Value, _ a: Value, _ b: Value = .null, _ c: Value = .null) -> Int {
-        (size(result) &+ size(a) &+ size(b) &+ size(c)) / bytesPerStep
+    static func of(_ a: Value, _ b: Value = .null, _ c: Value = .null, _ d: Value = .null) -> Int {
+        (size(a) &+ size(b) &+ size(c) &+ size(d)) / bytesPerStep
     }
 
     /// The extra steps of a call with any number of arguments.

@@ -396,10 +396,10 @@ enum CELLibrary {
         do {
             regex = try RE2Regex(p, limits: limits)
         } catch {
-            throw CELEvaluationError.invalid("invalid regular expression '\(p)': \(error.message)")
+            throw CELEvaluationError.invalid("invalid regular expression '\(CELEvaluationError.excerpt(p))': \(error.message)")
         }
         guard let matched = regex.matches(text, steps: &steps) else {
-            throw CELEvaluationError(.regexTimeout, "regular expression '\(p)' exceeded its step budget")
+            throw CELEvaluationError(.regexTimeout, "regular expression '\(CELEvaluationError.excerpt(p))' exceeded its step budget")
         }
         return .bool(matched)
     }

@@ -130,23 +130,31 @@ enum CELPreflight {
 }
 
 extension CELFrame {
-    /// Charges a call's estimate (see `CELPreflight`), if it has one, before the call runs.
+    /// Charges a call's arguments before it runs: their sizes (`CELCost`), so that a call that
+    /// fails part-way through a long argument has still paid for reading it, and the estimate
+    /// of the call, if it has one (see `CELPreflight`). The result is charged after the call.
     @inline(__always)
-    func preflight(
+    func chargeArguments(
         _ estimate: CELPreflight.Estimate?, _ a: Value, _ b: Value = .null, _ c: Value = .null, _ d: Value = .null,
         at offset: Int
     ) throws(CELEvaluationError) {
+        try charge(CELCost.of(a, b, c, d), at: offset)
         guard let estimate else { return }
         // Counting beyond what the whole per-expression budget pays for changes nothing.
         let cap = (maxSteps &+ 1) &* CELCost.bytesPerStep
         try charge(estimate(a, b, c, d, cap) / CELCost.bytesPerStep, at: offset)
     }
 
-    /// Charges the estimate of a call with any number of arguments.
-    func preflight(_ estimate: CELPreflight.Estimate?, arguments: [Value], at offset: Int) throws(CELEvaluationError) {
-        guard estimate != nil, !arguments.isEmpty else { return }
+    /// Charges the arguments of a call with any number of them.
+    func chargeArguments(
+        _ estimate: CELPreflight.Estimate?, arguments: [Value], at offset: Int
+    ) throws(CELEvaluationError) {
+        guard arguments.count <= 4 else {
+            try charge(CELCost.of(.null, arguments: arguments), at: offset)
+            return
+        }
         func argument(_ i: Int) -> Value { i < arguments.count ? arguments[i] : .null }
-        try preflight(estimate, argument(0), argument(1), argument(2), argument(3), at: offset)
+        try chargeArguments(estimate, argument(0), argument(1), argument(2), argument(3), at: offset)
     }
 }
 
