@@ -36,6 +36,8 @@ run_one() {
     local log=".build/logs/$target.log"
     # libFuzzer stops by itself after max_total_time; `timeout` is the backstop for a hang
     # that libFuzzer's own -timeout cannot interrupt.
+    # The Swift runtime's backtracer would take the crash signal from libFuzzer (slowly).
+    SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}" \
     ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}" \
         timeout --signal=KILL $((seconds + 120)) "$bin/fuzz-$target" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -malloc_limit_mb=4096 \

@@ -92,4 +92,12 @@ public struct CELEvaluationError: Error, Sendable, Equatable, CustomStringConver
     static func invalid(_ message: String) -> CELEvaluationError {
         CELEvaluationError(.invalidArgument, message)
     }
+
+    /// Text from the data as a message quotes it: at most 100 characters, so that an error
+    /// about a long string neither copies it nor takes time in proportion to it.
+    static func excerpt(_ text: String) -> String {
+        guard text.utf8.count > 100 else { return text }
+        let kept = text.prefix(100)
+        return kept.endIndex < text.endIndex ? kept + "…" : text
+    }
 }

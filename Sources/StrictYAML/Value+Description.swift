@@ -1,31 +1,87 @@
 extension Value: CustomStringConvertible {
     /// A compact, JSON-like rendering for diagnostics and tests (not a serialisation format).
     public var description: String {
+        var out = ""
+        describe(into: &out, limit: .max)
+        return out
+    }
+
+    /// The description, cut off once it has at least `limit` bytes: a list holding one long
+    /// string a million times is described in time proportional to the limit, not to what it
+    /// repeats. The text is the description's prefix, give or take one element's escapes.
+    public func description(limit: Int) -> String {
+        var out = ""
+        describe(into: &out, limit: limit)
+        return out
+    }
+
+    /// Appends the description to `out`, stopping once `out` has `limit` bytes or more.
+    func describe(into out: inout String, limit: Int) {
+        guard out.utf8.count < limit else { return }
         switch self {
-        case .null: return "null"
-        case .bool(let b): return String(b)
-        case .int(let i): return String(i)
-        case .uint(let u): return "\(u)u"
+        case .null: out += "null"
+        case .bool(let b): out += String(b)
+        case .int(let i): out += String(i)
+        case .uint(let u): out += "\(u)u"
         case .double(let d):
-            if d.isNaN { return "NaN" }
-            if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
-            return d == d.rounded() && abs(d) < 1e15 ? String(format1: d) : String(d)
-        case .string(let s): return Self.quoted(s)
-        case .bytes(let b): return "b\"" + b.map { String(format2: $0) }.joined() + "\""
-        case .list(let l): return "[" + l.elements.map(\.description).joined(separator: ", ") + "]"
+            if d.isNaN {
+                out += "NaN"
+            } else if d.isInfinite {
+                out += d < 0 ? "-Infinity" : "Infinity"
+            } else {
+                out += d == d.rounded() && abs(d) < 1e15 ? String(format1: d) : String(d)
+            }
+        case .string(let s): Self.appendQuoted(s, to: &out, limit: limit)
+        case .bytes(let b):
+            out += "b\""
+            for byte in b {
+                if out.utf8.count >= limit { return }
+                out += String(format2: byte)
+            }
+            out += "\""
+        case .list(let l):
+            out += "["
+            for (i, element) in l.elements.enumerated() {
+                if out.utf8.count >= limit { return }
+                if i > 0 { out += ", " }
+                element.describe(into: &out, limit: limit)
+            }
+            out += "]"
         case .map(let m):
-            let pairs = (0..<m.count).map { "\(m.keys[$0].description): \(m.values[$0].description)" }
-            return "{" + pairs.joined(separator: ", ") + "}"
-        case .timestamp(let t): return "timestamp(\(t.seconds)s+\(t.nanos)ns)"
-        case .duration(let d): return "duration(\(d.seconds)s+\(d.nanos)ns)"
-        case .type(let t): return t.name
-        case .optional(let o): return o.wrapped.map { "optional(\($0))" } ?? "optional.none"
+            out += "{"
+            for i in 0..<m.count {
+                if out.utf8.count >= limit { return }
+                if i > 0 { out += ", " }
+                m.keys[i].describe(into: &out, limit: limit)
+                out += ": "
+                m.values[i].describe(into: &out, limit: limit)
+            }
+            out += "}"
+        case .timestamp(let t): out += "timestamp(\(t.seconds)s+\(t.nanos)ns)"
+        case .duration(let d): out += "duration(\(d.seconds)s+\(d.nanos)ns)"
+        case .type(let t): out += t.name
+        case .optional(let o):
+            if let wrapped = o.wrapped {
+                out += "optional("
+                wrapped.describe(into: &out, limit: limit)
+                out += ")"
+            } else {
+                out += "optional.none"
+            }
         }
     }
 
     static func quoted(_ s: String) -> String {
-        var out = "\""
+        var out = ""
+        appendQuoted(s, to: &out, limit: .max)
+        return out
+    }
+
+    /// Appends `s` in double quotes with escapes, stopping within a few bytes after `limit`.
+    static func appendQuoted(_ s: String, to out: inout String, limit: Int) {
+        out += "\""
         for scalar in s.unicodeScalars {
+            if out.utf8.count >= limit { return }
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
@@ -40,7 +96,7 @@ extension Value: CustomStringConvertible {
                 }
             }
         }
-        return out + "\""
+        out += "\""
     }
 }
 

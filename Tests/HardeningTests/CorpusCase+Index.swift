@@ -34,6 +34,9 @@ extension CorpusCase {
         .init("expressions/catastrophic-regex-nested-plus.cel", .value("false")),
         .init("expressions/comprehension-list-growth.cel", .value("true")),
         .init(
+            "expressions/count-in-repeated-list.cel",
+            .evaluationError(.costLimitExceeded, "evaluation exceeded its budget of 10000000 steps", at: "1:51")),
+        .init(
             "expressions/deep-parentheses.cel",
             .diagnostic(
                 "cel.syntax", "expression nests too deeply (more than 250 levels); split it into",
@@ -50,6 +53,12 @@ extension CorpusCase {
             "expressions/divide-by-zero.cel",
             .evaluationError(.divisionByZero, "division by zero", at: "1:22")),
         .init("expressions/double-divide-by-zero.cel", .value("true")),
+        .init(
+            "expressions/equal-lists-of-long-text.cel",
+            .evaluationError(.costLimitExceeded, "evaluation exceeded its budget of 10000000 steps", at: "1:60")),
+        .init(
+            "expressions/in-repeated-long-text.cel",
+            .evaluationError(.costLimitExceeded, "evaluation exceeded its budget of 10000000 steps", at: "1:84")),
         .init(
             "expressions/index-out-of-bounds.cel",
             .evaluationError(
@@ -68,6 +77,9 @@ extension CorpusCase {
             .diagnostic(
                 "cel.syntax", "integer literal '99999999999999999999' does not fit in int64; add a",
                 at: "1:1")),
+        .init(
+            "expressions/join-repeated-long-text.cel",
+            .evaluationError(.costLimitExceeded, "evaluation exceeded its budget of 10000000 steps", at: "1:53")),
         .init(
             "expressions/literal-regex-invalid.cel",
             .diagnostic(
@@ -109,6 +121,12 @@ extension CorpusCase {
             .diagnostic(
                 "cel.invalid-regex", "invalid regular expression: invalid nested repetition operator",
                 at: "1:16")),
+        .init(
+            "expressions/regex-search-steps.cel",
+            .evaluationError(.costLimitExceeded, "evaluation exceeded its budget of 10000000 steps", at: "1:57")),
+        .init(
+            "expressions/replace-empty-by-long-text.cel",
+            .evaluationError(.costLimitExceeded, "evaluation exceeded its budget of 10000000 steps", at: "1:28")),
         .init("expressions/string-concat-in-comprehension.cel", .value("true")),
         .init(
             "expressions/sub-overflow.cel",

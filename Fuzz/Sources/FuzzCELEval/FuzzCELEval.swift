@@ -41,8 +41,17 @@ let facts: ValueMap = {
 /// is what is under test, not its size.
 let environment = CELEnvironment(limits: CELLimits(maxSteps: 200_000))
 
+/// The run budget each input's repeated evaluations share: one and a half per-expression budgets.
+let runLimit = environment.limits.maxSteps * 3 / 2
+
 /// Compiles the input as a CEL expression with `site` bound by slot, then evaluates it over the
 /// fixed facts: it must give a value or an error, never crash, hang or run out of memory.
+///
+/// Evaluated once alone, under a run budget of its own: what the cost model charged must stay
+/// within the per-expression budget whenever the expression gives a value. Then evaluated again
+/// and again on one reused frame, as a `for_each` rule evaluates its check, under a shared run
+/// budget: the same result each time until the run budget is spent (evaluation is
+/// deterministic), and the run overspends its budget by at most one batch and one evaluation.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCELEval(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let source = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -53,17 +62,46 @@ public func fuzzCELEval(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             return sites.elements.first
         } ?? .null
     let activation = CELActivation(globals: facts, locals: [site], localPaths: ["network.sites[0]"])
-    // A run budget of its own per input: what the cost model charged must stay within the
-    // per-expression budget whenever the expression gives a value.
     var budgeted = environment
     let budget = CELRunBudget(limit: 1_000_000)
     budgeted.runBudget = budget
-    let result = budgeted.evaluate(program, in: activation)
-    switch result {
+    let first = budgeted.evaluate(program, in: activation)
+    switch first {
     case .value(let value):
         _ = value.description
         precondition(budget.spent <= environment.limits.maxSteps, "a value after spending \(budget.spent) steps")
     case .error(let error): _ = error.description
     }
+    repeatUnderRunBudget(program, in: activation, expecting: first)
     return 0
+}
+
+/// Evaluates the program several times on one evaluator sharing a run budget of `runLimit`.
+func repeatUnderRunBudget(_ program: CELProgram, in activation: CELActivation, expecting first: CELResult) {
+    var shared = environment
+    let budget = CELRunBudget(limit: runLimit)
+    shared.runBudget = budget
+    do {
+        let evaluator = CELEvaluator(shared, activation: activation)
+        for _ in 0..<6 {
+            let result = evaluator.evaluate(program)
+            if case .error(let error) = result, error.message.contains("the run exceeded") { break }
+            precondition(
+                result.description == first.description,
+                "evaluation is not deterministic: \(result.description) after \(first.description)")
+        }
+    }
+    // The evaluator is gone: every step it spent has been handed over.
+    let bound = runLimit + 65_536 + 2 * environment.limits.maxSteps
+    precondition(budget.spent <= bound, "the run spent \(budget.spent) steps of a budget of \(runLimit)")
+}
+
+extension CELResult {
+    /// The value or error as text (values compare by text so that a NaN equals itself).
+    var description: String {
+        switch self {
+        case .value(let value): "value \(value.description)"
+        case .error(let error): "error \(error.description)"
+        }
+    }
 }

@@ -528,6 +528,7 @@ struct CELCompiler {
                     .noMatchingOverload, "no matching overload for '\(displayName)'", offset: offset)
             }
         }
+        let estimate = CELPreflight.estimates[function]
         switch args.count {
         case 1 where overloads.unary != nil:
             guard let f = overloads.unary else { break }
@@ -535,9 +536,10 @@ struct CELCompiler {
             return { frame throws(CELEvaluationError) in
                 let x = try a0(frame)
                 try frame.step(at: offset)
+                try frame.chargeArguments(estimate, x, at: offset)
                 let r: Value
                 do throws(CELEvaluationError) { r = try f(x) } catch { throw error.at(offset) }
-                try frame.charge(CELCost.of(r, x), at: offset)
+                try frame.charge(CELCost.of(r), at: offset)
                 return r
             }
         case 2 where overloads.binary != nil:
@@ -548,9 +550,10 @@ struct CELCompiler {
                 let x = try a0(frame)
                 let y = try a1(frame)
                 try frame.step(at: offset)
+                try frame.chargeArguments(estimate, x, y, at: offset)
                 let r: Value
                 do throws(CELEvaluationError) { r = try f(x, y) } catch { throw error.at(offset) }
-                try frame.charge(CELCost.of(r, x, y), at: offset)
+                try frame.charge(CELCost.of(r), at: offset)
                 return r
             }
         case 3 where overloads.ternary != nil:
@@ -563,9 +566,10 @@ struct CELCompiler {
                 let y = try a1(frame)
                 let z = try a2(frame)
                 try frame.step(at: offset)
+                try frame.chargeArguments(estimate, x, y, z, at: offset)
                 let r: Value
                 do throws(CELEvaluationError) { r = try f(x, y, z) } catch { throw error.at(offset) }
-                try frame.charge(CELCost.of(r, x, y, z), at: offset)
+                try frame.charge(CELCost.of(r), at: offset)
                 return r
             }
         default:
@@ -581,9 +585,10 @@ struct CELCompiler {
                 throw CELEvaluationError(
                     .noMatchingOverload, "no matching overload for '\(displayName)'", offset: offset)
             }
+            try frame.chargeArguments(estimate, arguments: values, at: offset)
             let r: Value
             do throws(CELEvaluationError) { r = try variadic(values) } catch { throw error.at(offset) }
-            try frame.charge(CELCost.of(r, arguments: values), at: offset)
+            try frame.charge(CELCost.of(r), at: offset)
             return r
         }
     }
@@ -610,11 +615,17 @@ struct CELCompiler {
                 let p = try dynamicPattern(frame)
                 try frame.step(at: offset)
                 if case .string(let text) = s { try frame.charge(CELCost.match(text), at: offset) }
+                try frame.charge(CELCost.of(p), at: offset)
+                var steps = 0
+                let r: Value
                 do throws(CELEvaluationError) {
-                    return try CELLibrary.matches(s, p, limits: regexLimits)
+                    r = try CELLibrary.matches(s, p, limits: regexLimits, steps: &steps)
                 } catch {
+                    try frame.chargeSearch(steps, timedOut: true, at: offset)
                     throw error.at(offset)
                 }
+                try frame.chargeSearch(steps, timedOut: false, at: offset)
+                return r
             }
         }
         let regex: RE2Regex
@@ -631,7 +642,10 @@ struct CELCompiler {
                 throw CELEvaluationError.noOverload("matches", value, .string(pattern)).at(offset)
             }
             try frame.charge(CELCost.match(text), at: offset)
-            guard let matched = regex.matches(text) else {
+            var steps = 0
+            let matched = regex.matches(text, steps: &steps)
+            try frame.chargeSearch(steps, timedOut: matched == nil, at: offset)
+            guard let matched else {
                 throw CELEvaluationError(
                     .regexTimeout, "regular expression '\(pattern)' exceeded its step budget", offset: offset)
             }

@@ -5,7 +5,8 @@ import StrictYAML
 /// arguments and result, eight bytes per list element and sixteen per map entry — as cel-go's
 /// cost estimation charges string and list operations by size. A `join` building 90 MB, a
 /// `contains` scanning it or `matches` running over it then spend their work from the budget,
-/// not one step.
+/// not one step. The arguments are charged before the call runs, with the estimate of
+/// `CELPreflight` for calls whose work the top-level sizes do not show, the result after.
 enum CELCost {
     /// Bytes read or allocated per step.
     static let bytesPerStep = 64
@@ -22,10 +23,10 @@ enum CELCost {
         }
     }
 
-    /// The extra steps of a call with these arguments and result.
+    /// The extra steps of these values (a call's arguments, or its result).
     @inline(__always)
-    static func of(_ result: Value, _ a: Value, _ b: Value = .null, _ c: Value = .null) -> Int {
-        (size(result) &+ size(a) &+ size(b) &+ size(c)) / bytesPerStep
+    static func of(_ a: Value, _ b: Value = .null, _ c: Value = .null, _ d: Value = .null) -> Int {
+        (size(a) &+ size(b) &+ size(c) &+ size(d)) / bytesPerStep
     }
 
     /// The extra steps of a call with any number of arguments.
@@ -38,5 +39,16 @@ enum CELCost {
     @inline(__always)
     static func match(_ text: String) -> Int {
         text.utf8.count / 4
+    }
+
+    /// Steps of the regular-expression machine per evaluation step: what a search took, charged
+    /// after it (a large program over a long text takes up to the regex step limit per call,
+    /// whatever the text's length).
+    static let regexStepsPerStep = 4
+
+    /// The extra steps of a regular-expression search that took `steps` machine steps.
+    @inline(__always)
+    static func regex(_ steps: Int) -> Int {
+        steps / regexStepsPerStep
     }
 }

@@ -381,6 +381,14 @@ enum CELLibrary {
     }
 
     static func matches(_ s: Value, _ pattern: Value, limits: RE2Regex.Limits) throws(CELEvaluationError) -> Value {
+        var steps = 0
+        return try matches(s, pattern, limits: limits, steps: &steps)
+    }
+
+    /// `matches`, adding the search's steps to `steps`.
+    static func matches(
+        _ s: Value, _ pattern: Value, limits: RE2Regex.Limits, steps: inout Int
+    ) throws(CELEvaluationError) -> Value {
         guard case .string(let text) = s, case .string(let p) = pattern else {
             throw CELEvaluationError.noOverload("matches", s, pattern)
         }
@@ -388,10 +396,10 @@ enum CELLibrary {
         do {
             regex = try RE2Regex(p, limits: limits)
         } catch {
-            throw CELEvaluationError.invalid("invalid regular expression '\(p)': \(error.message)")
+            throw CELEvaluationError.invalid("invalid regular expression '\(CELEvaluationError.excerpt(p))': \(error.message)")
         }
-        guard let matched = regex.matches(text) else {
-            throw CELEvaluationError(.regexTimeout, "regular expression '\(p)' exceeded its step budget")
+        guard let matched = regex.matches(text, steps: &steps) else {
+            throw CELEvaluationError(.regexTimeout, "regular expression '\(CELEvaluationError.excerpt(p))' exceeded its step budget")
         }
         return .bool(matched)
     }

@@ -100,7 +100,7 @@ enum CELTime {
     /// Parses RFC 3339: `2009-02-13T23:31:30.123Z` or with an offset such as `+05:30`.
     static func parseTimestamp(_ text: String) throws(CELEvaluationError) -> Timestamp {
         let s = Array(text.utf8)
-        func fail() -> CELEvaluationError { .invalid("invalid timestamp '\(text)'") }
+        func fail() -> CELEvaluationError { .invalid("invalid timestamp '\(CELEvaluationError.excerpt(text))'") }
         var i = 0
         func digits(_ n: Int) throws(CELEvaluationError) -> Int64 {
             guard i + n <= s.count else { throw fail() }
@@ -195,7 +195,7 @@ enum CELTime {
     /// Parses Go-style durations: `1h30m`, `1.5s`, `-999999999ns`, `300ms`, `0`.
     static func parseDuration(_ text: String) throws(CELEvaluationError) -> Duration {
         let s = Array(text.unicodeScalars)
-        func fail() -> CELEvaluationError { .invalid("invalid duration '\(text)'") }
+        func fail() -> CELEvaluationError { .invalid("invalid duration '\(CELEvaluationError.excerpt(text))'") }
         var i = 0
         var negative = false
         if i < s.count, s[i] == "-" || s[i] == "+" {
@@ -287,7 +287,7 @@ enum CELTime {
             return sign * ((digits[0] * 10 + digits[1]) * 3600 + (digits[2] * 10 + digits[3]) * 60)
         }
         guard let timeZone = TimeZone(identifier: zone) else {
-            throw CELEvaluationError.invalid("unknown time zone '\(zone)'")
+            throw CELEvaluationError.invalid("unknown time zone '\(CELEvaluationError.excerpt(zone))'")
         }
         return Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(t.seconds))))
     }

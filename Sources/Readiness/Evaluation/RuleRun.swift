@@ -334,7 +334,7 @@ struct RuleRun {
     // MARK: - Subjects, messages, locations
 
     func subject(_ rule: Rule, _ element: Element) -> String? {
-        unboundedSubject(rule, element).map(Messages.bounded)
+        unboundedSubject(rule, element).map { Messages.bounded($0, partial: $0.utf8.count >= Messages.renderLimit) }
     }
 
     private func unboundedSubject(_ rule: Rule, _ element: Element) -> String? {
@@ -360,7 +360,7 @@ struct RuleRun {
     private static func subjectText(_ field: Value?) -> String? {
         switch field {
         case .string(let s)?: s
-        case .int?, .uint?, .double?: field.map(Messages.text(of:))
+        case .int?, .uint?, .double?: field.map { Messages.text(of: $0) }
         default: nil
         }
     }
@@ -373,23 +373,31 @@ struct RuleRun {
             case .text(let text): out += text
             case .expression(let expression):
                 switch element.evaluator.evaluate(expression.program) {
-                case .value(let v): out += Messages.text(of: v)
+                case .value(let v): out += Messages.text(of: v, limit: Messages.renderLimit - out.utf8.count)
                 case .error(let e): out += e.missingFactPath.map { "‹\($0)?›" } ?? "‹error›"
                 }
             }
-            if out.utf8.count > 4 * Messages.maxTextLength { break }
+            if out.utf8.count >= Messages.renderLimit { break }
         }
-        return Messages.bounded(out)
+        return Messages.bounded(out, partial: out.utf8.count >= Messages.renderLimit)
     }
 
+    /// The items a result affects, each named once and bounded like a subject: a list that
+    /// names one long item a million times affects it once.
     func affected(_ rule: Rule, _ element: Element) -> [RuleResult.AffectedItem] {
         var out: [RuleResult.AffectedItem] = []
         for affect in rule.affects {
             guard case .value(let v) = element.evaluator.evaluate(affect.item.program) else { continue }
+            var seen = Set<String>()
+            func add(_ value: Value) {
+                let text = Messages.text(of: value)
+                let item = Messages.bounded(text, partial: text.utf8.count >= Messages.renderLimit)
+                if seen.insert(item).inserted { out.append(.init(kind: affect.kind, item: item)) }
+            }
             if case .list(let list) = v {
-                for item in list.elements { out.append(.init(kind: affect.kind, item: Messages.text(of: item))) }
+                for item in list.elements { add(item) }
             } else if v != .null {
-                out.append(.init(kind: affect.kind, item: Messages.text(of: v)))
+                add(v)
             }
         }
         return out

@@ -48,7 +48,8 @@ extension RE2Regex {
         private let isAnchoredAtStart: Bool
         private let text: [Unicode.Scalar]
         private let maxSteps: Int
-        private var steps = 0
+        /// The steps taken so far (the cost model charges them).
+        private(set) var steps = 0
         private var pending: [Int] = []
 
         init(program: Program, text: String, maxSteps: Int) {

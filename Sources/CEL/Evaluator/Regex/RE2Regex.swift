@@ -30,7 +30,16 @@ public struct RE2Regex: Sendable {
 
     /// Unanchored search (like RE2's PartialMatch): true if the pattern matches anywhere in text; nil when the step budget ran out.
     public func matches(_ text: String) -> Bool? {
+        var steps = 0
+        return matches(text, steps: &steps)
+    }
+
+    /// Unanchored search that also adds the steps it took to `steps` (at most the step budget,
+    /// plus one): what the search cost, for a caller that budgets its work.
+    public func matches(_ text: String, steps: inout Int) -> Bool? {
         var machine = Machine(program: program, text: text, maxSteps: limits.maxSteps)
-        return machine.run()
+        let matched = machine.run()
+        steps &+= machine.steps
+        return matched
     }
 }
