@@ -260,7 +260,7 @@ struct Remediation {
     /// An element as findings name it: its `name` or `id`.
     static func label(of value: Value) -> String? {
         guard case .map(let map) = value else { return nil }
-        return (map["name"] ?? map["id"]).map(Messages.text(of:))
+        return (map["name"] ?? map["id"]).map { Messages.text(of: $0) }
     }
 }
 
