@@ -15,8 +15,8 @@ public struct RulesetLoader: Sendable {
     public var confinement = PathConfinement()
 
     static let rulesetKeys = [
-        "ruleset", "title", "version", "description", "params", "overrides_params", "extends", "facts", "rules",
-        "evidence_deadline_days",
+        "ruleset", "title", "version", "description", "params", "overrides_params", "extends", "facts", "terms",
+        "overrides", "rules", "evidence_deadline_days",
     ]
     static let ruleKeys = [
         "id", "title", "category", "severity", "likelihood", "impact", "for_each", "when", "check",
@@ -43,7 +43,8 @@ public struct RulesetLoader: Sendable {
         }
         session.checkDuplicateIDs()
         try session.diagnostics.throwIfErrors()
-        let catalog = RuleCatalog(rulesets: session.rulesets)
+        let catalog = session.finishedCatalog()
+        try session.diagnostics.throwIfErrors()
         // Expressions are type-checked once the whole catalog (its params and facts) is known.
         session.diagnostics.append(contentsOf: RuleTypeCheck.diagnostics(for: catalog, cel: cel))
         try session.diagnostics.throwIfErrors()
@@ -56,7 +57,9 @@ public struct RulesetLoader: Sendable {
         session.load(bytes: Array(text.utf8), path: file, chain: [])
         session.checkDuplicateIDs()
         try session.diagnostics.throwIfErrors()
-        return RuleCatalog(rulesets: session.rulesets)
+        let catalog = session.finishedCatalog()
+        try session.diagnostics.throwIfErrors()
+        return catalog
     }
 
     /// Whether a path ends like a ruleset file.
@@ -250,6 +253,11 @@ public struct RulesetLoader: Sendable {
             if let value = header.value("facts"), value != .null {
                 facts = FactDeclaration.declarations(value, at: header.valueLocation("facts"), file: path, into: &diagnostics)
             }
+            var overrides: [RuleOverride] = []
+            if let value = header.value("overrides"), value != .null {
+                overrides = RuleOverride.list(value, at: header.valueLocation("overrides"), file: path, origin: "ruleset", into: &diagnostics)
+            }
+            let terms = Self.terms(header, file: path, into: &diagnostics)
             out.ruleIDs = compiler.ruleIDs
             out.ruleset = Ruleset(
                 id: id,
@@ -260,6 +268,8 @@ public struct RulesetLoader: Sendable {
                 parameters: parameters,
                 rules: rules,
                 facts: facts,
+                terms: terms,
+                overrides: overrides,
                 file: path,
                 sha256: SHA256.hexDigest(bytes))
             out.diagnostics = diagnostics.diagnostics

@@ -21,6 +21,12 @@ public struct Phrases: Sendable {
     /// " (and 3 more)", appended to the message of a rule's first finding.
     public func andMore(_ count: Int) -> String { t(" (and \(count) more)", "（另有 \(count) 项）") }
 
+    /// A message placeholder whose fact is not known: "unknown".
+    public var unknownValue: String { t("unknown", "未知") }
+
+    /// Between the items of a list inside a message.
+    public var listSeparator: String { t(", ", "、") }
+
     /// The name of the follow-on phase that receives what a split moves out of a phase.
     public func followOnName(of phase: String) -> String { t("\(phase) follow-on", "\(phase)（后续）") }
 }

@@ -21,6 +21,9 @@ public struct Snapshot: Sendable {
     public var parameterOverrides: [(name: String, value: Value, location: SourceLocation)]
     /// Waivers from the snapshot's `waivers:`.
     public var waivers: [Waiver]
+    /// The client's calibration of rules for this project (`overrides:`), applied to the
+    /// loaded rules when the snapshot is evaluated.
+    public var ruleOverrides: [RuleOverride] = []
     /// The project's phases.
     public var phases: [Phase]
     /// The facts rules see: the document's root without the explicit unknowns (`null`,
