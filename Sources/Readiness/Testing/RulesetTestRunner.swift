@@ -32,7 +32,7 @@ public struct RulesetTestRunner: Sendable {
     }
 
     static let fileKeys = ["ruleset", "snapshot", "snapshot_file", "as_of", "params", "cases"]
-    static let caseKeys = ["name", "snapshot", "snapshot_file", "patch", "params", "as_of", "expect", "strict"]
+    static let caseKeys = ["name", "snapshot", "snapshot_file", "patch", "params", "as_of", "expect", "strict", "verdict", "phases"]
 
     let rulesets: RulesetLoader
     let snapshots: SnapshotLoader
@@ -128,6 +128,7 @@ public struct RulesetTestRunner: Sendable {
                 let snapshot = try snapshots.snapshot(from: YAMLDocument(file: file, root: snapshotValue, rootPosition: here.position), sha256: "")
                 let evaluation = try engine.evaluate(catalog, against: snapshot, options: options).evaluation
                 let mismatches = Self.compare(map["expect"], with: evaluation, at: c.valueLocation("expect"), file: file, into: &caseDiagnostics)
+                    + Self.comparePlan(c, with: evaluation, into: &caseDiagnostics)
                 results.append(CaseResult(
                     file: file, name: name, location: here, mismatches: mismatches,
                     problems: caseDiagnostics.diagnostics.filter { $0.severity == .error },
