@@ -79,7 +79,7 @@ enum RulesetDiagnostics {
     }
 
     static func unknownBuiltin(_ name: String, available: [String], at location: SourceLocation?) -> Diagnostic {
-        var notes: [Diagnostic.Note] = [.init(message: "built-in rulesets: \(available.joined(separator: ", "))")]
+        var notes: [Diagnostic.Note] = [.init(message: "built-in rulesets: \(available.joined(separator: ", ")), or all of them: all")]
         if let guess = EditDistance.suggestion(for: name, among: available) {
             notes.insert(.init(message: "did you mean '\(guess)'?"), at: 0)
         }

@@ -36,7 +36,10 @@ public struct RulesetLoader: Sendable {
     /// - Returns: the catalog and any warnings.
     public func load(_ specs: [String]) throws(DiagnosticError) -> (catalog: RuleCatalog, warnings: [Diagnostic]) {
         var session = Session(loader: self)
-        let requested = specs.isEmpty ? BuiltinRulesets.names : specs
+        // `all` (unless a file of that name is meant) stands for every built-in ruleset.
+        let requested = specs.isEmpty ? BuiltinRulesets.names : specs.flatMap { spec in
+            spec == BuiltinRulesets.allName && !RulesetLoader.isPath(spec) ? BuiltinRulesets.names : [spec]
+        }
         session.precompile(requested)
         for spec in requested {
             session.load(spec: spec, relativeTo: nil, from: nil, chain: [])
@@ -129,6 +132,8 @@ public struct RulesetLoader: Sendable {
                 }
                 loaded.insert(key)
                 load(bytes: bytes, path: path, chain: chain + [key])
+            } else if spec == BuiltinRulesets.allName {
+                for name in BuiltinRulesets.names { load(spec: name, relativeTo: base, from: location, chain: chain) }
             } else {
                 guard let bytes = BuiltinRulesets.bytes(named: spec) else {
                     diagnostics.append(RulesetDiagnostics.unknownBuiltin(spec, available: BuiltinRulesets.names, at: location))

@@ -58,3 +58,10 @@ public struct RuleOverride: Sendable {
     /// Whether the override switches the rule off.
     public var disablesRule: Bool { isEnabled == false }
 }
+
+extension RuleOverride {
+    /// What the override changed, in one line: `severity high → medium; params.min_business_analysts 2 → 1`.
+    public var summary: String {
+        changes.map { "\($0.field) \($0.from) → \($0.to)" }.joined(separator: "; ")
+    }
+}
