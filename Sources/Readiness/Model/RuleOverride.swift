@@ -55,6 +55,26 @@ public struct RuleOverride: Sendable {
     /// What the override changed, filled in when it is applied.
     public var changes: [Change] = []
 
+    /// Creates an override; loading reads them from `overrides:` (see `RuleCatalog.applying(_:)`).
+    public init(
+        ruleID: String, isEnabled: Bool? = nil, severity: Severity? = nil, action: RuleAction? = nil,
+        likelihood: Int? = nil, impact: Int? = nil, parameters: [ParameterValue] = [], only: [Phase.ScopeEntry] = [],
+        reason: String, location: SourceLocation, ruleLocation: SourceLocation, origin: String
+    ) {
+        self.ruleID = ruleID
+        self.isEnabled = isEnabled
+        self.severity = severity
+        self.action = action
+        self.likelihood = likelihood
+        self.impact = impact
+        self.parameters = parameters
+        self.only = only
+        self.reason = reason
+        self.location = location
+        self.ruleLocation = ruleLocation
+        self.origin = origin
+    }
+
     /// Whether the override switches the rule off.
     public var disablesRule: Bool { isEnabled == false }
 }

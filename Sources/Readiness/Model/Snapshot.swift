@@ -56,6 +56,12 @@ public struct Phase: Sendable, Hashable {
     public struct ScopeEntry: Sendable, Hashable {
         public var kind: String
         public var items: [String]
+
+        /// Creates a scope entry: the items of one kind.
+        public init(kind: String, items: [String]) {
+            self.kind = kind
+            self.items = items
+        }
     }
 
     /// The day the phase goes live: its `go_live`, else its start.
