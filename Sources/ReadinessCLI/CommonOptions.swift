@@ -10,7 +10,7 @@ struct RulesetOptions: ParsableArguments {
     @Option(
         name: .customLong("ruleset"),
         help: ArgumentHelp(
-            "A ruleset file, or a built-in ruleset by name (repeatable; default: every built-in ruleset).",
+            "A ruleset file, a built-in ruleset by name, or all (every built-in) (repeatable; default: every built-in ruleset).",
             valueName: "file|name"),
         completion: Completions.rulesets)
     var rulesets: [String] = []

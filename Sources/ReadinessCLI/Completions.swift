@@ -8,7 +8,7 @@ import Reporting
 enum Completions {
     /// `--ruleset`: the built-in ruleset names, then YAML files under the word typed so far.
     static let rulesets = CompletionKind.custom { _, _, prefix in
-        let names = BuiltinRulesets.names.filter { $0.hasPrefix(prefix) }
+        let names = ([BuiltinRulesets.allName] + BuiltinRulesets.names).filter { $0.hasPrefix(prefix) }
         return names + yamlFiles(matching: prefix)
     }
 

@@ -25,10 +25,18 @@ struct ExplainCommand: ParsableCommand {
             CLI.report([.error("cli.unknown-rule", message, at: nil)])
             throw CLI.badInput
         }
-        var out = "\(rule.id): \(rule.title.resolved(lang))\n"
-        out += "  category \(rule.category) · severity \(rule.severity.rawValue) · action \(rule.action.rawValue)"
-        out += " · likelihood \(rule.likelihood) × impact \(rule.impact)\n"
-        out += "  defined at \(rule.location.file):\(rule.location.line) (ruleset \(rule.rulesetID))\n\n"
+        let words = Phrases(language: lang)
+        func t(_ en: String, _ zh: String) -> String { words.isChinese ? zh : en }
+        var out = "\(rule.id): \(rule.title.resolved(lang))\(rule.isEnabled ? "" : t(" (switched off)", "（已停用）"))\n"
+        out += t("  category \(rule.category) · severity \(words.severityName(rule.severity)) · action \(words.actionName(rule.action))",
+            "  类别 \(rule.category) · 严重程度 \(words.severityName(rule.severity)) · 处置 \(words.actionName(rule.action))")
+        out += t(" · likelihood \(rule.likelihood) × impact \(rule.impact)\n", " · 可能性 \(rule.likelihood) × 影响 \(rule.impact)\n")
+        out += t("  defined at \(rule.location.file):\(rule.location.line) (ruleset \(rule.rulesetID))\n",
+            "  定义于 \(rule.location.file):\(rule.location.line)（规则集 \(rule.rulesetID)）\n")
+        for override in rule.appliedOverrides {
+            out += t("  calibrated: ", "  已校准：") + "\(override.summary) — \(override.reason) (\(override.location.file):\(override.location.line))\n"
+        }
+        out += "\n"
         func section(_ title: String, _ text: String?) {
             guard let text, !text.isEmpty else { return }
             out += "\(title)\n"
@@ -47,9 +55,11 @@ struct ExplainCommand: ParsableCommand {
             .flatMap { $0.program.referencedPaths }
             .filter { $0.first == "params" && $0.count > 1 }
             .map { $0[1] })
-        let parameters = catalog.parameters.filter { used.contains($0.name) }
+        let parameters = catalog.parameters.filter { used.contains($0.name) }.map { parameter in
+            rule.parameterBindings.first { $0.name == parameter.name }.map { (parameter.name, $0.value) } ?? (parameter.name, parameter.value)
+        }
         if !parameters.isEmpty {
-            section(lang == "zh" ? "参数" : "Parameters", parameters.map { "params.\($0.name) = \($0.value)" }.joined(separator: "\n"))
+            section(lang == "zh" ? "参数" : "Parameters", parameters.map { "params.\($0.0) = \($0.1)" }.joined(separator: "\n"))
         }
         section(lang == "zh" ? "建议" : "Recommendation", rule.recommendation?.resolved(lang))
         section(lang == "zh" ? "需收集的证据" : "Evidence to collect", rule.evidence?.resolved(lang))

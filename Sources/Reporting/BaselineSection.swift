@@ -40,16 +40,16 @@ public struct BaselineSection: Sendable {
     public func markdown(language: String) -> String {
         let strings = ReportStrings(language: language)
         var out = "\n## \(strings.baselineHeading)\n\n"
-        out += "Baseline: \(baselinePath.markdownCode). \(summary(strings)). \(strings.baselineGateNote)\n"
+        out += "\(strings.t("Baseline", "基线"))\(strings.colon)\(baselinePath.markdownCode). \(summary(strings)). \(strings.baselineGateNote)\n"
         let entries = Self.listed.flatMap { comparison.entries($0) }
         if !entries.isEmpty {
             out += "\n| \(strings.t("change", "变化")) | \(strings.t("finding", "问题")) | \(strings.t("status", "状态")) |\n"
             out += "|---|---|---|\n"
             for entry in entries {
                 let record = entry.record
-                var status = record.status.rawValue
+                var status = strings.status(record.status)
                 if let previous = entry.previous, let current = entry.current, previous.status != current.status {
-                    status = "\(previous.status.rawValue) → \(current.status.rawValue)"
+                    status = "\(strings.status(previous.status)) → \(strings.status(current.status))"
                 }
                 out += "| \(strings.baselineChange(entry.change)) | \(describe(entry, strings).markdownEscaped) | \(status) |\n"
             }
@@ -68,9 +68,9 @@ public struct BaselineSection: Sendable {
         var text = record.key.description
         if showsSnapshot { text = "\(record.snapshot): " + text }
         if let previous = entry.previous, let current = entry.current, previous.status != current.status {
-            text += " (\(previous.status.rawValue) → \(current.status.rawValue))"
+            text += " (\(strings.status(previous.status)) → \(strings.status(current.status)))"
         } else {
-            text += " (\(record.status.rawValue))"
+            text += " (\(strings.status(record.status)))"
         }
         return text + " — " + record.message
     }

@@ -16,7 +16,7 @@ public struct HTMLReporter: Reporter {
         return writer.output
     }
 
-    private struct Writer {
+    struct Writer {
         let strings: ReportStrings
         let context: ReportContext
         var output = ""
@@ -629,10 +629,11 @@ public struct HTMLReporter: Reporter {
             add("<tbody>")
             for input in evaluation.inputs {
                 add(
-                    "<tr><td class=\"mono\">\(h(path(input.path)))</td><td>\(h(input.kind))</td><td class=\"mono\">\(h(input.sha256))</td></tr>"
+                    "<tr><td class=\"mono\">\(h(path(input.path)))</td><td>\(h(strings.origin(input.kind)))</td><td class=\"mono\">\(h(input.sha256))</td></tr>"
                 )
             }
             add("</tbody></table>")
+            calibration(evaluation)
             let overrides = evaluation.snapshot.parameterOverrides
             if !overrides.isEmpty {
                 add("<h3>\(h(strings.parametersSet))</h3>")

@@ -84,10 +84,11 @@ public struct JSONReporter: Reporter {
         var plannedWork: [PlannedCheck]
         var waivers: WaiversJSON
         var parameters: JSONValue
+        var overrides: [OverrideJSON]
 
         enum CodingKeys: String, CodingKey {
             case schema, tool, inputs, snapshot, project, language, strict, stage, verdict, status, scores, phases, rules
-            case findings, waivers, parameters
+            case findings, waivers, parameters, overrides
             case asOf = "as_of"
             case decidedBy = "decided_by"
             case evidenceGaps = "evidence_gaps"
@@ -119,6 +120,7 @@ public struct JSONReporter: Reporter {
             plannedWork = e.plannedWork
             waivers = WaiversJSON(e.waivers)
             parameters = .object(e.parameters.map { ($0.name, JSONValue($0.value)) })
+            overrides = e.overrides.map(OverrideJSON.init)
         }
     }
 

@@ -505,7 +505,19 @@ public struct MarkdownReporter: Reporter {
                 ])
             table(
                 [strings.input, strings.kind, "SHA-256"], alignments: ["l", "l", "l"],
-                evaluation.inputs.map { [path($0.path).markdownCode, $0.kind.markdownEscaped, $0.sha256.markdownCode] })
+                evaluation.inputs.map { [path($0.path).markdownCode, strings.origin($0.kind).markdownEscaped, $0.sha256.markdownCode] })
+            if !evaluation.overrides.isEmpty {
+                line("**\(strings.calibration)**")
+                line()
+                table(
+                    [strings.rule, strings.adjustment, strings.reason, strings.setAt], alignments: ["l", "l", "l", "l"],
+                    evaluation.overrides.map { override in
+                        [
+                            override.ruleID.markdownCode, strings.changes(of: override).markdownEscaped, override.reason.markdownEscaped,
+                            "\(path(override.location.file)):\(override.location.line)".markdownCode,
+                        ]
+                    })
+            }
             let overrides = evaluation.snapshot.parameterOverrides
             if !overrides.isEmpty {
                 line("**\(strings.parametersSet)**")

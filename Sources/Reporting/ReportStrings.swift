@@ -279,25 +279,9 @@ struct ReportStrings: Sendable {
         }
     }
 
-    func severity(_ severity: Severity) -> String {
-        switch severity {
-        case .info: t("info", "提示")
-        case .low: t("low", "低")
-        case .medium: t("medium", "中")
-        case .high: t("high", "高")
-        case .critical: t("critical", "严重")
-        }
-    }
+    func severity(_ severity: Severity) -> String { Phrases(language: language).severityName(severity) }
 
-    func action(_ action: RuleAction) -> String {
-        switch action {
-        case .warn: t("warn", "提醒")
-        case .mitigate: t("mitigate", "缓解")
-        case .split: t("split", "拆分")
-        case .defer: t("defer", "推迟")
-        case .block: t("block", "阻断")
-        }
-    }
+    func action(_ action: RuleAction) -> String { Phrases(language: language).actionName(action) }
 
     /// The display name of a rule category (the built-in ones are translated).
     /// A category's display name: the title of the ruleset named like it, when there is one.

@@ -72,6 +72,11 @@ public struct TextReporter: Reporter {
                     t("Parameter \(parameter.name) of ruleset \(owner) is overridden by ruleset \(parameter.rulesetID)",
                         "规则集 \(parameter.rulesetID) 覆盖了规则集 \(owner) 的参数 \(parameter.name)").terminalEscaped) + "\n"
             }
+            for override in e.overrides {
+                out += p.yellow(
+                    "\(s.calibrated)\(s.colon)\(override.ruleID) \(s.changes(of: override)) — \(override.reason) (\(s.origin(override.origin)) \(path(override.location.file)):\(override.location.line))"
+                        .terminalEscaped) + "\n"
+            }
         }
 
         mutating func verdict() {

@@ -30,7 +30,7 @@ import Testing
         .init(name: "validate rejects a ruleset with type errors", arguments: ["validate", Paths.package(fixtures + "type-errors.yaml")], status: 2),
         .init(name: "schema snapshot prints", arguments: ["schema", "snapshot"], status: 0),
         .init(name: "schema of an unknown kind is a usage error", arguments: ["schema", "snapshots"], status: 2),
-        .init(name: "eval sees params", arguments: ["eval", "params.min_wan_mbps_per_user == 0.4", "--snapshot", Paths.package(mining)], status: 0),
+        .init(name: "eval sees params", arguments: ["eval", "params.min_wan_mbps_per_concurrent_user == 0.4", "--snapshot", Paths.package(mining)], status: 0),
         .init(name: "eval sees --param over the defaults", arguments: ["eval", "params.max_latency_ms == 300 || 1 / 0 == 1", "--snapshot", Paths.package(mining), "--param", "max_latency_ms=300"], status: 0),
         .init(name: "eval sees as_of", arguments: ["eval", "as_of == timestamp('2027-01-04T00:00:00Z') || 1 / 0 == 1", "--snapshot", Paths.package(mining), "--as-of", "2027-01-04"], status: 0),
         .init(name: "eval binds a rule's for_each variable to a subject", arguments: ["eval", "site.name == 'Pit Creek Mine' || 1 / 0 == 1", "--snapshot", Paths.package(mining), "--rule", "NET-WAN-PER-USER", "--subject", "Pit Creek Mine"], status: 0),

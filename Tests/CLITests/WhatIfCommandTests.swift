@@ -59,7 +59,7 @@ import Testing
         let takes = try #require(wan["what_it_takes"] as? [String: Any])
         #expect(takes["outcome"] as? String == "change")
         let first = try #require((takes["changes"] as? [[String: Any]])?.first)
-        #expect(first["set"] as? String == "network.sites[Pit Creek Mine].wan_mbps=14")
+        #expect(first["set"] as? String == "network.sites[Pit Creek Mine].wan_mbps=11")
         let quiet = try json(["check", Paths.package(Self.mining), "--no-what-it-takes"])
         let plain = try #require(quiet["findings"] as? [[String: Any]])
         #expect(plain.allSatisfy { $0["what_it_takes"] == nil })

@@ -52,7 +52,7 @@ import Testing
         let ruleset = Self.ruleset(action: "block", check: "data.restore_tested")
         let lenient = try evaluate(ruleset)
         #expect(lenient.verdict == .noGo)
-        #expect(lenient.decidedBy.first?.missingFact == "data")
+        #expect(lenient.decidedBy.first?.missingFact == "data.restore_tested")
         #expect(lenient.scores.overall.readiness == 0)
         #expect(lenient.scores.overall.coverage == 0)
         // Red from missing evidence alone under 50% coverage is "not assessed", not a failure.

@@ -98,12 +98,12 @@ import Testing
         #expect(results[1].location?.column == 7)
     }
 
-    @Test("a missing fact is unknown and names the fact and where it would be")
+    @Test("a missing fact is unknown and names the first leaf to collect, not the missing section")
     func unknown() throws {
         let result = try #require(try evaluateFixture().results(of: "T-UNKNOWN").first)
         #expect(result.status == .unknown)
-        #expect(result.missingFact == "data")
-        #expect(result.message == "missing fact: data")
+        #expect(result.missingFact == "data.backup.tested_restore")
+        #expect(result.message == "missing fact: data.backup.tested_restore")
     }
 
     @Test("a type error is an error result that says what went wrong, and the others still run")
@@ -197,7 +197,7 @@ import Testing
     @Test("messages render in the chosen language, falling back to English")
     func language() throws {
         let evaluation = try evaluateFixture(EvaluationOptions(language: "zh"))
-        #expect(evaluation.results(of: "T-UNKNOWN").first?.message == "缺少事实：data")
+        #expect(evaluation.results(of: "T-UNKNOWN").first?.message == "缺少事实：data.backup.tested_restore")
         #expect(evaluation.rules.first { $0.rule.id == "T-PASS" }?.rule.title.resolved("zh") == "Always passes")
     }
 }

@@ -68,8 +68,8 @@ import Testing
         }
         let wan = try #require(changes("NET-WAN-PER-USER", "Pit Creek Mine").first)
         #expect(wan.fact == "network.sites[Pit Creek Mine].wan_mbps")
-        #expect((wan.from, wan.to, wan.change) == ("4", "14", "+10"))
-        #expect(wan.assignment == "network.sites[Pit Creek Mine].wan_mbps=14")
+        #expect((wan.from, wan.to, wan.change) == ("4", "11", "+7"))
+        #expect(wan.assignment == "network.sites[Pit Creek Mine].wan_mbps=11")
         let keyUsers = try #require(changes("STAFF-KEY-USERS", "Pit Creek Mine / Site Services").first)
         #expect(keyUsers.fact.hasSuffix(".key_users") && keyUsers.from == "1" && keyUsers.to == "2")
     }

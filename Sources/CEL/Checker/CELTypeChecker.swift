@@ -146,6 +146,13 @@ struct CELTypeChecker {
         case "timestamp": return .timestamp
         case "duration": return .duration
         case "bool": return .bool
+        case "groupBy":
+            // `{key, items}` per group: the items keep the receiver's element type.
+            var key = CELType.dyn
+            if case .list(.object(let element))? = receiver, case .literal(.string(let field))? = arguments.first?.kind {
+                key = element.fields[field] ?? .dyn
+            }
+            return .list(.object(CELObjectType(fields: ["key": key, "items": receiver ?? .dyn], isClosed: true)))
         default:
             _ = receiver
             return .dyn

@@ -1,3 +1,4 @@
+import SourceDiagnostics
 import StrictYAML
 
 extension CELLibrary {
@@ -26,5 +27,57 @@ extension CELLibrary {
             out.append(.map(ValueMap(keys: [.string("value"), .string("count")], values: [key, .int(count)])))
         }
         return .list(ValueList(out, positions: keyList.positions, position: keyList.position))
+    }
+}
+
+extension CELLibrary {
+    /// `list.groupBy('field')`: the elements of a list of maps grouped by the value of one
+    /// field, as a list of maps `{"key": value, "items": [elements]}` in the order each value
+    /// first appears (elements keep their order and positions). It gives a rule one result per
+    /// module or site in time linear in the list, where `modules.map(m, items.filter(r,
+    /// r.module == m))` is quadratic. An element without the field is a missing fact
+    /// (`[3].module`, which the engine restates from the list's own path).
+    static func groupBy(_ list: Value, _ field: Value) throws(CELEvaluationError) -> Value {
+        guard case .list(let elements) = list, case .string(let name) = field else {
+            throw CELEvaluationError.noOverload("groupBy", list, field)
+        }
+        var order: [Value] = []
+        var groups: [[Value]] = []
+        var groupPositions: [[SourcePosition]] = []
+        var firstPositions: [SourcePosition] = []
+        var index: [MapKey: Int] = [:]
+        var others: [(key: Value, group: Int)] = []
+        for (i, element) in elements.elements.enumerated() {
+            guard case .map(let map) = element else { throw CELEvaluationError.noOverload("groupBy", element, field) }
+            guard let key = map[.string(name)] else {
+                throw CELEvaluationError.missingFact("[\(i)].\(name)", in: map, at: -1)
+            }
+            let position = elements.position(at: i) ?? .unknown
+            let existing: Int?
+            if let k = MapKey(key) {
+                existing = index[k]
+                if existing == nil { index[k] = groups.count }
+            } else {
+                // A key that cannot be hashed (a list, a fraction): compared one by one.
+                existing = others.first { $0.key == key }?.group
+                if existing == nil { others.append((key, groups.count)) }
+            }
+            if let g = existing {
+                groups[g].append(element)
+                groupPositions[g].append(position)
+            } else {
+                order.append(key)
+                groups.append([element])
+                groupPositions.append([position])
+                firstPositions.append(position)
+            }
+        }
+        let out = order.indices.map { g in
+            Value.map(ValueMap(
+                keys: [.string("key"), .string("items")],
+                values: [order[g], .list(ValueList(groups[g], positions: groupPositions[g]))]))
+        }
+        let known = firstPositions.allSatisfy { $0.isKnown }
+        return .list(ValueList(out, positions: known ? firstPositions : [], position: elements.position))
     }
 }

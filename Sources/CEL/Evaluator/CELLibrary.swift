@@ -125,6 +125,7 @@ enum CELLibrary {
                 ternary: { s, a, b throws(CELEvaluationError) in try substring(s, a, b) }),
             "charAt": CELOverloads(binary: charAt),
             "countIn": CELOverloads(binary: countIn),
+            "groupBy": CELOverloads(binary: groupBy),
             "hasValue": CELOverloads(unary: { v throws(CELEvaluationError) in
                 guard case .optional(let o) = v else { throw CELEvaluationError.noOverload("hasValue", v) }
                 return .bool(o.wrapped != nil)

@@ -27,6 +27,8 @@ extension Engine {
         ruleID: String? = nil, subject: String? = nil
     ) throws(DiagnosticError) -> Scope {
         var diagnostics = DiagnosticCollector()
+        let (catalog, calibration) = catalog.applying(snapshot.ruleOverrides)
+        diagnostics.append(contentsOf: calibration)
         let parameters = Self.resolveParameters(catalog, snapshot: snapshot, options: options, into: &diagnostics)
         try diagnostics.throwIfErrors()
         let asOf = options.asOf ?? snapshot.asOf
@@ -37,6 +39,7 @@ extension Engine {
             throw DiagnosticError(.error("eval.unknown-rule", "no loaded ruleset defines rule '\(ruleID)'", at: nil))
         }
         let rule = catalog.rules[index]
+        scope.globals = RuleRun.binding(rule.parameterBindings, into: globals)
         guard let iteration = rule.iteration else {
             if subject != nil {
                 throw DiagnosticError(.error("eval.no-subjects", "rule '\(ruleID)' has no for_each, so it has no subjects", at: nil))

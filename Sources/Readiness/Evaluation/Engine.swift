@@ -26,6 +26,9 @@ public struct Engine: Sendable {
         _ catalog: RuleCatalog, against snapshot: Snapshot, options: EvaluationOptions = EvaluationOptions()
     ) throws(DiagnosticError) -> (evaluation: Evaluation, warnings: [Diagnostic]) {
         var diagnostics = DiagnosticCollector()
+        // The snapshot's own calibration of the rules, on top of the rulesets'.
+        let (catalog, calibration) = catalog.applying(snapshot.ruleOverrides)
+        diagnostics.append(contentsOf: calibration)
         let parameters = Self.resolveParameters(catalog, snapshot: snapshot, options: options, into: &diagnostics)
         let asOf = options.asOf ?? snapshot.asOf
         Self.checkWaiverHorizon(snapshot.waivers + options.waivers, asOf: asOf, maxDays: options.maxWaiverDays, into: &diagnostics)
@@ -66,6 +69,7 @@ public struct Engine: Sendable {
             parameters: parameters,
             inputs: catalog.rulesets.map { InputFile(path: $0.file, kind: "ruleset", sha256: $0.sha256) }
                 + [InputFile(path: snapshot.file, kind: "snapshot", sha256: snapshot.sha256)])
+        evaluation.overrides = catalog.overrides
         evaluation.knownFindingIndices = run.findingIndices
         evaluation.notDueIndices = run.notDueIndices
         evaluation.calendar = run.calendar

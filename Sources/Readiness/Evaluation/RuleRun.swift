@@ -114,7 +114,7 @@ struct RuleRun {
                     produced = 1
                 case .whole:
                     let element = Element(
-                        evaluator: CELEvaluator(run.cel, activation: CELActivation(globals: run.globals)),
+                        evaluator: CELEvaluator(run.cel, activation: CELActivation(globals: run.globals(for: rules[r]))),
                         value: nil, index: nil, position: nil)
                     out.initialize(to: run.applyingDue(run.judge(rules[r], ruleIndex: r, element), rule: rules[r]))
                     produced = 1
@@ -159,7 +159,7 @@ struct RuleRun {
     /// The snapshot, or the elements of the rule's `for_each` list.
     func subjects(of rule: Rule, index ruleIndex: Int) -> Subjects {
         guard let iteration = rule.iteration else { return .whole }
-        switch cel.evaluate(iteration.list.program, in: CELActivation(globals: globals)) {
+        switch cel.evaluate(iteration.list.program, in: CELActivation(globals: globals(for: rule))) {
         case .value(.list(let list)):
             return .elements(list.elements, positions: list.positions)
         case .value(.map(let map)):
@@ -184,7 +184,7 @@ struct RuleRun {
         // Element paths (`network.sites[3]`) are only spelt out when a fact turns out missing
         // (see `outcome(of:)`), never per element.
         // One evaluator (one frame) serves the whole range.
-        let evaluator = CELEvaluator(cel, activation: CELActivation(globals: globals, locals: [.null]))
+        let evaluator = CELEvaluator(cel, activation: CELActivation(globals: globals(for: rule), locals: [.null]))
         for i in range {
             let value = elements[i]
             evaluator.setLocal(0, to: value)
@@ -230,6 +230,12 @@ struct RuleRun {
             case .error(let error):
                 return outcome(of: error, rule: rule, ruleIndex: ruleIndex, element: element, expression: when)
             }
+        }
+        // An override's `only:` leaves the rule not applicable outside the items it names.
+        if !rule.only.isEmpty, Self.restricted(declaredAffected(rule, element), to: rule.only) == nil {
+            return RuleResult(
+                ruleIndex: ruleIndex, status: .notApplicable, subject: subject(rule, element), index: element.index,
+                message: nil, location: elementLocation(element), missingFact: nil, errorMessage: nil, affected: [], waiver: nil)
         }
         var status: ResultStatus = .pass
         // An outcome's own message; the rule's is read only for a finding (a pass shows none).
@@ -285,6 +291,7 @@ struct RuleRun {
         of error: CELEvaluationError, rule: Rule, ruleIndex: Int, element: Element?, expression: CompiledExpression
     ) -> RuleResult {
         if var path = error.missingFactPath {
+            path = Self.leafPath(path, in: expression)
             if let iteration = rule.iteration, let index = element?.index,
                 let base = Self.plainPath(iteration.list.source)
             {
@@ -373,8 +380,8 @@ struct RuleRun {
             case .text(let text): out += text
             case .expression(let expression):
                 switch element.evaluator.evaluate(expression.program) {
-                case .value(let v): out += Messages.text(of: v, limit: Messages.renderLimit - out.utf8.count)
-                case .error(let e): out += e.missingFactPath.map { "‹\($0)?›" } ?? "‹error›"
+                case .value(let v): out += messageText(of: v, rule: rule, limit: Messages.renderLimit - out.utf8.count)
+                case .error(let e): out += e.missingFactPath == nil ? "‹error›" : Phrases(language: language).unknownValue
                 }
             }
             if out.utf8.count >= Messages.renderLimit { break }
@@ -382,9 +389,15 @@ struct RuleRun {
         return Messages.bounded(out, partial: out.utf8.count >= Messages.renderLimit)
     }
 
-    /// The items a result affects, each named once and bounded like a subject: a list that
-    /// names one long item a million times affects it once.
+    /// The items a result acts on: its rule's `affects`, within an override's restriction.
     func affected(_ rule: Rule, _ element: Element) -> [RuleResult.AffectedItem] {
+        let declared = declaredAffected(rule, element)
+        return rule.only.isEmpty ? declared : Self.restricted(declared, to: rule.only) ?? []
+    }
+
+    /// The items the rule's `affects` names for an element, each named once and bounded like a
+    /// subject: a list that names one long item a million times affects it once.
+    func declaredAffected(_ rule: Rule, _ element: Element) -> [RuleResult.AffectedItem] {
         var out: [RuleResult.AffectedItem] = []
         for affect in rule.affects {
             guard case .value(let v) = element.evaluator.evaluate(affect.item.program) else { continue }

@@ -12,6 +12,9 @@ public enum BuiltinRulesets {
         ("governance", PackageResources.governance_yaml),
     ]
 
+    /// The name that stands for every built-in ruleset (`--ruleset all`, `extends: [all]`).
+    public static let allName = "all"
+
     /// The names of the built-in rulesets.
     public static var names: [String] { all.map(\.name) }
 

@@ -79,7 +79,7 @@ enum RulesetDiagnostics {
     }
 
     static func unknownBuiltin(_ name: String, available: [String], at location: SourceLocation?) -> Diagnostic {
-        var notes: [Diagnostic.Note] = [.init(message: "built-in rulesets: \(available.joined(separator: ", "))")]
+        var notes: [Diagnostic.Note] = [.init(message: "built-in rulesets: \(available.joined(separator: ", ")), or all of them: all")]
         if let guess = EditDistance.suggestion(for: name, among: available) {
             notes.insert(.init(message: "did you mean '\(guess)'?"), at: 0)
         }
@@ -156,6 +156,34 @@ enum RulesetDiagnostics {
             "parameter '\(name)' is already declared by ruleset '\(owner)'; a ruleset may not change another ruleset's parameter silently",
             at: location,
             notes: [.init(message: "to override it on purpose, list it under 'overrides_params: [\(name)]' in ruleset '\(ruleset)'")])
+    }
+
+    static func emptyOverrideReason(at location: SourceLocation) -> Diagnostic {
+        .error("override.empty-reason", "an override's 'reason' must not be empty: say why this client's situation calls for it", at: location)
+    }
+
+    static func overrideChangesNothing(at location: SourceLocation) -> Diagnostic {
+        .error(
+            "override.no-change", "the override changes nothing",
+            at: location,
+            notes: [.init(message: "give one of: enabled, severity, action, likelihood, impact, params, only")])
+    }
+
+    static func overrideOfUnknownRule(_ id: String, known: [String], at location: SourceLocation) -> Diagnostic {
+        var notes: [Diagnostic.Note] = []
+        if let guess = EditDistance.suggestion(for: id, among: known.sorted()) {
+            notes.append(.init(message: "did you mean '\(guess)'?"))
+        }
+        return .error("override.unknown-rule", "the override names rule '\(id)', which no loaded ruleset defines", at: location, notes: notes)
+    }
+
+    static func overrideParameterNotRead(_ name: String, rule: String, reads: [String], at location: SourceLocation) -> Diagnostic {
+        let notes: [Diagnostic.Note] = reads.isEmpty
+            ? [.init(message: "rule '\(rule)' reads no parameter")]
+            : [.init(message: "rule '\(rule)' reads: \(reads.joined(separator: ", "))")]
+        return .error(
+            "override.parameter-not-read", "rule '\(rule)' does not read parameter '\(name)', so overriding it would change nothing",
+            at: location, notes: notes)
     }
 
     static func overrideOfNothing(_ name: String, at location: SourceLocation) -> Diagnostic {

@@ -15,8 +15,8 @@ public struct RulesetLoader: Sendable {
     public var confinement = PathConfinement()
 
     static let rulesetKeys = [
-        "ruleset", "title", "version", "description", "params", "overrides_params", "extends", "facts", "rules",
-        "evidence_deadline_days",
+        "ruleset", "title", "version", "description", "params", "overrides_params", "extends", "facts", "terms",
+        "overrides", "rules", "evidence_deadline_days",
     ]
     static let ruleKeys = [
         "id", "title", "category", "severity", "likelihood", "impact", "for_each", "when", "check",
@@ -36,14 +36,18 @@ public struct RulesetLoader: Sendable {
     /// - Returns: the catalog and any warnings.
     public func load(_ specs: [String]) throws(DiagnosticError) -> (catalog: RuleCatalog, warnings: [Diagnostic]) {
         var session = Session(loader: self)
-        let requested = specs.isEmpty ? BuiltinRulesets.names : specs
+        // `all` (unless a file of that name is meant) stands for every built-in ruleset.
+        let requested = specs.isEmpty ? BuiltinRulesets.names : specs.flatMap { spec in
+            spec == BuiltinRulesets.allName && !RulesetLoader.isPath(spec) ? BuiltinRulesets.names : [spec]
+        }
         session.precompile(requested)
         for spec in requested {
             session.load(spec: spec, relativeTo: nil, from: nil, chain: [])
         }
         session.checkDuplicateIDs()
         try session.diagnostics.throwIfErrors()
-        let catalog = RuleCatalog(rulesets: session.rulesets)
+        let catalog = session.finishedCatalog()
+        try session.diagnostics.throwIfErrors()
         // Expressions are type-checked once the whole catalog (its params and facts) is known.
         session.diagnostics.append(contentsOf: RuleTypeCheck.diagnostics(for: catalog, cel: cel))
         try session.diagnostics.throwIfErrors()
@@ -56,7 +60,9 @@ public struct RulesetLoader: Sendable {
         session.load(bytes: Array(text.utf8), path: file, chain: [])
         session.checkDuplicateIDs()
         try session.diagnostics.throwIfErrors()
-        return RuleCatalog(rulesets: session.rulesets)
+        let catalog = session.finishedCatalog()
+        try session.diagnostics.throwIfErrors()
+        return catalog
     }
 
     /// Whether a path ends like a ruleset file.
@@ -126,6 +132,8 @@ public struct RulesetLoader: Sendable {
                 }
                 loaded.insert(key)
                 load(bytes: bytes, path: path, chain: chain + [key])
+            } else if spec == BuiltinRulesets.allName {
+                for name in BuiltinRulesets.names { load(spec: name, relativeTo: base, from: location, chain: chain) }
             } else {
                 guard let bytes = BuiltinRulesets.bytes(named: spec) else {
                     diagnostics.append(RulesetDiagnostics.unknownBuiltin(spec, available: BuiltinRulesets.names, at: location))
@@ -250,6 +258,11 @@ public struct RulesetLoader: Sendable {
             if let value = header.value("facts"), value != .null {
                 facts = FactDeclaration.declarations(value, at: header.valueLocation("facts"), file: path, into: &diagnostics)
             }
+            var overrides: [RuleOverride] = []
+            if let value = header.value("overrides"), value != .null {
+                overrides = RuleOverride.list(value, at: header.valueLocation("overrides"), file: path, origin: "ruleset", into: &diagnostics)
+            }
+            let terms = Self.terms(header, file: path, into: &diagnostics)
             out.ruleIDs = compiler.ruleIDs
             out.ruleset = Ruleset(
                 id: id,
@@ -260,6 +273,8 @@ public struct RulesetLoader: Sendable {
                 parameters: parameters,
                 rules: rules,
                 facts: facts,
+                terms: terms,
+                overrides: overrides,
                 file: path,
                 sha256: SHA256.hexDigest(bytes))
             out.diagnostics = diagnostics.diagnostics

@@ -98,11 +98,17 @@ public struct SnapshotLoader: Sendable {
         if let value = root["phases"], value != .null {
             phases = Self.phases(value, at: top.valueLocation("phases"), file: file, into: &diagnostics)
         }
+        var ruleOverrides: [RuleOverride] = []
+        if let value = root["overrides"], value != .null {
+            ruleOverrides = RuleOverride.list(value, at: top.valueLocation("overrides"), file: file, origin: "snapshot", into: &diagnostics)
+        }
         try diagnostics.throwIfErrors()
-        return Snapshot(
+        var snapshot = Snapshot(
             document: document, sha256: sha256, projectName: projectName, asOf: asOf, projectGoLive: projectGoLive,
             projectStart: projectStart, stage: stage, parameterOverrides: overrides, waivers: waivers, phases: phases,
             facts: facts)
+        snapshot.ruleOverrides = ruleOverrides
+        return snapshot
     }
 
     /// Validates a `waivers` list (from a snapshot or a `--waivers` file).

@@ -331,6 +331,9 @@ public struct Evaluation: Sendable {
     public var parameters: [Parameter]
     /// The rulesets and snapshot read.
     public var inputs: [InputFile]
+    /// The client's calibration of rules in force (the rulesets' overrides, then the
+    /// snapshot's), each with what it changed and why.
+    public var overrides: [RuleOverride] = []
     /// Checks not yet due on the evaluation date: planned work with their due dates.
     public var plannedWork: [PlannedCheck] = []
     /// The indices of the results not yet due, in order.

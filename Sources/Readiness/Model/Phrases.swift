@@ -21,6 +21,34 @@ public struct Phrases: Sendable {
     /// " (and 3 more)", appended to the message of a rule's first finding.
     public func andMore(_ count: Int) -> String { t(" (and \(count) more)", "（另有 \(count) 项）") }
 
+    /// A message placeholder whose fact is not known: "unknown".
+    public var unknownValue: String { t("unknown", "未知") }
+
+    /// Between the items of a list inside a message.
+    public var listSeparator: String { t(", ", "、") }
+
+    /// A severity's name ("high", "高").
+    public func severityName(_ severity: Severity) -> String {
+        switch severity {
+        case .info: t("info", "提示")
+        case .low: t("low", "低")
+        case .medium: t("medium", "中")
+        case .high: t("high", "高")
+        case .critical: t("critical", "严重")
+        }
+    }
+
+    /// An action's name ("split", "拆分").
+    public func actionName(_ action: RuleAction) -> String {
+        switch action {
+        case .warn: t("warn", "提醒")
+        case .mitigate: t("mitigate", "缓解")
+        case .split: t("split", "拆分")
+        case .defer: t("defer", "推迟")
+        case .block: t("block", "阻断")
+        }
+    }
+
     /// The name of the follow-on phase that receives what a split moves out of a phase.
     public func followOnName(of phase: String) -> String { t("\(phase) follow-on", "\(phase)（后续）") }
 }

@@ -65,6 +65,17 @@ public struct Rule: Sendable {
     public var leadTimeDays: Int? = nil
     /// Days before a phase's go-live by which the rule's evidence must be in.
     public var evidenceDeadlineDays: Int = RuleTimingDefaults.evidenceDeadlineDays
+    /// Whether the rule runs: a client's override may switch it off (`enabled: false`).
+    public var isEnabled = true
+    /// Parameter values for this rule only (from overrides); they win over the parameters in
+    /// force, the command line's included.
+    public var parameterBindings: [RuleOverride.ParameterValue] = []
+    /// The scope items an override restricts the rule to, by kind; empty: everywhere.
+    public var only: [Phase.ScopeEntry] = []
+    /// How values read in the rule's messages, by language (the rulesets' `terms`).
+    public var terms: RuleTerms? = nil
+    /// The overrides applied to the rule, in order.
+    public var appliedOverrides: [RuleOverride] = []
     /// The id of the ruleset that defines the rule.
     public var rulesetID: String
     /// Where the rule starts in its file.

@@ -11,6 +11,11 @@ public struct Ruleset: Sendable {
     public var rules: [Rule]
     /// Custom facts the ruleset declares (`facts:`), extending the snapshot schema.
     public var facts: [FactDeclaration] = []
+    /// How values read in messages (`terms:`): a role name, say, by language.
+    public var terms: [(value: String, text: LocalizedText)] = []
+    /// The ruleset's calibration of rules it loads (`overrides:`), applied once every ruleset
+    /// is loaded.
+    public var overrides: [RuleOverride] = []
     /// The file it came from (`builtin:NAME` for a built-in).
     public var file: String
     /// SHA-256 of the file's bytes, hex.
@@ -27,10 +32,16 @@ public struct RuleCatalog: Sendable {
         self.rulesets = rulesets
     }
 
-    /// All rules, in load order.
-    public var rules: [Rule] { rulesets.flatMap(\.rules) }
+    /// The rules that run, in load order (an override may have switched some off).
+    public var rules: [Rule] { rulesets.flatMap { $0.rules.filter(\.isEnabled) } }
 
-    /// The rule with this id.
+    /// Every rule loaded, switched off or not, in load order.
+    public var allRules: [Rule] { rulesets.flatMap(\.rules) }
+
+    /// The overrides applied to the rules (from rulesets, then from a snapshot), in order.
+    public var overrides: [RuleOverride] = []
+
+    /// The rule with this id (switched off or not).
     public func rule(withID id: String) -> Rule? {
         for ruleset in rulesets {
             if let rule = ruleset.rules.first(where: { $0.id == id }) { return rule }

@@ -21,6 +21,9 @@ public struct Snapshot: Sendable {
     public var parameterOverrides: [(name: String, value: Value, location: SourceLocation)]
     /// Waivers from the snapshot's `waivers:`.
     public var waivers: [Waiver]
+    /// The client's calibration of rules for this project (`overrides:`), applied to the
+    /// loaded rules when the snapshot is evaluated.
+    public var ruleOverrides: [RuleOverride] = []
     /// The project's phases.
     public var phases: [Phase]
     /// The facts rules see: the document's root without the explicit unknowns (`null`,
@@ -53,6 +56,12 @@ public struct Phase: Sendable, Hashable {
     public struct ScopeEntry: Sendable, Hashable {
         public var kind: String
         public var items: [String]
+
+        /// Creates a scope entry: the items of one kind.
+        public init(kind: String, items: [String]) {
+            self.kind = kind
+            self.items = items
+        }
     }
 
     /// The day the phase goes live: its `go_live`, else its start.

@@ -27,6 +27,11 @@ public enum SnapshotForm {
                 out += elementLines(node.shape.items, indent: 0)
             case "params", "waivers":
                 continue
+            case "overrides":
+                out += language == "zh"
+                    ? "overrides: []  # 针对本客户校准内置规则（停用、严重程度、处置、参数、仅限部分站点或模块），每项须注明理由：\n"
+                    : "overrides: []  # calibrate built-in rules for this client (off, severity, action, params, only some sites or modules), each with a reason:\n"
+                out += elementLines(node.shape.items, indent: 0)
             default:
                 guard read.contains(name) else { continue }
                 render(name, node, path: name, read: read, indent: 0, into: &out)

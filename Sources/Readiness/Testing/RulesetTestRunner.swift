@@ -32,7 +32,7 @@ public struct RulesetTestRunner: Sendable {
     }
 
     static let fileKeys = ["ruleset", "snapshot", "snapshot_file", "as_of", "params", "cases"]
-    static let caseKeys = ["name", "snapshot", "snapshot_file", "patch", "params", "as_of", "expect", "strict"]
+    static let caseKeys = ["name", "snapshot", "snapshot_file", "patch", "params", "as_of", "expect", "strict", "lang", "verdict", "phases", "messages"]
 
     let rulesets: RulesetLoader
     let snapshots: SnapshotLoader
@@ -111,6 +111,7 @@ public struct RulesetTestRunner: Sendable {
             if let patch = map["patch"] { snapshotValue = Self.merge(snapshotValue, patch) }
             var options = EvaluationOptions()
             options.isStrict = map["strict"] == .bool(true)
+            if let language = c.string("lang", into: &caseDiagnostics) { options.language = language }
             if let text = c.string("as_of", into: &caseDiagnostics) ?? fileAsOf {
                 options.asOf = CalendarDate.parse(text)
                 if options.asOf == nil { caseDiagnostics.append(RulesetDiagnostics.invalidDate(text, field: "as_of", at: c.valueLocation("as_of"))) }
@@ -128,6 +129,8 @@ public struct RulesetTestRunner: Sendable {
                 let snapshot = try snapshots.snapshot(from: YAMLDocument(file: file, root: snapshotValue, rootPosition: here.position), sha256: "")
                 let evaluation = try engine.evaluate(catalog, against: snapshot, options: options).evaluation
                 let mismatches = Self.compare(map["expect"], with: evaluation, at: c.valueLocation("expect"), file: file, into: &caseDiagnostics)
+                    + Self.comparePlan(c, with: evaluation, into: &caseDiagnostics)
+                    + Self.compareMessages(c, with: evaluation, into: &caseDiagnostics)
                 results.append(CaseResult(
                     file: file, name: name, location: here, mismatches: mismatches,
                     problems: caseDiagnostics.diagnostics.filter { $0.severity == .error },

@@ -95,6 +95,10 @@ public struct StandardSnapshotGenerator: Sendable {
                 v = .string(siteName(index))
             case ("site", .string):
                 v = .string(siteName(index % preset.sites))
+            case ("data_centre", .string):
+                // Data centres shared by a few sites each, as in a real network: a server finding
+                // acts on the sites of its own data centre, not on every site.
+                v = .string("dc-\(index % max(1, preset.sites / 10))")
             case ("name", .string(let s)), ("id", .string(let s)):
                 v = .string("\(s)-\(index + 1)")
             case (_, .int(let n)) where n > 0:

@@ -1,0 +1,50 @@
+import Readiness
+
+extension ReportStrings {
+    /// The heading of the client's overrides of rules in the provenance.
+    var calibration: String { t("Client calibration of the rules", "针对本客户的规则校准") }
+    /// The label before one override in the text report.
+    var calibrated: String { t("Calibrated", "已校准") }
+    /// The column of what an override changed.
+    var adjustment: String { t("Change", "调整") }
+
+    /// Where an override or an input came from: a ruleset or the snapshot.
+    func origin(_ kind: String) -> String {
+        switch kind {
+        case "ruleset": t("ruleset", "规则集")
+        case "snapshot": t("snapshot", "快照")
+        default: kind
+        }
+    }
+
+    /// What an override changed, with a rule switched off said in words and the fields,
+    /// severities, actions and scope kinds in the report language.
+    func changes(of override: RuleOverride) -> String {
+        if override.disablesRule && override.changes.count == 1 { return t("switched off", "已停用") }
+        return override.changes.map { change in
+            "\(field(change.field)) \(value(change.from, of: change.field)) → \(value(change.to, of: change.field))"
+        }.joined(separator: clauseSeparator)
+    }
+
+    private func field(_ name: String) -> String {
+        switch name {
+        case "enabled": return t("enabled", "启用")
+        case "severity": return t("severity", "严重程度")
+        case "action": return t("action", "处置")
+        case "likelihood": return t("likelihood", "可能性")
+        case "impact": return t("impact", "影响")
+        default:
+            if name.hasPrefix("only.") { return t("only ", "仅限") + scopeKind(String(name.dropFirst(5))) }
+            return name
+        }
+    }
+
+    private func value(_ text: String, of field: String) -> String {
+        switch field {
+        case "severity": return Severity(rawValue: text).map(severity) ?? text
+        case "action": return RuleAction(rawValue: text).map(action) ?? text
+        case "enabled": return text == "true" ? t("yes", "是") : text == "false" ? t("no", "否") : text
+        default: return text == "*" ? t("everywhere", "全部") : text
+        }
+    }
+}
