@@ -41,6 +41,7 @@ enum CLI {
     /// for the quote only if it is a regular file within the default input limit, so a huge
     /// file, a device or a FIFO is never read just to show an error about it.
     static func report(_ diagnostics: [Diagnostic]) {
+        let diagnostics = diagnostics.map(namingFlags)
         let renderer = DiagnosticRenderer(sourceText: { path in
             guard !path.hasPrefix("<"),
                 let bytes = try? YAMLLoader.readFile(path, limit: YAMLLoader.Limits.default.maxInputBytes)
@@ -48,6 +49,24 @@ enum CLI {
             return String(decoding: bytes, as: UTF8.self)
         })
         printError(renderer.render(diagnostics))
+    }
+
+    /// The command-line flag of each library setting a diagnostic's note may ask to change.
+    static let settingFlags = [
+        "maxInputBytes": "--max-input-bytes", "maxDepth": "--max-depth", "maxAliasNodes": "--max-alias-nodes",
+        "maxAliasBytes": "--max-alias-bytes", "maxRunSteps": "--max-steps", "asOf": "--as-of",
+        "allowedDirectories": "--allow-path",
+    ]
+
+    /// A diagnostic whose notes name the flag of the setting they ask to change.
+    static func namingFlags(_ diagnostic: Diagnostic) -> Diagnostic {
+        var diagnostic = diagnostic
+        for i in diagnostic.notes.indices {
+            if let setting = diagnostic.notes[i].setting, let flag = settingFlags[setting] {
+                diagnostic.notes[i].message += " (\(flag))"
+            }
+        }
+        return diagnostic
     }
 
     /// Runs a body, turning a `DiagnosticError` into printed diagnostics and exit code 2.

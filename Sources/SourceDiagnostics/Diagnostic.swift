@@ -24,11 +24,16 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
         public var message: String
         /// Where the note points, if anywhere.
         public var span: SourceSpan?
+        /// The library setting the note asks to change (`maxInputBytes`, `asOf`), so that a front
+        /// end can name it in its own terms: the command line says `--max-input-bytes`. The
+        /// libraries never name a command-line flag themselves.
+        public var setting: String?
 
         /// Creates a note.
-        public init(message: String, span: SourceSpan? = nil) {
+        public init(message: String, span: SourceSpan? = nil, setting: String? = nil) {
             self.message = message
             self.span = span
+            self.setting = setting
         }
     }
 

@@ -7,7 +7,7 @@ enum YAMLDiagnostics {
             "yaml.alias-limit",
             "aliases expand to more than \(limit) bytes of text; the document repeats its data through aliases",
             at: location,
-            notes: [.init(message: "raise the limit with --max-alias-bytes if the document is genuine")])
+            notes: [.init(message: "raise the limit on bytes expanded from aliases if the document is genuine", setting: "maxAliasBytes")])
     }
 
     static func aliasExpansionLimit(_ limit: Int, at location: SourceLocation) -> Diagnostic {
@@ -15,7 +15,7 @@ enum YAMLDiagnostics {
             "yaml.alias-limit",
             "aliases expand to more than \(limit) nodes; the document looks like an alias bomb",
             at: location,
-            notes: [.init(message: "raise the limit with --max-alias-nodes if the document is genuine")])
+            notes: [.init(message: "raise the limit on nodes expanded from aliases if the document is genuine", setting: "maxAliasNodes")])
     }
 
     static func duplicateKey(_ key: String, at location: SourceLocation, first: SourceLocation)
@@ -43,7 +43,7 @@ enum YAMLDiagnostics {
             "input.too-large",
             "the file has \(size) bytes, more than the limit of \(limit)",
             at: SourceLocation(file: file, line: 1, column: 1),
-            notes: [.init(message: "raise the limit with --max-input-bytes if the file is genuine")])
+            notes: [.init(message: "raise the input size limit if the file is genuine", setting: "maxInputBytes")])
             .withoutSourceQuote
     }
 
@@ -91,7 +91,7 @@ enum YAMLDiagnostics {
     static func nestingTooDeep(_ limit: Int, at location: SourceLocation) -> Diagnostic {
         .error(
             "yaml.depth-limit", "nesting is deeper than \(limit) levels", at: location,
-            notes: [.init(message: "raise the limit with --max-depth if the document is genuine")])
+            notes: [.init(message: "raise the nesting limit if the document is genuine", setting: "maxDepth")])
     }
 
     static func nonScalarKey(at location: SourceLocation) -> Diagnostic {

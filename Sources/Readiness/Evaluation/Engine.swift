@@ -36,8 +36,9 @@ public struct Engine: Sendable {
         if asOf == nil {
             diagnostics.append(Diagnostic(
                 severity: .warning, code: "snapshot.no-as-of",
-                message: "no evaluation date: set project.as_of in the snapshot or pass --as-of; rules that read as_of will be unknown",
-                span: SourceSpan(SourceLocation(file: snapshot.file, line: 1, column: 1))))
+                message: "no evaluation date: set project.as_of in the snapshot; rules that read as_of will be unknown",
+                span: SourceSpan(SourceLocation(file: snapshot.file, line: 1, column: 1)),
+                notes: [.init(message: "or give the evaluation date when evaluating", setting: "asOf")]))
         }
         let globals = Self.globals(snapshot: snapshot, parameters: parameters, asOf: asOf)
         var cel = self.cel
@@ -129,7 +130,7 @@ public struct Engine: Sendable {
             "evaluating the rules against '\(snapshot.file)' exceeded the run's budget of \(budget.limit) steps"
                 + (first.map { " (first in rule \(rules[$0.ruleIndex].id): \($0.message ?? ""))" } ?? ""),
             at: location,
-            notes: [.init(message: "the snapshot or a rule does more work than a readiness check should; raise the budget with --max-steps if it is genuine")])
+            notes: [.init(message: "the snapshot or a rule does more work than a readiness check should; raise the run's step budget if it is genuine", setting: "maxRunSteps")])
     }
 
     /// Reports each waiver that expires more than `maxDays` after the evaluation date.

@@ -128,7 +128,7 @@ enum RulesetDiagnostics {
             "path.outside-folder",
             "'\(key)' names '\(spec)', which is outside the folder '\(folder)' it may read from",
             at: location,
-            notes: [.init(message: "to read files from another folder on purpose, pass --allow-path with that folder")])
+            notes: [.init(message: "to read files from another folder on purpose, allow that folder", setting: "allowedDirectories")])
     }
 
     static func emptyWaiverField(_ key: String, at location: SourceLocation) -> Diagnostic {
