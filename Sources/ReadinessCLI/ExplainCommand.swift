@@ -1,5 +1,6 @@
 import ArgumentParser
 import Readiness
+import SourceDiagnostics
 import StrictYAML
 
 /// `readiness explain RULE`: a rule's rationale, check, parameters and recommendation.

@@ -1,3 +1,4 @@
+import SourceDiagnostics
 import StrictYAML
 
 /// Checks a parsed expression before it is compiled, as cel-go's `checker` does: every call
@@ -89,7 +90,7 @@ struct CELChecker {
         let lowered = name.lowercased()
         var best: (name: String, distance: Int)?
         for candidate in table.keys where !candidate.hasPrefix("_") && candidate.first?.isLetter == true {
-            let distance = candidate.lowercased() == lowered ? 0 : editDistance(lowered, candidate.lowercased())
+            let distance = candidate.lowercased() == lowered ? 0 : EditDistance.distance(lowered, candidate.lowercased())
             if distance <= max(1, min(2, name.count / 3)), distance < (best?.distance ?? .max) {
                 best = (candidate, distance)
             } else if distance == best?.distance, let current = best?.name, candidate < current {
@@ -97,22 +98,6 @@ struct CELChecker {
             }
         }
         return best?.name
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.unicodeScalars)
-        let y = Array(b.unicodeScalars)
-        if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
-        var previous = Array(0...y.count)
-        var current = previous
-        for i in 1...x.count {
-            current[0] = i
-            for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[y.count]
     }
 
     /// Checks a node and everything under it.

@@ -1,3 +1,5 @@
+import SourceDiagnostics
+
 /// Infers the static type of a parsed expression from declared variable types, as cel-go's
 /// checker does with declarations, and reports what is certainly wrong before any snapshot
 /// is read: a field a closed type does not have (a misspelt fact or parameter), comparisons
@@ -248,7 +250,7 @@ struct CELTypeChecker {
         let limit = max(2, word.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
-            let distance = CELChecker.editDistance(word, candidate)
+            let distance = EditDistance.distance(word, candidate)
             guard distance <= limit else { continue }
             if let current = best, current.distance < distance || (current.distance == distance && current.name < candidate) {
                 continue
