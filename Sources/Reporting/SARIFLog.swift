@@ -1,3 +1,5 @@
+import Readiness
+
 /// The subset of the SARIF 2.1.0 object model that `SARIFReporter` writes, encoded with sorted
 /// keys so the same evaluation always gives the same bytes.
 struct SARIFLog: Encodable, Sendable {
@@ -213,6 +215,16 @@ struct SARIFLog: Encodable, Sendable {
         var areas: [String: String]
         /// Each planned phase's decision and status.
         var phases: [PhaseSummary]
+        /// The client's calibration of rules in force (`overrides:`), when there is any.
+        var overrides: [OverrideSummary]?
+    }
+
+    /// One rule override: the rule, where it comes from, why, and what it changed.
+    struct OverrideSummary: Encodable, Sendable {
+        var rule: String
+        var origin: String
+        var reason: String
+        var changes: [RuleOverride.Change]
     }
 
     /// One planned phase's decision and status.

@@ -135,7 +135,12 @@ public struct SARIFReporter: Reporter {
                     areas: Dictionary(evaluation.scores.categories.map { ($0.name, $0.status.rawValue) }, uniquingKeysWith: { a, _ in a }),
                     phases: evaluation.plan.planned.map {
                         .init(name: $0.name, decision: $0.decision.rawValue, status: $0.status.rawValue)
-                    }))
+                    },
+                    overrides: evaluation.overrides.isEmpty
+                        ? nil
+                        : evaluation.overrides.map {
+                            .init(rule: $0.ruleID, origin: $0.origin, reason: $0.reason, changes: $0.changes)
+                        }))
         }
 
         let baseURI = ReportPath.directoryURI(context.basePath)
