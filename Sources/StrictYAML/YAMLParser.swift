@@ -247,8 +247,9 @@ struct YAMLParser {
         if let tag, tag != "!" {
             value = resolveTagged(buffer, tag: tag, at: event.start_mark)
         } else if data.style == YAML_PLAIN_SCALAR_STYLE && tag == nil {
-            if depth > 0, current.isMapping, current.pendingKey == nil, buffer.count == 2,
-                buffer[0] == UInt8(ascii: "<"), buffer[1] == UInt8(ascii: "<")
+            // Cheapest test first: almost every scalar is not two bytes of `<`.
+            if buffer.count == 2, buffer[0] == UInt8(ascii: "<"), buffer[1] == UInt8(ascii: "<"), depth > 0,
+                current.isMapping, current.pendingKey == nil
             {
                 // YAML 1.1's merge key: not part of the 1.2 core schema, and kept as a key it
                 // would silently drop the facts it was meant to merge.
@@ -414,10 +415,12 @@ struct YAMLParser {
 
     private mutating func resolvePlain(_ bytes: UnsafeBufferPointer<UInt8>, at mark: yaml_mark_t) -> Value {
         switch ScalarResolver.resolve(bytes) {
-        case .value(.double(let d)) where !d.isFinite && !limits.allowsNonFiniteNumbers:
-            collector.append(YAMLDiagnostics.nonFiniteNumber(String(decoding: bytes, as: UTF8.self), at: location(mark)))
-            return .null
         case .value(let value):
+            if case .double(let d) = value, !d.isFinite, !limits.allowsNonFiniteNumbers {
+                collector.append(
+                    YAMLDiagnostics.nonFiniteNumber(String(decoding: bytes, as: UTF8.self), at: location(mark)))
+                return .null
+            }
             return value
         case .string:
             return .string(String(decoding: bytes, as: UTF8.self))

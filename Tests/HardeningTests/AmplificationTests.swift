@@ -36,6 +36,13 @@ import Testing
             action: defer
             affects: {sites: "names.long.split('').map(c, names.long)"}
             check: 'false'
+          - id: AMP-AFFECTS-MANY
+            title: forty sites, each named twice
+            category: amplify
+            severity: high
+            action: defer
+            affects: {sites: "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40].map(i, string(i)) + [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40].map(i, string(i))"}
+            check: 'false'
           - id: AMP-ERROR
             title: an error about a long text
             category: amplify
@@ -72,6 +79,8 @@ import Testing
         let affected = try #require(results["AMP-AFFECTS"]?.affected)
         #expect(affected.count == 1)
         #expect(affected.allSatisfy { $0.kind == "sites" && $0.item.count < 1_100 })
+        let many = try #require(results["AMP-AFFECTS-MANY"]?.affected)
+        #expect(many.map(\.item) == (1...40).map(String.init))
         let error = try #require(results["AMP-ERROR"]?.errorMessage)
         #expect(error.count < 300)
         #expect(error.contains("cannot convert 'xxx"))

@@ -528,7 +528,7 @@ struct CELCompiler {
                     .noMatchingOverload, "no matching overload for '\(displayName)'", offset: offset)
             }
         }
-        let estimate = CELPreflight.estimates[function]
+        let estimate = CELPreflight.Estimate.byFunction[function]
         switch args.count {
         case 1 where overloads.unary != nil:
             guard let f = overloads.unary else { break }

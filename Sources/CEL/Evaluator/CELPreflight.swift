@@ -12,20 +12,31 @@ import StrictYAML
 /// bytes the call will read or add, at most `cap` — is charged first, so the budget ends the
 /// call before it allocates gigabytes or scans for minutes.
 enum CELPreflight {
-    /// The bytes a call will read below its arguments' top level or add to its result, from its
-    /// (up to four) arguments, `.null` standing for an argument not given; counting stops at
-    /// `cap`.
-    typealias Estimate = @Sendable (Value, Value, Value, Value, _ cap: Int) -> Int
+    /// A call that needs an estimate.
+    enum Estimate: Sendable {
+        case join, replace, countIn, comparison, membership
 
-    /// The estimates, by function name (member and global functions share no such name).
-    static let estimates: [String: Estimate] = [
-        "join": { list, separator, _, _, cap in joinedBytes(list, separator: separator, cap: cap) },
-        "replace": { text, old, new, limit, cap in replacementGrowth(text, old, new, limit: limit, cap: cap) },
-        "countIn": { _, lists, _, _, cap in innerElementBytes(lists, cap: cap) },
-        "_==_": { a, b, _, _, cap in comparedBytes(a, b, cap: cap) },
-        "_!=_": { a, b, _, _, cap in comparedBytes(a, b, cap: cap) },
-        "@in": { element, container, _, _, cap in membershipBytes(element, container, cap: cap) },
-    ]
+        /// The calls that need one, by function name (member and global functions share no
+        /// such name).
+        static let byFunction: [String: Estimate] = [
+            "join": .join, "replace": .replace, "countIn": .countIn, "_==_": .comparison, "_!=_": .comparison,
+            "@in": .membership,
+        ]
+
+        /// The bytes the call will read below its arguments' top level or add to its result,
+        /// from its (up to four) arguments, `.null` standing for an argument not given;
+        /// counting stops at `cap`.
+        @inline(__always)
+        func bytes(_ a: Value, _ b: Value, _ c: Value, _ d: Value, cap: Int) -> Int {
+            switch self {
+            case .join: CELPreflight.joinedBytes(a, separator: b, cap: cap)
+            case .replace: CELPreflight.replacementGrowth(a, b, c, limit: d, cap: cap)
+            case .countIn: CELPreflight.innerElementBytes(b, cap: cap)
+            case .comparison: CELPreflight.comparedBytes(a, b, cap: cap)
+            case .membership: CELPreflight.membershipBytes(a, b, cap: cap)
+            }
+        }
+    }
 
     /// The text `join` builds: every element and the separators between them.
     static func joinedBytes(_ list: Value, separator: Value, cap: Int) -> Int {
@@ -78,6 +89,7 @@ enum CELPreflight {
 
     /// What `==` reads comparing two lists or two maps of the same length: at most the smaller
     /// one, element by element. Strings and other values cost what their sizes show.
+    @inline(__always)
     static func comparedBytes(_ a: Value, _ b: Value, cap: Int) -> Int {
         switch (a, b) {
         case (.list(let x), .list(let y)):
@@ -142,7 +154,7 @@ extension CELFrame {
         guard let estimate else { return }
         // Counting beyond what the whole per-expression budget pays for changes nothing.
         let cap = (maxSteps &+ 1) &* CELCost.bytesPerStep
-        try charge(estimate(a, b, c, d, cap) / CELCost.bytesPerStep, at: offset)
+        try charge(estimate.bytes(a, b, c, d, cap: cap) / CELCost.bytesPerStep, at: offset)
     }
 
     /// Charges the arguments of a call with any number of them.

@@ -341,7 +341,10 @@ struct RuleRun {
     // MARK: - Subjects, messages, locations
 
     func subject(_ rule: Rule, _ element: Element) -> String? {
-        unboundedSubject(rule, element).map { Messages.bounded($0, partial: $0.utf8.count >= Messages.renderLimit) }
+        // A subject expression's value is rendered up to the limit; a name is taken whole.
+        unboundedSubject(rule, element).map {
+            Messages.bounded($0, partial: rule.subject != nil && $0.utf8.count >= Messages.renderLimit)
+        }
     }
 
     private func unboundedSubject(_ rule: Rule, _ element: Element) -> String? {
@@ -401,11 +404,19 @@ struct RuleRun {
         var out: [RuleResult.AffectedItem] = []
         for affect in rule.affects {
             guard case .value(let v) = element.evaluator.evaluate(affect.item.program) else { continue }
+            let first = out.count
             var seen = Set<String>()
             func add(_ value: Value) {
                 let text = Messages.text(of: value)
                 let item = Messages.bounded(text, partial: text.utf8.count >= Messages.renderLimit)
-                if seen.insert(item).inserted { out.append(.init(kind: affect.kind, item: item)) }
+                // A few items are compared directly; a set only for longer lists.
+                if out.count - first < 16 {
+                    if out[first...].contains(where: { $0.item == item }) { return }
+                } else {
+                    if seen.isEmpty { seen = Set(out[first...].map(\.item)) }
+                    if !seen.insert(item).inserted { return }
+                }
+                out.append(.init(kind: affect.kind, item: item))
             }
             if case .list(let list) = v {
                 for item in list.elements { add(item) }
