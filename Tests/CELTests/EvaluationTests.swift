@@ -221,9 +221,9 @@ private func evaluate(_ source: String, locals: [String] = [], values: [Value] =
         let globals = ValueMap(keys: [.string("s")], values: [.string(subject)])
         let environment = CELEnvironment()
         for source in ["s.matches('(a+)+$')", "s.matches('^(a|aa)+$')", "matches(s, '(a*)*c')"] {
-            let start = Date()
+            // The bound is the regex step budget, not the clock: a timed assertion would fail on a
+            // loaded machine (speed belongs in readiness-bench).
             let result = environment.evaluate(try environment.compile(source), in: CELActivation(globals: globals))
-            #expect(Date().timeIntervalSince(start) < 10, "\(source)")
             switch result {
             case .value(let v): #expect(v == .bool(false), "\(source)")
             case .error(let e): #expect(e.kind == .regexTimeout, "\(source)")

@@ -46,7 +46,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/snapshot.yaml"
         #expect(mkfifo(path, 0o600) == 0)
-        let finished = Hardening.finishes(within: 3) {
+        let finished = Hardening.finishes(within: 120) {
             _ = try? YAMLLoader().load(contentsOf: path)
         }
         if !finished {

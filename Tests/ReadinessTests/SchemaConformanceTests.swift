@@ -8,17 +8,16 @@ import Testing
 /// JSON Schema validator (python's `jsonschema`), not only with ours; the rulesets and their
 /// tests against theirs. Skipped, with a message, where python3 or jsonschema is missing.
 @Suite struct SchemaConformanceTests {
+    /// python3 as found on the PATH (through /usr/bin/env), when it can import jsonschema.
     static let python: String? = {
-        for candidate in ["/usr/bin/python3", "/usr/local/bin/python3"] where FileManager.default.isExecutableFile(atPath: candidate) {
-            let probe = Process()
-            probe.executableURL = URL(fileURLWithPath: candidate)
-            probe.arguments = ["-c", "import jsonschema"]
-            probe.standardError = FileHandle.nullDevice
-            do { try probe.run() } catch { continue }
-            probe.waitUntilExit()
-            if probe.terminationStatus == 0 { return candidate }
-        }
-        return nil
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import jsonschema"]
+        probe.standardOutput = FileHandle.nullDevice
+        probe.standardError = FileHandle.nullDevice
+        do { try probe.run() } catch { return nil }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0 ? "/usr/bin/env" : nil
     }()
 
     /// Validates JSON documents against a schema file; returns the validator's complaints.
@@ -47,7 +46,7 @@ import Testing
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", script, Paths.package("Rulesets/schemas/\(schema)")]
+        process.arguments = ["python3", "-c", script, Paths.package("Rulesets/schemas/\(schema)")]
             + zip(documents.map(\.name), paths).flatMap { [$0, $1] }
         let pipe = Pipe()
         process.standardOutput = pipe
