@@ -35,7 +35,11 @@ import Testing
         #expect(info.st_mode & S_IFMT == S_IFCHR)
     }
 
-    @Test("SIGTERM removes a registered temporary file and still ends the process")
+    @Test(
+        "SIGTERM removes a registered temporary file and still ends the process",
+        .disabled(
+            if: Hardening.isThreadSanitized,
+            "the thread sanitizer defers signals, and a child forked from the test runner never handles them"))
     func signalCleanup() throws {
         let folder = try Hardening.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -52,9 +56,6 @@ import Testing
             sigaddset(&set, SIGTERM)
             pthread_sigmask(SIG_UNBLOCK, &set, nil)
             raise(SIGTERM)
-            // Normally the signal ends the process inside raise(). Under the thread sanitizer a
-            // signal is handled at the next intercepted call, so give it some.
-            for _ in 0..<100 { usleep(50_000) }
             _exit(0)
         }
         #expect(child > 0)

@@ -32,6 +32,9 @@ enum Hardening {
         return (result, now() - start)
     }
 
+    /// Whether this process runs under the thread sanitizer (its runtime is linked in).
+    static let isThreadSanitized = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__tsan_init") != nil
+
     /// The process's peak resident set so far, in bytes.
     static func peakResidentBytes() -> Int {
         var usage = rusage()
