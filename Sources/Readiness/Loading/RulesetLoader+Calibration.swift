@@ -28,13 +28,11 @@ extension RulesetLoader.Session {
     static func terms(
         _ header: MappingReader, file: String, into diagnostics: inout DiagnosticCollector
     ) -> [(value: String, text: LocalizedText)] {
-        guard let value = header.value("terms"), value != .null else { return [] }
-        guard case .map(let map) = value else {
-            diagnostics.append(RulesetDiagnostics.wrongType(
+        guard
+            let map = header.mapping(
                 "terms", expected: "a mapping from a value to its text ({project_manager: {en: project manager, zh: 项目经理}})",
-                found: value, at: header.valueLocation("terms")))
-            return []
-        }
+                into: &diagnostics)
+        else { return [] }
         let reader = MappingReader(map, file: file, context: "terms")
         var out: [(String, LocalizedText)] = []
         for i in 0..<map.count {
