@@ -153,6 +153,19 @@ extension MappingReader {
         return Self.mapping(value, field: key, expected: expected, at: valueLocation(key), into: &diagnostics)
     }
 
+    /// A reader of the mapping under `key` (nil when absent or null, reported when not a mapping).
+    /// - Parameter context: What the inner mapping is, for messages.
+    func submapping(
+        _ key: String, expected: String, context: String, into diagnostics: inout DiagnosticCollector
+    ) -> MappingReader? {
+        mapping(key, expected: expected, into: &diagnostics).map { MappingReader($0, file: file, context: context) }
+    }
+
+    /// The keys that are text, in order (others are left to `checkKeys`).
+    var textKeys: [String] {
+        map.keys.compactMap { if case .string(let key) = $0 { key } else { nil } }
+    }
+
     /// `value` as a mapping, or nil after reporting that the field should be `expected`.
     static func mapping(
         _ value: Value, field: String, expected: String, at location: SourceLocation,

@@ -226,14 +226,12 @@ struct RuleCompiler {
     /// `affects: {KIND: EXPR}`: the scope items a finding affects.
     mutating func affects(_ reader: MappingReader, locals: [String]) -> [Rule.Affect] {
         guard
-            let m = reader.mapping(
+            let sub = reader.submapping(
                 "affects", expected: "a mapping from scope kind to expression, such as {sites: site.name}",
-                into: &diagnostics)
+                context: "affects", into: &diagnostics)
         else { return [] }
-        let sub = MappingReader(m, file: file, context: "affects")
         var affects: [Rule.Affect] = []
-        for i in 0..<m.count {
-            guard case .string(let kind) = m.keys[i] else { continue }
+        for kind in sub.textKeys {
             if let item = expression(sub, kind, locals: locals, required: true) {
                 affects.append(Rule.Affect(kind: kind, item: item))
             }

@@ -29,14 +29,12 @@ extension RulesetLoader.Session {
         _ header: MappingReader, file: String, into diagnostics: inout DiagnosticCollector
     ) -> [(value: String, text: LocalizedText)] {
         guard
-            let map = header.mapping(
+            let reader = header.submapping(
                 "terms", expected: "a mapping from a value to its text ({project_manager: {en: project manager, zh: 项目经理}})",
-                into: &diagnostics)
+                context: "terms", into: &diagnostics)
         else { return [] }
-        let reader = MappingReader(map, file: file, context: "terms")
         var out: [(String, LocalizedText)] = []
-        for i in 0..<map.count {
-            guard case .string(let term) = map.keys[i] else { continue }
+        for term in reader.textKeys {
             if let text = reader.text(term, required: true, into: &diagnostics) { out.append((term, text)) }
         }
         return out

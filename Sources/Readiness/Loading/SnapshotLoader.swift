@@ -182,10 +182,10 @@ public struct SnapshotLoader: Sendable {
             }
         }
         var scope: [Phase.ScopeEntry] = []
-        if let sm = reader.mapping("scope", expected: "a mapping from kind to a list of items", into: &diagnostics) {
-            let sub = MappingReader(sm, file: file, context: "a phase's scope")
-            for k in 0..<sm.count {
-                guard case .string(let kind) = sm.keys[k] else { continue }
+        if let sub = reader.submapping(
+            "scope", expected: "a mapping from kind to a list of items", context: "a phase's scope", into: &diagnostics)
+        {
+            for kind in sub.textKeys {
                 scope.append(Phase.ScopeEntry(kind: kind, items: sub.strings(kind, into: &diagnostics)))
             }
         }
