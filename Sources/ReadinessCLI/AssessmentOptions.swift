@@ -4,19 +4,33 @@ import Readiness
 import SourceDiagnostics
 import StrictYAML
 
-/// The evaluation options of `check`, for commands that evaluate snapshots to compare them
-/// (`diff`): rulesets, parameters, waivers, date, language and strictness.
-struct AssessmentOptions: ParsableArguments {
+/// The rulesets and what a rule sees besides the snapshot: parameters and the evaluation date
+/// (`check`, `diff`, `whatif` and `eval`).
+struct EvaluationInputOptions: ParsableArguments {
     @OptionGroup var rulesetOptions: RulesetOptions
 
     @Option(name: .customLong("param"), help: ArgumentHelp("Override a parameter (repeatable).", valueName: "name=value"))
     var parameters: [String] = []
 
-    @Option(help: ArgumentHelp("A file of waivers (a list, or a mapping with 'waivers').", valueName: "file"))
-    var waivers: String?
-
     @Option(help: ArgumentHelp("The evaluation date, overriding project.as_of.", valueName: "YYYY-MM-DD"))
     var asOf: String?
+
+    /// Whether a parameter or the date is given.
+    var isGiven: Bool { asOf != nil || !parameters.isEmpty }
+
+    /// The evaluation options these flags give: the date and the parameters.
+    func evaluationOptions() throws -> EvaluationOptions {
+        EvaluationOptions(asOf: try CLI.parseDate(asOf, option: "--as-of"), parameters: try CLI.parseParameters(parameters))
+    }
+}
+
+/// The evaluation options of `check`, also for commands that evaluate snapshots to compare
+/// them (`diff`, `whatif`): rulesets, parameters, date, waivers, language and strictness.
+struct AssessmentOptions: ParsableArguments {
+    @OptionGroup var inputs: EvaluationInputOptions
+
+    @Option(help: ArgumentHelp("A file of waivers (a list, or a mapping with 'waivers').", valueName: "file"))
+    var waivers: String?
 
     @Option(help: "Report language: en or zh.")
     var lang: String = "en"
@@ -24,17 +38,20 @@ struct AssessmentOptions: ParsableArguments {
     @Flag(help: "Count unknown results (missing evidence) as failures for the gate.")
     var strict = false
 
+    /// Which rulesets to load, and the limits.
+    var rulesetOptions: RulesetOptions { inputs.rulesetOptions }
+
     func validate() throws {
         guard ["en", "zh"].contains(lang) else { throw ValidationError("--lang must be en or zh") }
     }
 
     /// The evaluation options these flags give.
     func evaluationOptions() throws -> EvaluationOptions {
-        EvaluationOptions(
-            asOf: try CLI.parseDate(asOf, option: "--as-of"),
-            parameters: try CLI.parseParameters(parameters),
-            waivers: try CLI.loadWaivers(waivers, loader: rulesetOptions.limits.yamlLoader),
-            language: lang, isStrict: strict)
+        var options = try inputs.evaluationOptions()
+        options.waivers = try CLI.loadWaivers(waivers, loader: rulesetOptions.limits.yamlLoader)
+        options.language = lang
+        options.isStrict = strict
+        return options
     }
 }
 

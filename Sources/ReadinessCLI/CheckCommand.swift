@@ -22,19 +22,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Snapshot files (YAML or JSON; '-' reads standard input); several are evaluated in parallel.", valueName: "snapshot"))
     var snapshots: [String]
 
-    @OptionGroup var rulesetOptions: RulesetOptions
-
-    @Option(name: .customLong("param"), help: ArgumentHelp("Override a parameter (repeatable).", valueName: "name=value"))
-    var parameters: [String] = []
-
-    @Option(help: ArgumentHelp("A file of waivers (a list, or a mapping with 'waivers').", valueName: "file"))
-    var waivers: String?
-
-    @Option(help: ArgumentHelp("The evaluation date, overriding project.as_of.", valueName: "YYYY-MM-DD"))
-    var asOf: String?
-
-    @Option(help: "Report language: en or zh.")
-    var lang: String = "en"
+    @OptionGroup var assessment: AssessmentOptions
 
     @Option(
         name: .customLong("format"),
@@ -53,9 +41,6 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var reportOptions: ReportOptions
 
-    @Flag(help: "Count unknown results (missing evidence) as failures for the gate.")
-    var strict = false
-
     @Flag(
         name: .customLong("what-it-takes"),
         inversion: .prefixedNo,
@@ -73,7 +58,6 @@ struct CheckCommand: ParsableCommand {
     var record: String?
 
     func validate() throws {
-        guard ["en", "zh"].contains(lang) else { throw ValidationError("--lang must be en or zh") }
         for format in formats where ReportFormat(rawValue: format) == nil {
             throw ValidationError("unknown format '\(format)'; use one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -95,13 +79,10 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         ProcessLifetime.prepareHeap()
         Timing.mark("start")
+        let rulesetOptions = assessment.rulesetOptions
         let catalog = try rulesetOptions.loadCatalog()
         Timing.mark("rulesets loaded")
-        var options = EvaluationOptions(
-            asOf: try CLI.parseDate(asOf, option: "--as-of"),
-            parameters: try CLI.parseParameters(parameters),
-            waivers: try CLI.loadWaivers(waivers, loader: rulesetOptions.limits.yamlLoader),
-            language: lang, isStrict: strict)
+        var options = try assessment.evaluationOptions()
         options.maxWaiverDays = outputLimits.maxWaiverDays
         // A portfolio is a gate or an overview: its findings' remedies are worked out on request.
         options.findsWhatItTakes = whatItTakes ?? (snapshots.count == 1)
@@ -113,14 +94,14 @@ struct CheckCommand: ParsableCommand {
             loader: SnapshotLoader(yaml: rulesetOptions.limits.yamlLoader))
         Timing.mark("evaluated")
         let formats = self.formats.isEmpty ? [ReportFormat.text] : self.formats.compactMap(ReportFormat.init)
-        let inputs = snapshots + catalog.rulesets.map(\.file) + (waivers.map { [$0] } ?? [])
+        let inputs = snapshots + catalog.rulesets.map(\.file) + (assessment.waivers.map { [$0] } ?? [])
         let comparison = try gate.comparison(with: evaluations, maxBytes: rulesetOptions.limits.maxInputBytes)
         if formats.contains(.sarif) { try reportOptions.checkSARIFLimits(evaluations) }
         for (i, format) in formats.enumerated() {
             let output = i < outputs.count ? outputs[i] : "-"
             let isTerminal = output == "-" && isatty(STDOUT_FILENO) == 1
             let usesColor = format == .text && (color || (isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil))
-            let context = reportOptions.context(for: format, language: lang, usesColor: usesColor, gate: gate)
+            let context = reportOptions.context(for: format, language: assessment.lang, usesColor: usesColor, gate: gate)
             let report = reportOptions.render(
                 format, evaluations, context: context,
                 baseline: comparison.map { BaselineSection(comparison: $0, baselinePath: gate.baseline ?? "") })

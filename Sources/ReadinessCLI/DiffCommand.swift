@@ -25,11 +25,7 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var assessment: AssessmentOptions
 
-    @Option(help: ArgumentHelp("Output format: text, json, markdown or html.", valueName: "format"))
-    var format: String = "text"
-
-    @Option(help: ArgumentHelp("Where to write the output ('-' for standard output).", valueName: "file"))
-    var output: String = "-"
+    @OptionGroup var changeOutput: ChangeOutputOptions
 
     @Option(help: ArgumentHelp("Fail at this NEW verdict or worse: go_with_conditions, split, defer or no_go.", valueName: "verdict"))
     var failOn: String = Verdict.defer.rawValue
@@ -38,9 +34,6 @@ struct DiffCommand: ParsableCommand {
     var failOnNew = false
 
     func validate() throws {
-        guard let format = ChangeFormat(rawValue: format), format != .csv else {
-            throw ValidationError("--format must be text, json, markdown or html")
-        }
         guard let failOn = Verdict(rawValue: failOn), failOn != .go else {
             throw ValidationError("--fail-on must be one of go_with_conditions, split, defer, no_go")
         }
@@ -52,9 +45,9 @@ struct DiffCommand: ParsableCommand {
         let after = try reader.read(new)
         let diff = AssessmentDiff(from: before, to: after)
         let text = DiffReporter().render(
-            diff, format: ChangeFormat(rawValue: format) ?? .text,
+            diff, format: changeOutput.changeFormat,
             context: ReportContext(language: assessment.lang, basePath: FileManager.default.currentDirectoryPath))
-        try CLI.write(text, to: output, protecting: [old, new])
+        try CLI.write(text, to: changeOutput.output, protecting: [old, new])
         if failOnNew {
             if diff.hasNewOrWorse { throw CLI.gateFailed }
         } else if let threshold = Verdict(rawValue: failOn), after.verdict >= threshold {

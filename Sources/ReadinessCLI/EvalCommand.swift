@@ -46,13 +46,7 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "A YAML or JSON snapshot whose top-level keys become variables.")
     var snapshot: String?
 
-    @OptionGroup var rulesetOptions: RulesetOptions
-
-    @Option(name: .customLong("param"), help: ArgumentHelp("Override a parameter (repeatable; with --snapshot).", valueName: "name=value"))
-    var parameters: [String] = []
-
-    @Option(help: ArgumentHelp("The evaluation date, overriding project.as_of (with --snapshot).", valueName: "YYYY-MM-DD"))
-    var asOf: String?
+    @OptionGroup var inputs: EvaluationInputOptions
 
     @Option(help: ArgumentHelp("Bind this rule's for_each variable (with --snapshot).", valueName: "id"))
     var rule: String?
@@ -83,13 +77,13 @@ struct EvalCommand: ParsableCommand {
         } else {
             source = expression
         }
+        let rulesetOptions = inputs.rulesetOptions
         let environment = rulesetOptions.limits.celEnvironment
         var activation = CELActivation(globals: .empty)
         var locals: [String] = []
         if let snapshot {
             let catalog = try rulesetOptions.loadCatalog()
-            let options = EvaluationOptions(
-                asOf: try CLI.parseDate(asOf, option: "--as-of"), parameters: try CLI.parseParameters(parameters))
+            let options = try inputs.evaluationOptions()
             let scope = try CLI.guarding { () throws -> Engine.Scope in
                 let loaded = try SnapshotLoader(yaml: rulesetOptions.limits.yamlLoader).load(contentsOf: snapshot)
                 return try Engine(cel: environment).scope(
@@ -97,7 +91,7 @@ struct EvalCommand: ParsableCommand {
             }
             activation = CELActivation(globals: scope.globals, locals: scope.localValues)
             locals = scope.locals
-        } else if rule != nil || subject != nil || asOf != nil || !parameters.isEmpty {
+        } else if rule != nil || subject != nil || inputs.isGiven {
             CLI.printError("error: --rule, --subject, --param and --as-of need --snapshot")
             throw CLI.badInput
         }

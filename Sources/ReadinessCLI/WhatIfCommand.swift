@@ -35,19 +35,12 @@ struct WhatIfCommand: ParsableCommand {
 
     @OptionGroup var assessment: AssessmentOptions
 
-    @Option(help: ArgumentHelp("Output format: text, json, markdown or html.", valueName: "format"))
-    var format: String = "text"
-
-    @Option(help: ArgumentHelp("Where to write the output ('-' for standard output).", valueName: "file"))
-    var output: String = "-"
+    @OptionGroup var changeOutput: ChangeOutputOptions
 
     @Option(help: ArgumentHelp("Fail when the verdict after the changes is at or worse than this.", valueName: "verdict"))
     var failOn: String?
 
     func validate() throws {
-        guard let format = ChangeFormat(rawValue: format), format != .csv else {
-            throw ValidationError("--format must be text, json, markdown or html")
-        }
         if let failOn, Verdict(rawValue: failOn) == nil || failOn == Verdict.go.rawValue {
             throw ValidationError("--fail-on must be one of go_with_conditions, split, defer, no_go")
         }
@@ -83,9 +76,9 @@ struct WhatIfCommand: ParsableCommand {
         }
         let diff = AssessmentDiff(from: AssessmentSummary(before), to: AssessmentSummary(after))
         let text = DiffReporter().renderWhatIf(
-            diff, changes: changes, format: ChangeFormat(rawValue: format) ?? .text,
+            diff, changes: changes, format: changeOutput.changeFormat,
             context: ReportContext(language: assessment.lang, basePath: FileManager.default.currentDirectoryPath))
-        try CLI.write(text, to: output, protecting: [snapshot])
+        try CLI.write(text, to: changeOutput.output, protecting: [snapshot])
         if let failOn, let threshold = Verdict(rawValue: failOn), after.verdict >= threshold {
             throw CLI.gateFailed
         }

@@ -11,26 +11,19 @@ struct HistoryBench: ParsableCommand {
         commandName: "history",
         abstract: "Time recording the portfolio into a history, and rendering a 1,000-assessment history.")
 
-    @Option(help: "Where to write the generated snapshots and databases (default: a temporary folder).")
-    var workdir: String?
+    @OptionGroup var workloads: StandardWorkloads
 
     @Option(help: "Timed runs (the median is reported).")
     var runs = 3
-
-    @Option(help: "How many snapshots in the portfolio.")
-    var portfolio = 1000
 
     @Flag(help: "Skip timing check and check --record (reuse the recorded portfolio from an earlier run).")
     var historyOnly = false
 
     func run() throws {
         let readiness = try Bench.readinessBinary()
-        let directory = workdir ?? NSTemporaryDirectory() + "readiness-bench-standard"
-        let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
-        let generated = try ProcessRun.measure(
-            me, ["generate", "--workdir", directory, "--portfolio", String(portfolio)], quiet: false)
-        guard generated.status == 0 else { throw BenchError("generating the workloads failed") }
-        let files = GenerateWorkloads.portfolioFiles(directory, count: portfolio)
+        let directory = workloads.directory
+        let files = try workloads.generate()
+        let portfolio = workloads.portfolio
         let check = ["check"] + files + ["--as-of", "2026-06-01", "--format", "json", "--output", directory + "/bench.json"]
         let database = directory + "/portfolio-history.db"
         if !historyOnly || !FileManager.default.fileExists(atPath: database) {

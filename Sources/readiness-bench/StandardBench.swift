@@ -9,28 +9,18 @@ struct StandardBench: ParsableCommand {
         commandName: "standard",
         abstract: "Generate small, large and 1,000-snapshot portfolio workloads of the standard schema and time them.")
 
-    @Option(help: "Where to write the generated snapshots (default: a temporary folder).")
-    var workdir: String?
+    @OptionGroup var workloads: StandardWorkloads
 
     @Option(help: "Timed runs (the median is reported).")
     var runs = 5
 
-    @Option(help: "How many snapshots in the portfolio.")
-    var portfolio = 1000
-
     func run() throws {
         let readiness = try Bench.readinessBinary()
-        let directory = workdir ?? NSTemporaryDirectory() + "readiness-bench-standard"
-        // The workloads are written by a child process: a spawned process's peak memory starts
-        // from its parent's (Linux counts the parent's high-water mark at exec), and generating
-        // the large snapshot takes this process to about 100 MB.
-        let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
-        let generated = try ProcessRun.measure(
-            me, ["generate", "--workdir", directory, "--portfolio", String(portfolio)], quiet: false)
-        guard generated.status == 0 else { throw BenchError("generating the workloads failed") }
+        let directory = workloads.directory
+        let portfolioFiles = try workloads.generate()
+        let portfolio = workloads.portfolio
         let small = directory + "/small.yaml"
         let large = directory + "/large.yaml"
-        let portfolioFiles = GenerateWorkloads.portfolioFiles(directory, count: portfolio)
         print("standard schema, built-in rulesets, \(ProcessInfo.processInfo.activeProcessorCount) cores; snapshots in \(directory)")
         print(Bench.header)
         try Bench.report(label: "small", files: [small], readiness: readiness, rulesets: [], runs: runs, format: "json", asOf: "2026-06-01")

@@ -80,75 +80,96 @@ struct RuleRun {
         let subjects = parallelism > 1
             ? Parallel.map(rules.count) { run.subjects(of: rules[$0], index: $0) }
             : rules.indices.map { run.subjects(of: rules[$0], index: $0) }
-        var planned: [(rule: Int, range: Range<Int>)] = []
-        for (r, subject) in subjects.enumerated() {
-            let count = subject.count
-            let size = parallelism > 1 && count >= Self.parallelThreshold
-                ? (count + parallelism * 4 - 1) / (parallelism * 4) : max(count, 1)
-            for lower in stride(from: 0, to: max(count, 1), by: size) {
-                planned.append((r, lower..<min(lower + size, count)))
-            }
-        }
-        let tasks = planned
-        // Each task gives exactly one result per element (one for a rule without `for_each`),
-        // so every task knows where its results go before any has run.
-        var offsets: [Int] = []
-        var total = 0
-        for task in tasks {
-            offsets.append(total)
-            if case .elements = subjects[task.rule] { total += task.range.count } else { total += 1 }
-        }
-        let starts = offsets
+        let (tasks, starts, total) = plan(subjects)
         var counts = Array(repeating: StatusCounts(), count: rules.count)
         let gathered = [RuleResult](unsafeUninitializedCapacity: total) { buffer, initialized in
             // The tasks fill disjoint slices of one buffer, in place: no copies to join.
             let slots = ResultSlots(base: buffer.baseAddress)
-            let judgeTask: @Sendable (Int) -> (StatusCounts, [Int], [Int]) = { t in
+            let judgeTask: @Sendable (Int) -> TaskTally = { t in
+                guard let base = slots.base else { return TaskTally() }
                 let (r, range) = tasks[t]
-                guard let base = slots.base else { return (StatusCounts(), [], []) }
-                let out = base + starts[t]
-                let produced: Int
-                switch subjects[r] {
-                case .failed(let result):
-                    out.initialize(to: run.applyingDue(result, rule: rules[r]))
-                    produced = 1
-                case .whole:
-                    let element = Element(
-                        evaluator: CELEvaluator(run.cel, activation: CELActivation(globals: run.globals(for: rules[r]))),
-                        value: nil, index: nil, position: nil)
-                    out.initialize(to: run.applyingDue(run.judge(rules[r], ruleIndex: r, element), rule: rules[r]))
-                    produced = 1
-                case .elements(let elements, let positions):
-                    run.judgeElements(rules[r], ruleIndex: r, elements, positions, range: range, into: out)
-                    produced = range.count
-                }
-                // Counted and noted while the results are fresh in the cache.
-                var counts = StatusCounts()
-                var findings: [Int] = []
-                var notDue: [Int] = []
-                for k in 0..<produced {
-                    let status = out[k].status
-                    counts.add(status)
-                    if status.isFinding {
-                        findings.append(starts[t] + k)
-                    } else if status == .notDue {
-                        notDue.append(starts[t] + k)
-                    }
-                }
-                return (counts, findings, notDue)
+                return run.perform(rules[r], ruleIndex: r, subjects[r], range: range, into: base + starts[t], start: starts[t])
             }
-            let taskCounts = parallelism > 1 && tasks.count > 1
+            let tallies = parallelism > 1 && tasks.count > 1
                 ? Parallel.map(tasks.count, judgeTask) : tasks.indices.map(judgeTask)
             let before = results.count
-            for (t, (taskCount, findings, notDue)) in taskCounts.enumerated() {
-                counts[tasks[t].rule].add(taskCount)
-                findingIndices += findings.map { before + $0 }
-                notDueIndices += notDue.map { before + $0 }
+            for (t, tally) in tallies.enumerated() {
+                counts[tasks[t].rule].add(tally.counts)
+                findingIndices += tally.findings.map { before + $0 }
+                notDueIndices += tally.notDue.map { before + $0 }
             }
             initialized = total
         }
         if results.isEmpty { results = gathered } else { results += gathered }
         return counts
+    }
+
+    /// One task: a rule, or a slice of its `for_each` list.
+    typealias Portion = (rule: Int, range: Range<Int>)
+
+    /// Cuts the work into tasks (long lists into slices when several cores work), with where
+    /// each task's results start and how many there are in all. Each task gives exactly one
+    /// result per element (one for a rule without `for_each`), so every task knows where its
+    /// results go before any has run.
+    func plan(_ subjects: [Subjects]) -> (tasks: [Portion], starts: [Int], total: Int) {
+        var tasks: [Portion] = []
+        for (r, subject) in subjects.enumerated() {
+            let count = subject.count
+            let size = parallelism > 1 && count >= Self.parallelThreshold
+                ? (count + parallelism * 4 - 1) / (parallelism * 4) : max(count, 1)
+            for lower in stride(from: 0, to: max(count, 1), by: size) {
+                tasks.append((r, lower..<min(lower + size, count)))
+            }
+        }
+        var starts: [Int] = []
+        var total = 0
+        for task in tasks {
+            starts.append(total)
+            if case .elements = subjects[task.rule] { total += task.range.count } else { total += 1 }
+        }
+        return (tasks, starts, total)
+    }
+
+    /// What one task produced: its counts, and the indices (from the run's first new result)
+    /// of its findings and of its checks not yet due.
+    struct TaskTally: Sendable {
+        var counts = StatusCounts()
+        var findings: [Int] = []
+        var notDue: [Int] = []
+    }
+
+    /// Judges one task's subjects into `out` (the slice starting at result `start`), then
+    /// counts and notes them while they are fresh in the cache.
+    func perform(
+        _ rule: Rule, ruleIndex r: Int, _ subjects: Subjects, range: Range<Int>,
+        into out: UnsafeMutablePointer<RuleResult>, start: Int
+    ) -> TaskTally {
+        let produced: Int
+        switch subjects {
+        case .failed(let result):
+            out.initialize(to: applyingDue(result, rule: rule))
+            produced = 1
+        case .whole:
+            let element = Element(
+                evaluator: CELEvaluator(cel, activation: CELActivation(globals: globals(for: rule))),
+                value: nil, index: nil, position: nil)
+            out.initialize(to: applyingDue(judge(rule, ruleIndex: r, element), rule: rule))
+            produced = 1
+        case .elements(let elements, let positions):
+            judgeElements(rule, ruleIndex: r, elements, positions, range: range, into: out)
+            produced = range.count
+        }
+        var tally = TaskTally()
+        for k in 0..<produced {
+            let status = out[k].status
+            tally.counts.add(status)
+            if status.isFinding {
+                tally.findings.append(start + k)
+            } else if status == .notDue {
+                tally.notDue.append(start + k)
+            }
+        }
+        return tally
     }
 
     /// Where the tasks put their results (each its own slice).
@@ -216,74 +237,85 @@ struct RuleRun {
     /// Judges one element: applicability, then the check or the outcomes.
     func judge(_ rule: Rule, ruleIndex: Int, _ element: Element) -> RuleResult {
         if let when = rule.when {
-            switch element.evaluator.evaluate(when.program) {
-            case .value(.bool(true)): break
-            case .value(.bool(false)):
-                return RuleResult(
-                    ruleIndex: ruleIndex, status: .notApplicable, subject: subject(rule, element), index: element.index,
-                    message: nil, location: elementLocation(element), missingFact: nil, errorMessage: nil, affected: [], waiver: nil)
-            case .value(let other):
-                return failure(
-                    rule, ruleIndex: ruleIndex, status: .error,
-                    message: "'when' must be true or false, but it gave \(other.kindDescription)", element: element,
-                    location: when.location)
-            case .error(let error):
-                return outcome(of: error, rule: rule, ruleIndex: ruleIndex, element: element, expression: when)
+            switch truth(of: when, named: "'when'", rule: rule, ruleIndex: ruleIndex, element) {
+            case .known(true): break
+            case .known(false): return notApplicable(rule, ruleIndex: ruleIndex, element)
+            case .settled(let result): return result
             }
         }
         // An override's `only:` leaves the rule not applicable outside the items it names.
         if !rule.only.isEmpty, Self.restricted(declaredAffected(rule, element), to: rule.only) == nil {
-            return RuleResult(
-                ruleIndex: ruleIndex, status: .notApplicable, subject: subject(rule, element), index: element.index,
-                message: nil, location: elementLocation(element), missingFact: nil, errorMessage: nil, affected: [], waiver: nil)
+            return notApplicable(rule, ruleIndex: ruleIndex, element)
         }
         var status: ResultStatus = .pass
         // An outcome's own message; the rule's is read only for a finding (a pass shows none).
         var outcomeMessage: MessageTemplate?
         if let check = rule.check {
-            switch element.evaluator.evaluate(check.program) {
-            case .value(.bool(let ok)): status = ok ? .pass : .fail
-            case .value(let other):
-                return failure(
-                    rule, ruleIndex: ruleIndex, status: .error,
-                    message: "'check' must be true or false, but it gave \(other.kindDescription)", element: element,
-                    location: check.location)
-            case .error(let error):
-                return outcome(of: error, rule: rule, ruleIndex: ruleIndex, element: element, expression: check)
+            switch truth(of: check, named: "'check'", rule: rule, ruleIndex: ruleIndex, element) {
+            case .known(let ok): status = ok ? .pass : .fail
+            case .settled(let result): return result
             }
         } else {
             for candidate in rule.outcomes {
-                switch element.evaluator.evaluate(candidate.condition.program) {
-                case .value(.bool(true)):
+                switch truth(of: candidate.condition, named: "an outcome's condition", rule: rule, ruleIndex: ruleIndex, element) {
+                case .known(true):
                     status = candidate.status
                     outcomeMessage = candidate.message
-                case .value(.bool(false)):
+                case .known(false):
                     continue
-                case .value(let other):
-                    return failure(
-                        rule, ruleIndex: ruleIndex, status: .error,
-                        message: "an outcome's condition must be true or false, but it gave \(other.kindDescription)",
-                        element: element, location: candidate.condition.location)
-                case .error(let error):
-                    return outcome(of: error, rule: rule, ruleIndex: ruleIndex, element: element, expression: candidate.condition)
+                case .settled(let result):
+                    return result
                 }
                 break
             }
         }
         let subject = subject(rule, element)
+        let location = elementLocation(element)
+            ?? firstFactLocation(of: rule.check?.program ?? rule.outcomes.first?.condition.program, element: element)
         guard status != .pass else {
             return RuleResult(
                 ruleIndex: ruleIndex, status: .pass, subject: subject, index: element.index, message: nil,
-                location: elementLocation(element) ?? firstFactLocation(of: rule.check?.program ?? rule.outcomes.first?.condition.program, element: element),
-                missingFact: nil, errorMessage: nil, affected: [], waiver: nil)
+                location: location, missingFact: nil, errorMessage: nil, affected: [], waiver: nil)
         }
         var result = RuleResult(
             ruleIndex: ruleIndex, status: status, subject: subject, index: element.index,
             message: render(outcomeMessage ?? rule.message, rule: rule, element: element),
-            location: elementLocation(element) ?? firstFactLocation(of: rule.check?.program ?? rule.outcomes.first?.condition.program, element: element),
-            missingFact: nil, errorMessage: nil, affected: affected(rule, element), waiver: nil)
+            location: location, missingFact: nil, errorMessage: nil, affected: affected(rule, element), waiver: nil)
         applyWaiver(to: &result, rule: rule)
         return result
+    }
+
+    /// A condition's value for one element: true or false, or the result that settles the
+    /// element when the condition gives something else or fails.
+    enum Truth {
+        case known(Bool)
+        case settled(RuleResult)
+    }
+
+    /// Evaluates a condition (`when`, `check`, an outcome's) for one element.
+    /// - Parameter name: How messages name the condition ("'when'").
+    @inline(__always)
+    func truth(
+        of condition: CompiledExpression, named name: String, rule: Rule, ruleIndex: Int, _ element: Element
+    ) -> Truth {
+        switch element.evaluator.evaluate(condition.program) {
+        case .value(.bool(let value)):
+            return .known(value)
+        case .value(let other):
+            return .settled(failure(
+                rule, ruleIndex: ruleIndex, status: .error,
+                message: "\(name) must be true or false, but it gave \(other.kindDescription)", element: element,
+                location: condition.location))
+        case .error(let error):
+            return .settled(outcome(of: error, rule: rule, ruleIndex: ruleIndex, element: element, expression: condition))
+        }
+    }
+
+    /// The result of an element the rule does not apply to.
+    func notApplicable(_ rule: Rule, ruleIndex: Int, _ element: Element) -> RuleResult {
+        RuleResult(
+            ruleIndex: ruleIndex, status: .notApplicable, subject: subject(rule, element), index: element.index,
+            message: nil, location: elementLocation(element), missingFact: nil, errorMessage: nil, affected: [], waiver: nil)
     }
 
     /// The result for an evaluation error: `unknown` for a missing fact, `error` otherwise.

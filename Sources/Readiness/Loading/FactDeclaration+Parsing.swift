@@ -7,10 +7,10 @@ extension FactDeclaration {
     static func declarations(
         _ value: Value, at location: SourceLocation, file: String, into diagnostics: inout DiagnosticCollector
     ) -> [FactDeclaration] {
-        guard case .map(let map) = value else {
-            diagnostics.append(RulesetDiagnostics.wrongType("facts", expected: "a mapping from fact path to its type", found: value, at: location))
-            return []
-        }
+        guard
+            let map = MappingReader.mapping(
+                value, field: "facts", expected: "a mapping from fact path to its type", at: location, into: &diagnostics)
+        else { return [] }
         var out: [FactDeclaration] = []
         for i in 0..<map.count {
             let keyLocation = map.keyPosition(at: i).map { SourceLocation(file: file, position: $0) } ?? location

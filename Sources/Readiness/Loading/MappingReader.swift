@@ -143,3 +143,80 @@ struct MappingReader {
         return nil
     }
 }
+
+extension MappingReader {
+    /// The mapping under `key`: nil when the key is absent or null, and reported when its value
+    /// is not a mapping.
+    /// - Parameter expected: What the value should be, for the message.
+    func mapping(_ key: String, expected: String, into diagnostics: inout DiagnosticCollector) -> ValueMap? {
+        guard let value = map[key], value != .null else { return nil }
+        return Self.mapping(value, field: key, expected: expected, at: valueLocation(key), into: &diagnostics)
+    }
+
+    /// A reader of the mapping under `key` (nil when absent or null, reported when not a mapping).
+    /// - Parameter context: What the inner mapping is, for messages.
+    func submapping(
+        _ key: String, expected: String, context: String, into diagnostics: inout DiagnosticCollector
+    ) -> MappingReader? {
+        mapping(key, expected: expected, into: &diagnostics).map { MappingReader($0, file: file, context: context) }
+    }
+
+    /// The keys that are text, in order (others are left to `checkKeys`).
+    var textKeys: [String] {
+        map.keys.compactMap { if case .string(let key) = $0 { key } else { nil } }
+    }
+
+    /// `value` as a mapping, or nil after reporting that the field should be `expected`.
+    static func mapping(
+        _ value: Value, field: String, expected: String, at location: SourceLocation,
+        into diagnostics: inout DiagnosticCollector
+    ) -> ValueMap? {
+        guard case .map(let map) = value else {
+            diagnostics.append(RulesetDiagnostics.wrongType(field, expected: expected, found: value, at: location))
+            return nil
+        }
+        return map
+    }
+
+    /// The entries of the mapping under `key` (`params: {NAME: VALUE}`), each with where its
+    /// value stands; a key that is not text is reported and skipped.
+    func namedValues(
+        _ key: String, expected: String, into diagnostics: inout DiagnosticCollector
+    ) -> [(name: String, value: Value, location: SourceLocation)] {
+        guard let entries = mapping(key, expected: expected, into: &diagnostics) else { return [] }
+        var out: [(name: String, value: Value, location: SourceLocation)] = []
+        for i in 0..<entries.count {
+            let here = entries.valuePosition(at: i).map { SourceLocation(file: file, position: $0) } ?? valueLocation(key)
+            guard case .string(let name) = entries.keys[i] else {
+                diagnostics.append(RulesetDiagnostics.wrongType(key, expected: "named by text", found: entries.keys[i], at: here))
+                continue
+            }
+            out.append((name, entries.values[i], here))
+        }
+        return out
+    }
+
+    /// Reads a list of mappings (`waivers`, `phases`, `overrides`): a value that is not a list
+    /// and an element that is not a mapping are reported; `read` turns each mapping, with its
+    /// index and where it stands, into an item or nil.
+    static func mappings<Item>(
+        _ value: Value, field: String, expected: String, at location: SourceLocation, file: String,
+        into diagnostics: inout DiagnosticCollector,
+        _ read: (_ index: Int, _ map: ValueMap, _ location: SourceLocation, inout DiagnosticCollector) -> Item?
+    ) -> [Item] {
+        guard case .list(let list) = value else {
+            diagnostics.append(RulesetDiagnostics.wrongType(field, expected: expected, found: value, at: location))
+            return []
+        }
+        var out: [Item] = []
+        for (i, element) in list.elements.enumerated() {
+            let here = list.position(at: i).map { SourceLocation(file: file, position: $0) } ?? location
+            guard case .map(let map) = element else {
+                diagnostics.append(RulesetDiagnostics.wrongType("\(field)[\(i)]", expected: "a mapping", found: element, at: here))
+                continue
+            }
+            if let item = read(i, map, here, &diagnostics) { out.append(item) }
+        }
+        return out
+    }
+}

@@ -12,12 +12,8 @@ extension RuleCompiler {
 
     /// `due: {from: start}` or `due: {before: go_live, days: N}`.
     mutating func due(_ reader: MappingReader) -> Rule.Due? {
-        guard let value = reader.value("due"), value != .null else { return nil }
         let expected = "{from: start} or {before: go_live, days: N}"
-        guard case .map(let map) = value else {
-            diagnostics.append(RulesetDiagnostics.wrongType("due", expected: expected, found: value, at: reader.valueLocation("due")))
-            return nil
-        }
+        guard let map = reader.mapping("due", expected: expected, into: &diagnostics) else { return nil }
         let sub = MappingReader(map, file: file, context: "'due'")
         sub.checkKeys(["from", "before", "days"], into: &diagnostics)
         let from = sub.string("from", into: &diagnostics)
@@ -33,7 +29,7 @@ extension RuleCompiler {
         case (nil, let before?):
             diagnostics.append(RulesetDiagnostics.invalidEnum(before, field: "due.before", allowed: ["go_live"], at: sub.valueLocation("before")))
         default:
-            diagnostics.append(RulesetDiagnostics.wrongType("due", expected: expected, found: value, at: reader.valueLocation("due")))
+            diagnostics.append(RulesetDiagnostics.wrongType("due", expected: expected, found: .map(map), at: reader.valueLocation("due")))
         }
         return nil
     }

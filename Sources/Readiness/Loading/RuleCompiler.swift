@@ -17,23 +17,13 @@ struct RuleCompiler {
 
     /// The `params` mapping: scalar or list values by name.
     mutating func parameters(_ header: MappingReader) -> [Parameter] {
-        guard let value = header.value("params"), value != .null else { return [] }
-        guard case .map(let map) = value else {
-            diagnostics.append(RulesetDiagnostics.wrongType("params", expected: "a mapping from name to value", found: value, at: header.valueLocation("params")))
-            return []
-        }
         var out: [Parameter] = []
-        for i in 0..<map.count {
-            let here = map.valuePosition(at: i).map { SourceLocation(file: file, position: $0) } ?? header.location
-            guard case .string(let name) = map.keys[i] else {
-                diagnostics.append(RulesetDiagnostics.wrongType("params", expected: "named by text", found: map.keys[i], at: here))
+        for (name, value, here) in header.namedValues("params", expected: "a mapping from name to value", into: &diagnostics) {
+            if case .map = value {
+                diagnostics.append(RulesetDiagnostics.wrongType("params.\(name)", expected: "a number, text, boolean or list", found: value, at: here))
                 continue
             }
-            if case .map = map.values[i] {
-                diagnostics.append(RulesetDiagnostics.wrongType("params.\(name)", expected: "a number, text, boolean or list", found: map.values[i], at: here))
-                continue
-            }
-            out.append(Parameter(name: name, value: map.values[i], location: here, rulesetID: rulesetID))
+            out.append(Parameter(name: name, value: value, location: here, rulesetID: rulesetID))
         }
         return out
     }
@@ -176,55 +166,14 @@ struct RuleCompiler {
         let likelihood = reader.integer("likelihood", in: 1...5, into: &diagnostics)
         let impact = reader.integer("impact", in: 1...5, into: &diagnostics)
 
-        var iteration: Rule.Iteration?
-        var locals: [String] = []
-        if let value = reader.value("for_each"), value != .null {
-            if case .string(let text) = value, let parsed = Self.splitForEach(text) {
-                let origin = expressionOrigin(reader, "for_each")
-                let listOrigin = SourceLocation(file: file, line: origin.line, column: origin.column + parsed.offset)
-                if let list = compile(parsed.list, at: listOrigin, locals: []) {
-                    iteration = Rule.Iteration(variable: parsed.variable, list: list)
-                }
-                locals = [parsed.variable]
-            } else {
-                diagnostics.append(RulesetDiagnostics.invalidForEach(at: reader.valueLocation("for_each")))
-            }
-        }
+        let (iteration, locals) = self.iteration(reader)
         let when = expression(reader, "when", locals: locals)
-        let hasCheck = reader.value("check") != nil
-        let hasOutcomes = reader.value("outcomes") != nil
-        var check: CompiledExpression?
-        var outcomes: [Rule.Outcome] = []
-        switch (hasCheck, hasOutcomes) {
-        case (true, true):
-            diagnostics.append(RulesetDiagnostics.checkAndOutcomes(at: reader.keyLocation("outcomes")))
-        case (false, false):
-            diagnostics.append(RulesetDiagnostics.missingKey("check' or 'outcomes", in: reader.context, at: location))
-        case (true, false):
-            check = expression(reader, "check", locals: locals, required: true)
-        case (false, true):
-            outcomes = self.outcomes(reader, locals: locals)
-        }
+        let (check, outcomes) = logic(reader, locals: locals, at: location)
         var message: MessageTemplate?
         if let value = reader.value("message"), value != .null {
             message = template(value, at: reader.valueLocation("message"), field: "message", locals: locals)
         }
-        var affects: [Rule.Affect] = []
-        if let value = reader.value("affects"), value != .null {
-            if case .map(let m) = value {
-                let sub = MappingReader(m, file: file, context: "affects")
-                for i in 0..<m.count {
-                    guard case .string(let kind) = m.keys[i] else { continue }
-                    if let item = expression(sub, kind, locals: locals, required: true) {
-                        affects.append(Rule.Affect(kind: kind, item: item))
-                    }
-                }
-            } else {
-                diagnostics.append(RulesetDiagnostics.wrongType(
-                    "affects", expected: "a mapping from scope kind to expression, such as {sites: site.name}", found: value,
-                    at: reader.valueLocation("affects")))
-            }
-        }
+        let affects = self.affects(reader, locals: locals)
         let subject = expression(reader, "subject", locals: locals)
         let references = self.references(reader)
         let timing = timing(reader, rulesetDeadline: rulesetDeadline)
@@ -240,6 +189,54 @@ struct RuleCompiler {
             affects: affects, subject: subject, rulesetID: rulesetID, location: location)
         (rule.due, rule.leadTimeDays, rule.evidenceDeadlineDays) = timing
         return rule
+    }
+
+    /// `for_each: NAME in EXPR`: the iteration, and the locals the rule's other expressions see
+    /// (the name, even when the list does not compile).
+    mutating func iteration(_ reader: MappingReader) -> (Rule.Iteration?, locals: [String]) {
+        guard let value = reader.value("for_each"), value != .null else { return (nil, []) }
+        guard case .string(let text) = value, let parsed = Self.splitForEach(text) else {
+            diagnostics.append(RulesetDiagnostics.invalidForEach(at: reader.valueLocation("for_each")))
+            return (nil, [])
+        }
+        let origin = expressionOrigin(reader, "for_each")
+        let listOrigin = SourceLocation(file: file, line: origin.line, column: origin.column + parsed.offset)
+        let list = compile(parsed.list, at: listOrigin, locals: [])
+        return (list.map { Rule.Iteration(variable: parsed.variable, list: $0) }, [parsed.variable])
+    }
+
+    /// The rule's logic: a `check`, or `outcomes`, exactly one of them.
+    mutating func logic(
+        _ reader: MappingReader, locals: [String], at location: SourceLocation
+    ) -> (check: CompiledExpression?, outcomes: [Rule.Outcome]) {
+        switch (reader.value("check") != nil, reader.value("outcomes") != nil) {
+        case (true, true):
+            diagnostics.append(RulesetDiagnostics.checkAndOutcomes(at: reader.keyLocation("outcomes")))
+            return (nil, [])
+        case (false, false):
+            diagnostics.append(RulesetDiagnostics.missingKey("check' or 'outcomes", in: reader.context, at: location))
+            return (nil, [])
+        case (true, false):
+            return (expression(reader, "check", locals: locals, required: true), [])
+        case (false, true):
+            return (nil, outcomes(reader, locals: locals))
+        }
+    }
+
+    /// `affects: {KIND: EXPR}`: the scope items a finding affects.
+    mutating func affects(_ reader: MappingReader, locals: [String]) -> [Rule.Affect] {
+        guard
+            let sub = reader.submapping(
+                "affects", expected: "a mapping from scope kind to expression, such as {sites: site.name}",
+                context: "affects", into: &diagnostics)
+        else { return [] }
+        var affects: [Rule.Affect] = []
+        for kind in sub.textKeys {
+            if let item = expression(sub, kind, locals: locals, required: true) {
+                affects.append(Rule.Affect(kind: kind, item: item))
+            }
+        }
+        return affects
     }
 
     /// `NAME in EXPR` → the name, the list expression, and the expression's column offset.

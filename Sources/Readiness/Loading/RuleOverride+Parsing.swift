@@ -13,20 +13,12 @@ extension RuleOverride {
         _ value: Value, at location: SourceLocation, file: String, origin: String,
         into diagnostics: inout DiagnosticCollector
     ) -> [RuleOverride] {
-        guard case .list(let list) = value else {
-            diagnostics.append(RulesetDiagnostics.wrongType("overrides", expected: "a list of overrides ({rule, reason, …})", found: value, at: location))
-            return []
+        MappingReader.mappings(
+            value, field: "overrides", expected: "a list of overrides ({rule, reason, …})", at: location, file: file,
+            into: &diagnostics
+        ) { _, map, here, diagnostics in
+            one(map, at: here, file: file, origin: origin, into: &diagnostics)
         }
-        var out: [RuleOverride] = []
-        for (i, element) in list.elements.enumerated() {
-            let here = list.position(at: i).map { SourceLocation(file: file, position: $0) } ?? location
-            guard case .map(let map) = element else {
-                diagnostics.append(RulesetDiagnostics.wrongType("overrides[\(i)]", expected: "a mapping", found: element, at: here))
-                continue
-            }
-            if let override = one(map, at: here, file: file, origin: origin, into: &diagnostics) { out.append(override) }
-        }
-        return out
     }
 
     private static func one(
@@ -66,21 +58,9 @@ extension RuleOverride {
 
     /// `params: {NAME: VALUE}`: values for this rule only.
     private static func parameters(_ reader: MappingReader, file: String, into diagnostics: inout DiagnosticCollector) -> [ParameterValue] {
-        guard let value = reader.value("params"), value != .null else { return [] }
-        guard case .map(let map) = value else {
-            diagnostics.append(RulesetDiagnostics.wrongType("params", expected: "a mapping from parameter name to value", found: value, at: reader.valueLocation("params")))
-            return []
+        reader.namedValues("params", expected: "a mapping from parameter name to value", into: &diagnostics).map {
+            ParameterValue(name: $0.name, value: $0.value, location: $0.location)
         }
-        var out: [ParameterValue] = []
-        for i in 0..<map.count {
-            let here = map.valuePosition(at: i).map { SourceLocation(file: file, position: $0) } ?? reader.valueLocation("params")
-            guard case .string(let name) = map.keys[i] else {
-                diagnostics.append(RulesetDiagnostics.wrongType("params", expected: "named by text", found: map.keys[i], at: here))
-                continue
-            }
-            out.append(ParameterValue(name: name, value: map.values[i], location: here))
-        }
-        return out
     }
 
     /// `only: {sites: [...], modules: [...]}`: the items the rule is restricted to.

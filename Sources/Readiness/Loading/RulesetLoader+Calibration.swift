@@ -28,17 +28,13 @@ extension RulesetLoader.Session {
     static func terms(
         _ header: MappingReader, file: String, into diagnostics: inout DiagnosticCollector
     ) -> [(value: String, text: LocalizedText)] {
-        guard let value = header.value("terms"), value != .null else { return [] }
-        guard case .map(let map) = value else {
-            diagnostics.append(RulesetDiagnostics.wrongType(
+        guard
+            let reader = header.submapping(
                 "terms", expected: "a mapping from a value to its text ({project_manager: {en: project manager, zh: 项目经理}})",
-                found: value, at: header.valueLocation("terms")))
-            return []
-        }
-        let reader = MappingReader(map, file: file, context: "terms")
+                context: "terms", into: &diagnostics)
+        else { return [] }
         var out: [(String, LocalizedText)] = []
-        for i in 0..<map.count {
-            guard case .string(let term) = map.keys[i] else { continue }
+        for term in reader.textKeys {
             if let text = reader.text(term, required: true, into: &diagnostics) { out.append((term, text)) }
         }
         return out

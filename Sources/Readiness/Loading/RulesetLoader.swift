@@ -193,31 +193,14 @@ public struct RulesetLoader: Sendable {
         static func compile(bytes: [UInt8], path: String, loader: RulesetLoader) -> Compiled {
             var diagnostics = DiagnosticCollector()
             var out = Compiled(ruleset: nil, extends: [], diagnostics: [], ruleIDs: [])
-            let document: YAMLDocument
-            // The built-in rulesets are part of the tool, not input: the input size limit
-            // (--max-input-bytes) does not apply to them.
-            var yaml = loader.yaml
-            if path.hasPrefix("builtin:") { yaml.limits.maxInputBytes = max(yaml.limits.maxInputBytes, bytes.count) }
-            do {
-                document = try yaml.load(bytes: bytes, file: path)
-            } catch {
+            let root: ValueMap
+            switch loadRoot(bytes: bytes, path: path, loader: loader) {
+            case .success(let map): root = map
+            case .failure(let error):
                 out.diagnostics = error.diagnostics
                 return out
             }
             let source = SourceText(bytes: bytes)
-            guard case .map(let root) = document.root else {
-                // Say what kind of value the top is without quoting it: the file may not be ours.
-                out.diagnostics = [.error(
-                    "ruleset.wrong-type",
-                    "'\(path)' is not a ruleset: its top level must be a mapping with 'ruleset' and 'rules'",
-                    at: SourceLocation(file: path, line: 1, column: 1)).withoutSourceQuote]
-                return out
-            }
-            if root["ruleset"] == nil && root["rules"] == nil {
-                // Not a ruleset at all (a credentials file, say): its keys and lines are not quoted.
-                out.diagnostics = [RulesetDiagnostics.notARuleset(path)]
-                return out
-            }
             let header = MappingReader(root, file: path, context: "the ruleset header")
             header.checkKeys(RulesetLoader.rulesetKeys, into: &diagnostics)
             let id = header.string("ruleset", required: true, into: &diagnostics) ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -236,23 +219,7 @@ public struct RulesetLoader: Sendable {
             out.overriddenParameters = header.strings("overrides_params", into: &diagnostics).map {
                 ($0, header.valueLocation("overrides_params"))
             }
-            var rules: [Rule] = []
-            if let value = header.value("rules") {
-                if case .list(let list) = value {
-                    for (i, element) in list.elements.enumerated() {
-                        let here = list.position(at: i).map { SourceLocation(file: path, position: $0) } ?? header.location
-                        guard case .map(let map) = element else {
-                            compiler.diagnostics.append(RulesetDiagnostics.wrongType("rules[\(i)]", expected: "a mapping", found: element, at: here))
-                            continue
-                        }
-                        if let rule = compiler.rule(map) { rules.append(rule) }
-                    }
-                } else if value != .null {
-                    compiler.diagnostics.append(RulesetDiagnostics.wrongType("rules", expected: "a list of rules", found: value, at: header.valueLocation("rules")))
-                }
-            } else {
-                compiler.diagnostics.append(RulesetDiagnostics.missingKey("rules", in: "the ruleset header", at: header.location))
-            }
+            let rules = Self.rules(header, compiler: &compiler)
             diagnostics = compiler.diagnostics
             var facts: [FactDeclaration] = []
             if let value = header.value("facts"), value != .null {
@@ -279,6 +246,56 @@ public struct RulesetLoader: Sendable {
                 sha256: SHA256.hexDigest(bytes))
             out.diagnostics = diagnostics.diagnostics
             return out
+        }
+
+        /// The top-level mapping of a ruleset file, or why the file is not a ruleset.
+        static func loadRoot(bytes: [UInt8], path: String, loader: RulesetLoader) -> Result<ValueMap, DiagnosticError> {
+            let document: YAMLDocument
+            // The built-in rulesets are part of the tool, not input: the input size limit
+            // (--max-input-bytes) does not apply to them.
+            var yaml = loader.yaml
+            if path.hasPrefix("builtin:") { yaml.limits.maxInputBytes = max(yaml.limits.maxInputBytes, bytes.count) }
+            do {
+                document = try yaml.load(bytes: bytes, file: path)
+            } catch {
+                return .failure(error)
+            }
+            guard case .map(let root) = document.root else {
+                // Say what kind of value the top is without quoting it: the file may not be ours.
+                return .failure(DiagnosticError([.error(
+                    "ruleset.wrong-type",
+                    "'\(path)' is not a ruleset: its top level must be a mapping with 'ruleset' and 'rules'",
+                    at: SourceLocation(file: path, line: 1, column: 1)).withoutSourceQuote]))
+            }
+            if root["ruleset"] == nil && root["rules"] == nil {
+                // Not a ruleset at all (a credentials file, say): its keys and lines are not quoted.
+                return .failure(DiagnosticError([RulesetDiagnostics.notARuleset(path)]))
+            }
+            return .success(root)
+        }
+
+        /// The `rules` list, each rule validated and compiled.
+        static func rules(_ header: MappingReader, compiler: inout RuleCompiler) -> [Rule] {
+            guard let value = header.value("rules") else {
+                compiler.diagnostics.append(RulesetDiagnostics.missingKey("rules", in: "the ruleset header", at: header.location))
+                return []
+            }
+            guard case .list(let list) = value else {
+                if value != .null {
+                    compiler.diagnostics.append(RulesetDiagnostics.wrongType("rules", expected: "a list of rules", found: value, at: header.valueLocation("rules")))
+                }
+                return []
+            }
+            var rules: [Rule] = []
+            for (i, element) in list.elements.enumerated() {
+                let here = list.position(at: i).map { SourceLocation(file: header.file, position: $0) } ?? header.location
+                guard case .map(let map) = element else {
+                    compiler.diagnostics.append(RulesetDiagnostics.wrongType("rules[\(i)]", expected: "a mapping", found: element, at: here))
+                    continue
+                }
+                if let rule = compiler.rule(map) { rules.append(rule) }
+            }
+            return rules
         }
 
         mutating func checkDuplicateIDs() {

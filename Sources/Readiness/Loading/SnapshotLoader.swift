@@ -115,87 +115,90 @@ public struct SnapshotLoader: Sendable {
     public static func waivers(
         _ value: Value, at location: SourceLocation, file: String, into diagnostics: inout DiagnosticCollector
     ) -> [Waiver] {
-        guard case .list(let list) = value else {
-            diagnostics.append(RulesetDiagnostics.wrongType("waivers", expected: "a list of waivers", found: value, at: location))
-            return []
+        MappingReader.mappings(
+            value, field: "waivers", expected: "a list of waivers", at: location, file: file, into: &diagnostics
+        ) { _, m, here, diagnostics in
+            waiver(MappingReader(m, file: file, context: "a waiver"), at: here, into: &diagnostics)
         }
-        var out: [Waiver] = []
-        for (i, element) in list.elements.enumerated() {
-            let here = list.position(at: i).map { SourceLocation(file: file, position: $0) } ?? location
-            guard case .map(let m) = element else {
-                diagnostics.append(RulesetDiagnostics.wrongType("waivers[\(i)]", expected: "a mapping", found: element, at: here))
-                continue
-            }
-            let reader = MappingReader(m, file: file, context: "a waiver")
-            reader.checkKeys(["rule", "subject", "reason", "approved_by", "expires"], into: &diagnostics)
-            let rule = reader.string("rule", required: true, into: &diagnostics)
-            let reason = reader.string("reason", required: true, into: &diagnostics)
-            let approvedBy = reader.string("approved_by", required: true, into: &diagnostics)
-            let expires = reader.string("expires", required: true, into: &diagnostics)
-            var expiresAt: Timestamp?
-            if let expires {
-                if let day = CalendarDate.parse(expires) {
-                    // A date means the whole of that day.
-                    expiresAt = expires.count == 10 ? Timestamp(seconds: day.seconds + 86_399, nanos: 999_999_999) : day
-                } else {
-                    diagnostics.append(RulesetDiagnostics.invalidDate(expires, field: "expires", at: reader.valueLocation("expires")))
-                }
-            }
-            for (key, text) in [("reason", reason), ("approved_by", approvedBy)]
-            where text?.allSatisfy({ $0.isWhitespace }) == true {
-                diagnostics.append(RulesetDiagnostics.emptyWaiverField(key, at: reader.valueLocation(key)))
-            }
-            guard let rule, let reason, let approvedBy, let expires, let expiresAt else { continue }
-            out.append(Waiver(
-                ruleID: rule, subject: reader.string("subject", into: &diagnostics), reason: reason,
-                approvedBy: approvedBy, expires: expires, expiresAt: expiresAt, location: here))
-        }
-        return out
     }
 
+    /// One waiver, or nil when a required field is missing or wrong.
+    private static func waiver(
+        _ reader: MappingReader, at here: SourceLocation, into diagnostics: inout DiagnosticCollector
+    ) -> Waiver? {
+        reader.checkKeys(["rule", "subject", "reason", "approved_by", "expires"], into: &diagnostics)
+        let rule = reader.string("rule", required: true, into: &diagnostics)
+        let reason = reader.string("reason", required: true, into: &diagnostics)
+        let approvedBy = reader.string("approved_by", required: true, into: &diagnostics)
+        let expires = reader.string("expires", required: true, into: &diagnostics)
+        var expiresAt: Timestamp?
+        if let expires {
+            if let day = CalendarDate.parse(expires) {
+                // A date means the whole of that day.
+                expiresAt = expires.count == 10 ? Timestamp(seconds: day.seconds + 86_399, nanos: 999_999_999) : day
+            } else {
+                diagnostics.append(RulesetDiagnostics.invalidDate(expires, field: "expires", at: reader.valueLocation("expires")))
+            }
+        }
+        for (key, text) in [("reason", reason), ("approved_by", approvedBy)]
+        where text?.allSatisfy({ $0.isWhitespace }) == true {
+            diagnostics.append(RulesetDiagnostics.emptyWaiverField(key, at: reader.valueLocation(key)))
+        }
+        guard let rule, let reason, let approvedBy, let expires, let expiresAt else { return nil }
+        return Waiver(
+            ruleID: rule, subject: reader.string("subject", into: &diagnostics), reason: reason,
+            approvedBy: approvedBy, expires: expires, expiresAt: expiresAt, location: here)
+    }
+
+    /// Validates a `phases` list: each phase's fields and dates, duplicate names, and the
+    /// `depends_on` graph.
     static func phases(
         _ value: Value, at location: SourceLocation, file: String, into diagnostics: inout DiagnosticCollector
     ) -> [Phase] {
-        guard case .list(let list) = value else {
-            diagnostics.append(RulesetDiagnostics.wrongType("phases", expected: "a list of phases", found: value, at: location))
-            return []
+        var names: Set<String> = []
+        let phases = MappingReader.mappings(
+            value, field: "phases", expected: "a list of phases", at: location, file: file, into: &diagnostics
+        ) { i, m, here, diagnostics -> Phase? in
+            phase(m, index: i, at: here, file: file, named: &names, into: &diagnostics)
         }
-        var phases: [Phase] = []
-        for (i, element) in list.elements.enumerated() {
-            let here = list.position(at: i).map { SourceLocation(file: file, position: $0) } ?? location
-            guard case .map(let m) = element else {
-                diagnostics.append(RulesetDiagnostics.wrongType("phases[\(i)]", expected: "a mapping", found: element, at: here))
-                continue
+        checkDependencies(of: phases, into: &diagnostics)
+        return phases
+    }
+
+    /// One phase of the `phases` list, or nil without a name; a name already in `names` is
+    /// reported as a duplicate.
+    private static func phase(
+        _ m: ValueMap, index i: Int, at here: SourceLocation, file: String, named names: inout Set<String>,
+        into diagnostics: inout DiagnosticCollector
+    ) -> Phase? {
+        let reader = MappingReader(m, file: file, context: "a phase")
+        guard let name = reader.string("name", required: true, into: &diagnostics) else { return nil }
+        let start = reader.string("start", into: &diagnostics)
+        let end = reader.string("end", into: &diagnostics)
+        let goLive = reader.string("go_live", into: &diagnostics)
+        for (key, text) in [("start", start), ("end", end), ("go_live", goLive)] {
+            if let text, CalendarDate.parse(text) == nil {
+                diagnostics.append(RulesetDiagnostics.invalidDate(text, field: "phases[\(i)].\(key)", at: reader.valueLocation(key)))
             }
-            let reader = MappingReader(m, file: file, context: "a phase")
-            guard let name = reader.string("name", required: true, into: &diagnostics) else { continue }
-            let start = reader.string("start", into: &diagnostics)
-            let end = reader.string("end", into: &diagnostics)
-            let goLive = reader.string("go_live", into: &diagnostics)
-            for (key, text) in [("start", start), ("end", end), ("go_live", goLive)] {
-                if let text, CalendarDate.parse(text) == nil {
-                    diagnostics.append(RulesetDiagnostics.invalidDate(text, field: "phases[\(i)].\(key)", at: reader.valueLocation(key)))
-                }
-            }
-            var scope: [Phase.ScopeEntry] = []
-            if let s = m["scope"], s != .null {
-                if case .map(let sm) = s {
-                    let sub = MappingReader(sm, file: file, context: "a phase's scope")
-                    for k in 0..<sm.count {
-                        guard case .string(let kind) = sm.keys[k] else { continue }
-                        scope.append(Phase.ScopeEntry(kind: kind, items: sub.strings(kind, into: &diagnostics)))
-                    }
-                } else {
-                    diagnostics.append(RulesetDiagnostics.wrongType("scope", expected: "a mapping from kind to a list of items", found: s, at: reader.valueLocation("scope")))
-                }
-            }
-            if phases.contains(where: { $0.name == name }) {
-                diagnostics.append(RulesetDiagnostics.duplicatePhase(name, at: here))
-            }
-            phases.append(Phase(
-                name: name, start: start, end: end, goLive: goLive, scope: scope,
-                dependsOn: reader.strings("depends_on", into: &diagnostics), location: here))
         }
+        var scope: [Phase.ScopeEntry] = []
+        if let sub = reader.submapping(
+            "scope", expected: "a mapping from kind to a list of items", context: "a phase's scope", into: &diagnostics)
+        {
+            for kind in sub.textKeys {
+                scope.append(Phase.ScopeEntry(kind: kind, items: sub.strings(kind, into: &diagnostics)))
+            }
+        }
+        if !names.insert(name).inserted {
+            diagnostics.append(RulesetDiagnostics.duplicatePhase(name, at: here))
+        }
+        return Phase(
+            name: name, start: start, end: end, goLive: goLive, scope: scope,
+            dependsOn: reader.strings("depends_on", into: &diagnostics), location: here)
+    }
+
+    /// Reports a `depends_on` that names no phase, and a cycle of them.
+    private static func checkDependencies(of phases: [Phase], into diagnostics: inout DiagnosticCollector) {
         let names = phases.map(\.name)
         for phase in phases {
             for dependency in phase.dependsOn where !names.contains(dependency) {
@@ -206,7 +209,6 @@ public struct SnapshotLoader: Sendable {
             let at = phases.first { $0.name == cycle.first }?.location
             diagnostics.append(RulesetDiagnostics.dependencyCycle(cycle, at: at))
         }
-        return phases
     }
 
     /// A cycle in the `depends_on` graph, as the names along it, or nil.

@@ -35,47 +35,56 @@ public struct RuleResult: Sendable {
         self.location = location
         self.affected = affected
         if missingFact != nil || errorMessage != nil || waiver != nil {
-            details = Details(missingFact: missingFact, errorMessage: errorMessage, waiver: waiver, dueDate: nil)
+            details = Details(RareFields(missingFact: missingFact, errorMessage: errorMessage, waiver: waiver))
         }
     }
 
     /// The path of the missing fact, for `unknown` results.
     public var missingFact: String? {
-        get { details?.missingFact }
-        set { details = Details(missingFact: newValue, errorMessage: errorMessage, waiver: waiver, dueDate: dueDate) }
+        get { details?.fields.missingFact }
+        set { updateDetails { $0.missingFact = newValue } }
     }
 
     /// What went wrong, for `error` results.
     public var errorMessage: String? {
-        get { details?.errorMessage }
-        set { details = Details(missingFact: missingFact, errorMessage: newValue, waiver: waiver, dueDate: dueDate) }
+        get { details?.fields.errorMessage }
+        set { updateDetails { $0.errorMessage = newValue } }
     }
 
     /// The waiver that turned this result into `waived`.
     public var waiver: Waiver? {
-        get { details?.waiver }
-        set { details = Details(missingFact: missingFact, errorMessage: errorMessage, waiver: newValue, dueDate: dueDate) }
+        get { details?.fields.waiver }
+        set { updateDetails { $0.waiver = newValue } }
     }
 
     /// When a `not_due` check falls due (`YYYY-MM-DD`; nil when the dates do not say).
     public var dueDate: String? {
-        get { details?.dueDate }
-        set { details = Details(missingFact: missingFact, errorMessage: errorMessage, waiver: waiver, dueDate: newValue) }
+        get { details?.fields.dueDate }
+        set { updateDetails { $0.dueDate = newValue } }
     }
 
-    /// The rarely set fields, boxed.
-    final class Details: Sendable {
-        let missingFact: String?
-        let errorMessage: String?
-        let waiver: Waiver?
-        let dueDate: String?
+    /// The fields most results leave empty.
+    struct RareFields: Sendable {
+        var missingFact: String?
+        var errorMessage: String?
+        var waiver: Waiver?
+        var dueDate: String?
+    }
 
-        init(missingFact: String?, errorMessage: String?, waiver: Waiver?, dueDate: String?) {
-            self.missingFact = missingFact
-            self.errorMessage = errorMessage
-            self.waiver = waiver
-            self.dueDate = dueDate
+    /// The rare fields, boxed (shared between copies, replaced whole on a change).
+    final class Details: Sendable {
+        let fields: RareFields
+
+        init(_ fields: RareFields) {
+            self.fields = fields
         }
+    }
+
+    /// Replaces the box with one whose fields have `change` applied.
+    private mutating func updateDetails(_ change: (inout RareFields) -> Void) {
+        var fields = details?.fields ?? RareFields()
+        change(&fields)
+        details = Details(fields)
     }
 
     /// An item of a phase scope that a result affects.

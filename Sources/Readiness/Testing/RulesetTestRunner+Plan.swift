@@ -17,9 +17,7 @@ extension RulesetTestRunner {
                 mismatches.append(Mismatch(rule: "verdict", subject: nil, expected: expected, actual: evaluation.verdict.rawValue))
             }
         }
-        guard let value = reader.value("phases"), value != .null else { return mismatches }
-        guard case .map(let phases) = value else {
-            diagnostics.append(RulesetDiagnostics.wrongType("phases", expected: "a mapping from phase name to decision", found: value, at: reader.valueLocation("phases")))
+        guard let phases = reader.mapping("phases", expected: "a mapping from phase name to decision", into: &diagnostics) else {
             return mismatches
         }
         let sub = MappingReader(phases, file: reader.file, context: "phases")
@@ -43,9 +41,7 @@ extension RulesetTestRunner {
     static func compareMessages(
         _ reader: MappingReader, with evaluation: Evaluation, into diagnostics: inout DiagnosticCollector
     ) -> [Mismatch] {
-        guard let value = reader.value("messages"), value != .null else { return [] }
-        guard case .map(let expectations) = value else {
-            diagnostics.append(RulesetDiagnostics.wrongType("messages", expected: "a mapping from rule id to text", found: value, at: reader.valueLocation("messages")))
+        guard let expectations = reader.mapping("messages", expected: "a mapping from rule id to text", into: &diagnostics) else {
             return []
         }
         var mismatches: [Mismatch] = []
