@@ -51,9 +51,11 @@ struct DiffCommand: ParsableCommand {
         let before = try reader.read(old)
         let after = try reader.read(new)
         let diff = AssessmentDiff(from: before, to: after)
-        let text = DiffReporter().render(
-            diff, format: ChangeFormat(rawValue: format) ?? .text,
-            context: ReportContext(language: assessment.lang, basePath: FileManager.default.currentDirectoryPath))
+        let text = try CLI.guarding {
+            try DiffReporter().render(
+                diff, format: ChangeFormat(rawValue: format) ?? .text,
+                context: ReportContext(language: assessment.lang, basePath: FileManager.default.currentDirectoryPath))
+        }
         try CLI.write(text, to: output, protecting: [old, new])
         if failOnNew {
             if diff.hasNewOrWorse { throw CLI.gateFailed }

@@ -15,11 +15,13 @@ public struct DiffReporter: Sendable {
     public init() {}
 
     /// The diff in a format (`csv` gives the findings that changed, one per row).
-    public func render(_ diff: AssessmentDiff, format: ChangeFormat, context: ReportContext) -> String {
+    ///
+    /// - Throws: `DiagnosticError` (`report.unencodable`) when the JSON form cannot be encoded.
+    public func render(_ diff: AssessmentDiff, format: ChangeFormat, context: ReportContext) throws -> String {
         switch format {
         case .json:
-            let document = JSONDocument(schema: Self.schema, tool: .init(name: "readiness", version: context.toolVersion), diff: diff)
-            return ((try? JSONTreeEncoder().encode(document)) ?? "{}") + "\n"
+            let document = JSONDocument(schema: Self.schema, tool: .init(context), diff: diff)
+            return try JSONTreeEncoder().encode(document) + "\n"
         case .text: return report(diff, context: context).text()
         case .markdown: return report(diff, context: context).markdown()
         case .html: return report(diff, context: context).html(toolVersion: context.toolVersion)

@@ -93,7 +93,7 @@ import Testing
     @Test("example report", arguments: cases)
     func report(_ testCase: Case) throws {
         let evaluations = try testCase.examples.map { try Self.evaluate($0, language: testCase.language) }
-        let output = testCase.format.makeReporter().render(evaluations, context: Self.context(testCase.language))
+        let output = try testCase.format.makeReporter().render(evaluations, context: Self.context(testCase.language))
         try expectGolden(Self.portable(output), named: testCase.name)
     }
 

@@ -169,14 +169,14 @@ import Testing
     }
 
     @Test("every report is the same each time and follows the argument order")
-    func deterministic() {
+    func deterministic() throws {
         let evaluations = [EvaluationFixture.make(), EvaluationFixture.makeClean()]
         for format in [ReportFormat.sarif, .junit, .github, .markdown, .html] {
             let reporter = format.makeReporter()
-            let first = reporter.render(evaluations, context: context)
-            #expect(first == reporter.render(evaluations, context: context))
+            let first = try reporter.render(evaluations, context: context)
+            #expect(try first == reporter.render(evaluations, context: context))
             if format != .github {
-                let reversed = reporter.render(evaluations.reversed(), context: context)
+                let reversed = try reporter.render(evaluations.reversed(), context: context)
                 #expect(first != reversed, "\(format)")
             }
         }
