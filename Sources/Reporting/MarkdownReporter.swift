@@ -24,26 +24,24 @@ public struct MarkdownReporter: Reporter {
         return writer.output
     }
 
-    private struct Writer {
+    private struct Writer: DocumentWriter {
         let strings: ReportStrings
         let context: ReportContext
         var output = ""
-
-        init(strings: ReportStrings, context: ReportContext) {
-            self.strings = strings
-            self.context = context
-        }
-
-        var language: String { context.language }
 
         mutating func line(_ text: String = "") {
             output += text + "\n"
         }
 
+        /// A block of text and the blank line after it.
+        mutating func paragraph(_ text: String) {
+            line(text)
+            line()
+        }
+
         mutating func heading(_ level: Int, _ text: String) {
             if !output.isEmpty && !output.hasSuffix("\n\n") { line() }
-            line(String(repeating: "#", count: min(level, 6)) + " " + text)
-            line()
+            paragraph(String(repeating: "#", count: min(level, 6)) + " " + text)
         }
 
         mutating func table(_ header: [String], alignments: [Character], _ rows: [[String]]) {
@@ -53,27 +51,11 @@ public struct MarkdownReporter: Reporter {
             line()
         }
 
-        func path(_ file: String) -> String { ReportPath.relative(file, to: context.basePath) }
-
-        func place(_ result: RuleResult) -> String? {
-            guard let location = result.knownLocation else { return nil }
-            return "\(path(location.file)):\(location.line):\(location.column)"
-        }
-
         func scope(_ entries: [Phase.ScopeEntry]) -> String {
             entries.filter { !$0.items.isEmpty }.map { entry in
                 "\(strings.scopeKind(entry.kind).markdownEscaped)\(strings.colon)"
                     + entry.items.map(\.markdownEscaped).joined(separator: strings.listSeparator)
             }.joined(separator: strings.clauseSeparator)
-        }
-
-        func dates(_ start: String?, _ end: String?) -> String {
-            switch (start, end) {
-            case (nil, nil): "—"
-            case (let s?, nil): "\(s) →"
-            case (nil, let e?): "→ \(e)"
-            case (let s?, let e?): "\(s) → \(e)"
-            }
         }
 
         func reason(_ reason: Reason) -> String {
@@ -140,8 +122,7 @@ public struct MarkdownReporter: Reporter {
                     + " · \(strings.coverage)\(strings.colon)\(ReportNumber.whole(overall.coverage))%"
             )
             line("> ")
-            line("> \(strings.verdictExplanation(of: evaluation))")
-            line()
+            paragraph("> \(strings.verdictExplanation(of: evaluation))")
             table(
                 [strings.areaStatus, strings.coverage, strings.readiness, strings.exposure, strings.asOf, strings.snapshot],
                 alignments: ["l", "r", "r", "r", "l", "l"],
@@ -156,8 +137,7 @@ public struct MarkdownReporter: Reporter {
                     ]
                 ])
             if !evaluation.decidedBy.isEmpty {
-                line("**\(strings.decidedBy)**")
-                line()
+                paragraph("**\(strings.decidedBy)**")
                 for reason in evaluation.decidedBy {
                     line(
                         "- \(ReportBadge.status(reason.status)) \(self.reason(reason)) — *\(strings.action(reason.action))*"
@@ -193,8 +173,7 @@ public struct MarkdownReporter: Reporter {
             heading(level, strings.risk)
             let risks = evaluation.openRisks
             guard !risks.isEmpty else {
-                line(strings.noOpenRisks)
-                line()
+                paragraph(strings.noOpenRisks)
                 return
             }
             line(
@@ -241,8 +220,7 @@ public struct MarkdownReporter: Reporter {
             heading(level, strings.phasePlan)
             let plan = evaluation.plan
             if plan.original.isEmpty && plan.planned.isEmpty {
-                line(strings.noPhases)
-                line()
+                paragraph(strings.noPhases)
             } else {
                 heading(level + 1, strings.planBefore)
                 table(
@@ -273,8 +251,7 @@ public struct MarkdownReporter: Reporter {
                 }
             }
             if !plan.prerequisites.isEmpty {
-                line("**\(strings.prerequisites)**")
-                line()
+                paragraph("**\(strings.prerequisites)**")
                 for prerequisite in plan.prerequisites {
                     var text = "- \(prerequisite.rule.markdownCode) *\(strings.action(prerequisite.action))*"
                     if !prerequisite.subjects.isEmpty {
@@ -295,8 +272,7 @@ public struct MarkdownReporter: Reporter {
                 line()
             }
             if !plan.projectWide.isEmpty {
-                line("**\(strings.projectWide)**")
-                line()
+                paragraph("**\(strings.projectWide)**")
                 for reason in plan.projectWide {
                     line(
                         "- \(ReportBadge.status(reason.status)) \(self.reason(reason)) — *\(strings.action(reason.action))*"
@@ -388,8 +364,7 @@ public struct MarkdownReporter: Reporter {
             heading(level, strings.findings)
             let groups = evaluation.findingsByCategory
             guard !groups.isEmpty else {
-                line(strings.noFindings)
-                line()
+                paragraph(strings.noFindings)
                 return
             }
             for group in groups {
@@ -416,7 +391,7 @@ public struct MarkdownReporter: Reporter {
                         } else {
                             text += evaluation.detail(of: result, strings: strings).markdownEscaped
                         }
-                        if let place = place(result) { text += " (\(place.markdownCode))" }
+                        if let place = place(of: result) { text += " (\(place.markdownCode))" }
                         if result.status == .waived, let waiver = result.waiver {
                             text += " — \(strings.waivedPrefix)\(strings.colon)\(waiver.reason.markdownEscaped)"
                         }
@@ -429,8 +404,7 @@ public struct MarkdownReporter: Reporter {
                     }
                     line()
                     if let recommendation = rule.recommendation?.resolved(language) {
-                        line("**\(strings.recommendation).** \(recommendation.markdownEscaped)")
-                        line()
+                        paragraph("**\(strings.recommendation).** \(recommendation.markdownEscaped)")
                     }
                 }
             }
@@ -440,8 +414,7 @@ public struct MarkdownReporter: Reporter {
             heading(level, strings.evidenceGaps)
             let gaps = evaluation.evidenceGaps
             guard !gaps.isEmpty else {
-                line(strings.noEvidenceGaps)
-                line()
+                paragraph(strings.noEvidenceGaps)
                 return
             }
             table(
@@ -462,8 +435,7 @@ public struct MarkdownReporter: Reporter {
             heading(level, strings.waivers)
             let report = evaluation.waivers
             if report.applied.isEmpty && report.expired.isEmpty && report.unused.isEmpty {
-                line(strings.noWaivers)
-                line()
+                paragraph(strings.noWaivers)
                 return
             }
             func row(_ waiver: Waiver) -> [String] {
@@ -507,8 +479,7 @@ public struct MarkdownReporter: Reporter {
                 [strings.input, strings.kind, "SHA-256"], alignments: ["l", "l", "l"],
                 evaluation.inputs.map { [path($0.path).markdownCode, strings.origin($0.kind).markdownEscaped, $0.sha256.markdownCode] })
             if !evaluation.overrides.isEmpty {
-                line("**\(strings.calibration)**")
-                line()
+                paragraph("**\(strings.calibration)**")
                 table(
                     [strings.rule, strings.adjustment, strings.reason, strings.setAt], alignments: ["l", "l", "l", "l"],
                     evaluation.overrides.map { override in
@@ -520,8 +491,7 @@ public struct MarkdownReporter: Reporter {
             }
             let overrides = evaluation.snapshot.parameterOverrides
             if !overrides.isEmpty {
-                line("**\(strings.parametersSet)**")
-                line()
+                paragraph("**\(strings.parametersSet)**")
                 table(
                     [strings.parameter, strings.value, strings.setAt], alignments: ["l", "l", "l"],
                     overrides.map { override in
@@ -535,8 +505,7 @@ public struct MarkdownReporter: Reporter {
 
         mutating func footer() {
             if !output.hasSuffix("\n\n") { line() }
-            line("---")
-            line()
+            paragraph("---")
             line("<sub>\(strings.generatedBy) readiness \(context.toolVersion.markdownEscaped)</sub>")
         }
     }
