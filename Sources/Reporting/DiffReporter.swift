@@ -73,12 +73,9 @@ public struct DiffReporter: Sendable {
 
     private func phases(_ diff: AssessmentDiff, into r: inout TabularReport) {
         let s = r.strings
-        let changed = diff.phases.filter(\.isChanged)
-        guard !changed.isEmpty else { return }
-        r.heading(s.phaseChanges)
-        r.table(
-            [s.phase, s.before, s.after, s.movedIn, s.movedOutLabel],
-            changed.map { change in
+        r.section(
+            s.phaseChanges, [s.phase, s.before, s.after, s.movedIn, s.movedOutLabel],
+            diff.phases.filter(\.isChanged).map { change in
                 [.text(change.name), .verdict(change.oldDecision), .verdict(change.newDecision),
                  .text(items(change.movedIn, s)), .text(items(change.movedOut, s))]
             })
@@ -109,9 +106,8 @@ public struct DiffReporter: Sendable {
             (s.worseFindings, diff.worseFindings.map { ($0.old, $0.new) }),
             (s.betterFindings, diff.betterFindings.map { ($0.old, $0.new) }),
         ]
-        for (name, list) in groups where !list.isEmpty {
-            r.heading("\(s.findingChanges)\(s.colon)\(name)")
-            r.table(header, list.map { row($0.0, $0.1, s, context) })
+        for (name, list) in groups {
+            r.section("\(s.findingChanges)\(s.colon)\(name)", header, list.map { row($0.0, $0.1, s, context) })
         }
     }
 
@@ -127,12 +123,9 @@ public struct DiffReporter: Sendable {
 
     private func areas(_ diff: AssessmentDiff, into r: inout TabularReport) {
         let s = r.strings
-        let changed = diff.areas.filter(\.isChanged)
-        guard !changed.isEmpty else { return }
-        r.heading(s.areaChanges)
-        r.table(
-            [s.category, s.readiness, s.change, s.coverage, s.change, s.status],
-            changed.map { area in
+        r.section(
+            s.areaChanges, [s.category, s.readiness, s.change, s.coverage, s.change, s.status],
+            diff.areas.filter(\.isChanged).map { area in
                 [.text(s.category(area.name)), .number(TabularReport.fromTo(area.oldReadiness, area.newReadiness)),
                  .number(TabularReport.delta(area.oldReadiness, area.newReadiness)),
                  .number(TabularReport.fromTo(area.oldCoverage, area.newCoverage)),

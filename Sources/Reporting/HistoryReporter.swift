@@ -117,9 +117,9 @@ public struct HistoryReporter: Sendable {
                 for f in list { rows.append([.date(point.asOf ?? "—"), .text(label)] + diff.row(nil, f, s, context)) }
             }
         }
-        guard !rows.isEmpty else { return }
-        r.heading(prefix + s.openedClosed)
-        r.table([s.asOf, s.change, s.rule, s.subject, s.status, s.severity, s.message, s.location], rows)
+        r.section(
+            prefix + s.openedClosed, [s.asOf, s.change, s.rule, s.subject, s.status, s.severity, s.message, s.location],
+            rows)
     }
 
     private func csv(_ timelines: [HistoryTimeline]) -> String {
