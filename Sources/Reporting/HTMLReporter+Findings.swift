@@ -2,11 +2,10 @@ import Readiness
 
 extension HTMLReporter.Writer {
     mutating func findings(_ evaluation: Evaluation, id: String) {
-        add("<section class=\"page-break\" id=\"\(id)-findings\">")
-        add("<h2>\(h(strings.findings))</h2>")
+        openSection("findings", id: id, title: strings.findings, className: "page-break")
         let groups = evaluation.findingsByCategory
         if groups.isEmpty {
-            add("<p class=\"empty\">\(h(strings.noFindings))</p>")
+            emptyNote(strings.noFindings)
         }
         for group in groups {
             add("<div class=\"category\">")
@@ -83,11 +82,10 @@ extension HTMLReporter.Writer {
     }
 
     mutating func evidenceGaps(_ evaluation: Evaluation, id: String) {
-        add("<section id=\"\(id)-gaps\">")
-        add("<h2>\(h(strings.evidenceGaps))</h2>")
+        openSection("gaps", id: id, title: strings.evidenceGaps)
         let gaps = evaluation.evidenceGaps
         if gaps.isEmpty {
-            add("<p class=\"empty\">\(h(strings.noEvidenceGaps))</p>")
+            emptyNote(strings.noEvidenceGaps)
         } else {
             add("<table class=\"gaps\">")
             add(

@@ -5,10 +5,9 @@ extension HTMLReporter.Writer {
     /// then prerequisites, project-wide conditions and items no phase holds.
     mutating func plan(_ evaluation: Evaluation, id: String) {
         let plan = evaluation.plan
-        add("<section class=\"plan\" id=\"\(id)-plan\">")
-        add("<h2>\(h(strings.phasePlan))</h2>")
+        openSection("plan", id: id, title: strings.phasePlan, className: "plan")
         if plan.original.isEmpty && plan.planned.isEmpty {
-            add("<p class=\"empty\">\(h(strings.noPhases))</p>")
+            emptyNote(strings.noPhases)
         } else {
             timeline(evaluation, id: id)
             plannedPhases(plan)
@@ -180,8 +179,7 @@ extension HTMLReporter.Writer {
 
     mutating func plannedWork(_ evaluation: Evaluation, id: String) {
         guard !evaluation.plannedWork.isEmpty else { return }
-        add("<section id=\"\(id)-planned\">")
-        add("<h2>\(h(strings.plannedWork))</h2>")
+        openSection("planned", id: id, title: strings.plannedWork)
         add("<table><thead><tr><th>\(h(strings.rule))</th><th>\(h(strings.subject))</th><th>\(h(strings.due))</th><th>\(h(strings.status))</th></tr></thead><tbody>")
         for item in evaluation.plannedWork {
             add(

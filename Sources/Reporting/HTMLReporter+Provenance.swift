@@ -2,8 +2,7 @@ import Readiness
 
 extension HTMLReporter.Writer {
     mutating func provenance(_ evaluation: Evaluation, id: String) {
-        add("<section class=\"provenance\" id=\"\(id)-provenance\">")
-        add("<h2>\(h(strings.provenance))</h2>")
+        openSection("provenance", id: id, title: strings.provenance, className: "provenance")
         add("<table>")
         add("<tbody>")
         add(

@@ -55,8 +55,7 @@ extension HTMLReporter.Writer {
     }
 
     mutating func scores(_ evaluation: Evaluation, id: String) {
-        add("<section id=\"\(id)-scores\">")
-        add("<h2>\(h(strings.areas))</h2>")
+        openSection("scores", id: id, title: strings.areas)
         let statuses: [ResultStatus] = [.pass, .warn, .fail, .unknown, .error, .waived, .notDue, .notApplicable]
         add("<table class=\"counts\">")
         add(
@@ -78,7 +77,7 @@ extension HTMLReporter.Writer {
         let risks = evaluation.openRisks
         add("<h3>\(h(strings.topRisks))</h3>")
         if risks.isEmpty {
-            add("<p class=\"empty\">\(h(strings.noOpenRisks))</p>")
+            emptyNote(strings.noOpenRisks)
         } else {
             add("<table>")
             add(

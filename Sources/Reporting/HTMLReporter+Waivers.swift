@@ -2,11 +2,10 @@ import Readiness
 
 extension HTMLReporter.Writer {
     mutating func waivers(_ evaluation: Evaluation, id: String) {
-        add("<section id=\"\(id)-waivers\">")
-        add("<h2>\(h(strings.waivers))</h2>")
+        openSection("waivers", id: id, title: strings.waivers)
         let report = evaluation.waivers
         if report.applied.isEmpty && report.expired.isEmpty && report.unused.isEmpty {
-            add("<p class=\"empty\">\(h(strings.noWaivers))</p>")
+            emptyNote(strings.noWaivers)
         }
         func table(_ title: String, _ waivers: [Waiver], counts: [Int]?) {
             guard !waivers.isEmpty else { return }

@@ -46,6 +46,15 @@ public struct HTMLReporter: Reporter {
             return text + h(reason.message)
         }
 
+        /// Opens a report section: `<section id="r1-anchor">` and its `<h2>` title.
+        mutating func openSection(_ anchor: String, id: String, title: String, className: String? = nil) {
+            add("<section\(className.map { " class=\"\($0)\"" } ?? "") id=\"\(id)-\(anchor)\">")
+            add("<h2>\(h(title))</h2>")
+        }
+
+        /// What a section shows when it has nothing to list.
+        mutating func emptyNote(_ text: String) { add("<p class=\"empty\">\(h(text))</p>") }
+
         /// A titled list of reasons, each with its status and the action its rule asks for;
         /// nothing when there are none.
         mutating func reasonList(_ title: String, _ reasons: [Reason], listClass: String) {

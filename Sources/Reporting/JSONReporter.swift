@@ -3,7 +3,7 @@ import Foundation
 import SourceDiagnostics
 
 /// The `json` format: a documented, versioned schema (docs/json-output.md).
-public struct JSONReporter: Reporter {
+public struct JSONReporter: PieceRenderingReporter {
     /// The schema identifier of a single-snapshot report.
     public static let schema = "readiness.report/2"
     /// The schema identifier of a portfolio report.
@@ -12,13 +12,9 @@ public struct JSONReporter: Reporter {
     /// Creates the reporter.
     public init() {}
 
-    /// Renders one report, or a portfolio when there are several evaluations.
+    /// One report, or a portfolio when there are several evaluations.
     ///
     /// - Throws: `DiagnosticError` (`report.unencodable`) when the report cannot be encoded.
-    public func render(_ evaluations: [Evaluation], context: ReportContext) throws -> String {
-        try renderPieces(evaluations, context: context).text
-    }
-
     public func renderPieces(_ evaluations: [Evaluation], context: ReportContext) throws -> RenderedReport {
         let encoder = JSONTreeEncoder()
         let tool = Tool(context)

@@ -9,14 +9,9 @@ import SourceDiagnostics
 /// finding in `<system-out>` (`ReportContext.junitWarn`); an unknown or a rule error an
 /// `<error>`, and a not-applicable or waived result `<skipped>`. Several snapshots give one
 /// suite per snapshot and category. No times are written: the report never reads the clock.
-public struct JUnitReporter: Reporter {
+public struct JUnitReporter: PieceRenderingReporter {
     /// Creates the reporter.
     public init() {}
-
-    /// The whole XML document.
-    public func render(_ evaluations: [Evaluation], context: ReportContext) -> String {
-        renderPieces(evaluations, context: context).text
-    }
 
     /// The whole XML document, its test cases rendered on all cores in slices.
     public func renderPieces(_ evaluations: [Evaluation], context: ReportContext) -> RenderedReport {

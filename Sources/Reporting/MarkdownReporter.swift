@@ -39,6 +39,17 @@ public struct MarkdownReporter: Reporter {
             line()
         }
 
+        /// A bold title, then a reason a bullet, each with its status and the action its rule
+        /// asks for; nothing when there are none.
+        mutating func reasonList(_ title: String, _ reasons: [Reason]) {
+            guard !reasons.isEmpty else { return }
+            paragraph("**\(title)**")
+            for reason in reasons {
+                line("- \(ReportBadge.status(reason.status)) \(self.reason(reason)) — *\(strings.action(reason.action))*")
+            }
+            line()
+        }
+
         mutating func heading(_ level: Int, _ text: String) {
             if !output.isEmpty && !output.hasSuffix("\n\n") { line() }
             paragraph(String(repeating: "#", count: min(level, 6)) + " " + text)
@@ -136,15 +147,7 @@ public struct MarkdownReporter: Reporter {
                         path(evaluation.snapshot.file).markdownCode,
                     ]
                 ])
-            if !evaluation.decidedBy.isEmpty {
-                paragraph("**\(strings.decidedBy)**")
-                for reason in evaluation.decidedBy {
-                    line(
-                        "- \(ReportBadge.status(reason.status)) \(self.reason(reason)) — *\(strings.action(reason.action))*"
-                    )
-                }
-                line()
-            }
+            reasonList(strings.decidedBy, evaluation.decidedBy)
         }
 
         mutating func scores(_ evaluation: Evaluation, level: Int) {
@@ -271,15 +274,7 @@ public struct MarkdownReporter: Reporter {
                 }
                 line()
             }
-            if !plan.projectWide.isEmpty {
-                paragraph("**\(strings.projectWide)**")
-                for reason in plan.projectWide {
-                    line(
-                        "- \(ReportBadge.status(reason.status)) \(self.reason(reason)) — *\(strings.action(reason.action))*"
-                    )
-                }
-                line()
-            }
+            reasonList(strings.projectWide, plan.projectWide)
             if !plan.unplacedItems.isEmpty {
                 line(
                     "**\(strings.unplacedItems)**\(strings.colon)"

@@ -63,6 +63,18 @@ public protocol Reporter: Sendable {
     func renderPieces(_ evaluations: [Evaluation], context: ReportContext) throws -> RenderedReport
 }
 
+/// A reporter that writes its report as pieces (large parts rendered on all cores, kept as
+/// separate buffers); its text is the pieces joined. It implements `renderPieces` and takes
+/// `render` from here.
+public protocol PieceRenderingReporter: Reporter {}
+
+extension PieceRenderingReporter {
+    /// The whole report as text: the pieces joined.
+    public func render(_ evaluations: [Evaluation], context: ReportContext) throws -> String {
+        try renderPieces(evaluations, context: context).text
+    }
+}
+
 extension Reporter {
     public func renderPieces(_ evaluations: [Evaluation], context: ReportContext) throws -> RenderedReport {
         RenderedReport(try render(evaluations, context: context))

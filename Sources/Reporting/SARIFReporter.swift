@@ -9,7 +9,7 @@ import SourceDiagnostics
 /// a result with an external suppression). Paths are relative to the context's base path under
 /// `%SRCROOT%`; `partialFingerprints["readiness/v1"]` hashes the file, rule id and subject, so a
 /// finding keeps its identity when lines move.
-public struct SARIFReporter: Reporter {
+public struct SARIFReporter: PieceRenderingReporter {
     /// The fingerprint's key in `partialFingerprints`.
     static let fingerprintKey = "readiness/v1"
     static let sourceRoot = "%SRCROOT%"
@@ -22,17 +22,12 @@ public struct SARIFReporter: Reporter {
         self.limits = limits
     }
 
-    /// The SARIF log as pretty-printed JSON with sorted keys.
-    public func render(_ evaluations: [Evaluation], context: ReportContext) -> String {
-        renderPieces(evaluations, context: context).text
-    }
-
     /// The SARIF log, written by the tree encoder (sorted keys, ` : ` after keys, as
     /// Foundation's `JSONEncoder` writes them, which takes seconds for a large snapshot).
-    public func renderPieces(_ evaluations: [Evaluation], context: ReportContext) -> RenderedReport {
-        let log = makeLog(evaluations, context: context)
-        let encoder = JSONTreeEncoder(spacesAroundColon: true)
-        return (try? encoder.encodePieces(log)) ?? RenderedReport("{\"version\": \"2.1.0\", \"runs\": []}\n")
+    ///
+    /// - Throws: `DiagnosticError` (`report.unencodable`) when the log cannot be encoded.
+    public func renderPieces(_ evaluations: [Evaluation], context: ReportContext) throws -> RenderedReport {
+        try JSONTreeEncoder(spacesAroundColon: true).encodePieces(makeLog(evaluations, context: context))
     }
 
     func makeLog(_ evaluations: [Evaluation], context: ReportContext) -> SARIFLog {
