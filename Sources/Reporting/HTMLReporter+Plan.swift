@@ -97,17 +97,11 @@ extension HTMLReporter.Writer {
                 item +=
                     " <span class=\"meta\">\(h(prerequisite.subjects.joined(separator: strings.listSeparator)))</span>"
             }
-            var lead = ""
-            if let days = prerequisite.leadTimeDays {
-                lead = " <span class=\"meta\">\(h(strings.leadTime)) \(days) \(h(strings.days))"
-                    + (prerequisite.earliestDone.map { "\(h(strings.listSeparator))\(h(strings.earliestDone)) \(h($0))" } ?? "") + "</span>"
-            }
-            var takes = ""
-            for subject in prerequisite.subjects.isEmpty ? [nil] : prerequisite.subjects.map(Optional.some) {
-                guard let text = strings.whatItTakes(evaluation.whatItTakes(rule: prerequisite.rule, subject: subject), subject: subject) else { continue }
-                takes += "<br><span class=\"takes\"><strong>\(h(strings.whatItTakesLabel))"
+            let lead = strings.leadTime(of: prerequisite).map { " <span class=\"meta\">\(h($0))</span>" } ?? ""
+            let takes = evaluation.whatItTakes(for: prerequisite, strings: strings).map { subject, text in
+                "<br><span class=\"takes\"><strong>\(h(strings.whatItTakesLabel))"
                     + (subject.map { " (\(h($0)))" } ?? "") + "\(h(strings.colon))</strong>\(h(text))</span>"
-            }
+            }.joined()
             add("<li>\(item)\(lead)<br>\(h(prerequisite.recommendation))\(takes)</li>")
         }
         add("</ul>")

@@ -261,14 +261,9 @@ public struct MarkdownReporter: Reporter {
                         text +=
                             " (\(prerequisite.subjects.map(\.markdownEscaped).joined(separator: strings.listSeparator)))"
                     }
-                    var lead = ""
-                    if let days = prerequisite.leadTimeDays {
-                        lead = " (\(strings.leadTime) \(days) \(strings.days)"
-                            + (prerequisite.earliestDone.map { "\(strings.listSeparator)\(strings.earliestDone) \($0)" } ?? "") + ")"
-                    }
+                    let lead = strings.leadTime(of: prerequisite).map { " (\($0))" } ?? ""
                     line(text + "\(strings.colon)\(prerequisite.recommendation.markdownEscaped)" + lead)
-                    for subject in prerequisite.subjects.isEmpty ? [nil] : prerequisite.subjects.map(Optional.some) {
-                        guard let takes = strings.whatItTakes(evaluation.whatItTakes(rule: prerequisite.rule, subject: subject), subject: subject) else { continue }
+                    for (subject, takes) in evaluation.whatItTakes(for: prerequisite, strings: strings) {
                         line("  - *\(strings.whatItTakesLabel)*" + (subject.map { " (\($0.markdownEscaped))" } ?? "") + "\(strings.colon)\(takes.markdownEscaped)")
                     }
                 }
