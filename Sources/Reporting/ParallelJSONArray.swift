@@ -1,12 +1,14 @@
 import SourceDiagnostics
 
 /// An array whose elements are encoded and written on all cores, in slices, when it is long;
-/// the same JSON as the array itself.
+/// the same JSON as the array itself. A property wrapper, so that a type holding such a list
+/// (`@ParallelJSONArray var results: [Result]`) keeps its synthesized encoding.
+@propertyWrapper
 struct ParallelJSONArray<Element: Encodable & Sendable>: Encodable, DirectJSONWritable, Sendable {
-    var elements: [Element]
+    var wrappedValue: [Element]
 
-    init(_ elements: [Element]) {
-        self.elements = elements
+    init(wrappedValue: [Element]) {
+        self.wrappedValue = wrappedValue
     }
 
     /// Arrays at least this long are written on several cores.
@@ -18,11 +20,11 @@ struct ParallelJSONArray<Element: Encodable & Sendable>: Encodable, DirectJSONWr
             return
         }
         var c = encoder.unkeyedContainer()
-        for element in elements { try c.encode(element) }
+        for element in wrappedValue { try c.encode(element) }
     }
 
     func writeJSON(into w: inout JSONWriter, depth: Int) {
-        let elements = elements
+        let elements = wrappedValue
         w.writeArray(count: elements.count, depth: depth, inParallel: elements.count >= Self.parallelThreshold) { local, k in
             local.writeEncoded(elements[k], depth: depth + 1)
         }
