@@ -50,6 +50,14 @@ public struct MarkdownReporter: Reporter {
             line()
         }
 
+        /// A section's heading, then, when it has nothing to list, the note that says so.
+        /// - Returns: Whether there is anything to list.
+        mutating func section(_ level: Int, _ title: String, isEmpty: Bool, note: String) -> Bool {
+            heading(level, title)
+            if isEmpty { paragraph(note) }
+            return !isEmpty
+        }
+
         mutating func heading(_ level: Int, _ text: String) {
             if !output.isEmpty && !output.hasSuffix("\n\n") { line() }
             paragraph(String(repeating: "#", count: min(level, 6)) + " " + text)
@@ -173,12 +181,8 @@ public struct MarkdownReporter: Reporter {
         }
 
         mutating func risk(_ evaluation: Evaluation, level: Int) {
-            heading(level, strings.risk)
             let risks = evaluation.openRisks
-            guard !risks.isEmpty else {
-                paragraph(strings.noOpenRisks)
-                return
-            }
+            guard section(level, strings.risk, isEmpty: risks.isEmpty, note: strings.noOpenRisks) else { return }
             line(
                 "\(strings.riskMatrixCaption)\(strings.sentenceGap)\(strings.exposure)\(strings.colon)**\(evaluation.scores.exposure)**"
             )
@@ -351,12 +355,8 @@ public struct MarkdownReporter: Reporter {
         }
 
         mutating func findings(_ evaluation: Evaluation, level: Int) {
-            heading(level, strings.findings)
             let groups = evaluation.findingsByCategory
-            guard !groups.isEmpty else {
-                paragraph(strings.noFindings)
-                return
-            }
+            guard section(level, strings.findings, isEmpty: groups.isEmpty, note: strings.noFindings) else { return }
             for group in groups {
                 heading(level + 1, "\(strings.category(group.category, in: evaluation).markdownEscaped) (\(group.count))")
                 for ruleFindings in group.rules {
@@ -401,12 +401,8 @@ public struct MarkdownReporter: Reporter {
         }
 
         mutating func evidenceGaps(_ evaluation: Evaluation, level: Int) {
-            heading(level, strings.evidenceGaps)
             let gaps = evaluation.evidenceGaps
-            guard !gaps.isEmpty else {
-                paragraph(strings.noEvidenceGaps)
-                return
-            }
+            guard section(level, strings.evidenceGaps, isEmpty: gaps.isEmpty, note: strings.noEvidenceGaps) else { return }
             table(
                 [strings.rule, strings.subject, strings.missingFact, strings.evidence],
                 alignments: ["l", "l", "l", "l"],
@@ -422,12 +418,9 @@ public struct MarkdownReporter: Reporter {
         }
 
         mutating func waivers(_ evaluation: Evaluation, level: Int) {
-            heading(level, strings.waivers)
             let report = evaluation.waivers
-            if report.applied.isEmpty && report.expired.isEmpty && report.unused.isEmpty {
-                paragraph(strings.noWaivers)
-                return
-            }
+            let isEmpty = report.applied.isEmpty && report.expired.isEmpty && report.unused.isEmpty
+            guard section(level, strings.waivers, isEmpty: isEmpty, note: strings.noWaivers) else { return }
             func row(_ waiver: Waiver) -> [String] {
                 [
                     waiver.ruleID.markdownCode, waiver.subject?.markdownEscaped ?? "", waiver.reason.markdownEscaped,
