@@ -102,9 +102,11 @@ struct CheckCommand: ParsableCommand {
             let isTerminal = output == "-" && isatty(STDOUT_FILENO) == 1
             let usesColor = format == .text && (color || (isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil))
             let context = reportOptions.context(for: format, language: assessment.lang, usesColor: usesColor, gate: gate)
-            let report = reportOptions.render(
-                format, evaluations, context: context,
-                baseline: comparison.map { BaselineSection(comparison: $0, baselinePath: gate.baseline ?? "") })
+            let report = try CLI.guarding {
+                try reportOptions.render(
+                    format, evaluations, context: context,
+                    baseline: comparison.map { BaselineSection(comparison: $0, baselinePath: gate.baseline ?? "") })
+            }
             try outputLimits.checkSize(of: report, format: format.rawValue)
             if output == "-" {
                 CLI.printOutput(report)

@@ -44,9 +44,11 @@ struct DiffCommand: ParsableCommand {
         let before = try reader.read(old)
         let after = try reader.read(new)
         let diff = AssessmentDiff(from: before, to: after)
-        let text = DiffReporter().render(
-            diff, format: changeOutput.changeFormat,
-            context: ReportContext(language: assessment.lang, basePath: FileManager.default.currentDirectoryPath))
+        let text = try CLI.guarding {
+            try DiffReporter().render(
+                diff, format: changeOutput.changeFormat,
+                context: ReportContext(language: assessment.lang, basePath: FileManager.default.currentDirectoryPath))
+        }
         try CLI.write(text, to: changeOutput.output, protecting: [old, new])
         if failOnNew {
             if diff.hasNewOrWorse { throw CLI.gateFailed }

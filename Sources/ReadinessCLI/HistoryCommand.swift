@@ -52,9 +52,11 @@ struct HistoryCommand: ParsableCommand {
             CLI.report([.error("history.unreadable", error.description, at: nil)])
             throw CLI.badInput
         }
-        let text = HistoryReporter().render(
-            assessments, format: ChangeFormat(rawValue: format) ?? .text,
-            context: ReportContext(language: lang, basePath: FileManager.default.currentDirectoryPath))
+        let text = try CLI.guarding {
+            try HistoryReporter().render(
+                assessments, format: ChangeFormat(rawValue: format) ?? .text,
+                context: ReportContext(language: lang, basePath: FileManager.default.currentDirectoryPath))
+        }
         try CLI.write(text, to: output, protecting: [database])
     }
 }

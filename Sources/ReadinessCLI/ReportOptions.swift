@@ -58,8 +58,8 @@ struct ReportOptions: ParsableArguments {
     /// Renders one format; `text` and `markdown` end with the comparison with the baseline.
     func render(
         _ format: ReportFormat, _ evaluations: [Evaluation], context: ReportContext, baseline: BaselineSection?
-    ) -> RenderedReport {
-        let report = format.makeReporter().renderPieces(evaluations, context: context)
+    ) throws -> RenderedReport {
+        let report = try format.makeReporter().renderPieces(evaluations, context: context)
         guard let baseline else { return report }
         switch format {
         case .text: return report.appending(baseline.text(language: context.language))

@@ -52,7 +52,7 @@ struct TestCommand: ParsableCommand {
         switch format {
         case .text: printText(report)
         case .junit: CLI.printOutput(report.junit())
-        case .json: CLI.printOutput(report.json())
+        case .json: CLI.printOutput(try CLI.guarding { try report.json() })
         }
         let totals = report.totals
         if totals.errors > 0 { throw CLI.badInput }

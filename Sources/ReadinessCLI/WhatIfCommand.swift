@@ -75,9 +75,11 @@ struct WhatIfCommand: ParsableCommand {
             return (before, after, changes)
         }
         let diff = AssessmentDiff(from: AssessmentSummary(before), to: AssessmentSummary(after))
-        let text = DiffReporter().renderWhatIf(
-            diff, changes: changes, format: changeOutput.changeFormat,
-            context: ReportContext(language: assessment.lang, basePath: FileManager.default.currentDirectoryPath))
+        let text = try CLI.guarding {
+            try DiffReporter().renderWhatIf(
+                diff, changes: changes, format: changeOutput.changeFormat,
+                context: ReportContext(language: assessment.lang, basePath: FileManager.default.currentDirectoryPath))
+        }
         try CLI.write(text, to: changeOutput.output, protecting: [snapshot])
         if let failOn, let threshold = Verdict(rawValue: failOn), after.verdict >= threshold {
             throw CLI.gateFailed

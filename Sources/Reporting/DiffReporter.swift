@@ -15,11 +15,13 @@ public struct DiffReporter: Sendable {
     public init() {}
 
     /// The diff in a format (`csv` gives the findings that changed, one per row).
-    public func render(_ diff: AssessmentDiff, format: ChangeFormat, context: ReportContext) -> String {
+    ///
+    /// - Throws: `DiagnosticError` (`report.unencodable`) when the JSON form cannot be encoded.
+    public func render(_ diff: AssessmentDiff, format: ChangeFormat, context: ReportContext) throws -> String {
         switch format {
         case .json:
-            let document = JSONDocument(schema: Self.schema, tool: .init(name: "readiness", version: context.toolVersion), diff: diff)
-            return ((try? JSONTreeEncoder().encode(document)) ?? "{}") + "\n"
+            let document = JSONDocument(schema: Self.schema, tool: .init(context), diff: diff)
+            return try JSONTreeEncoder().encode(document) + "\n"
         case .text: return report(diff, context: context).text()
         case .markdown: return report(diff, context: context).markdown()
         case .html: return report(diff, context: context).html(toolVersion: context.toolVersion)
@@ -71,12 +73,9 @@ public struct DiffReporter: Sendable {
 
     private func phases(_ diff: AssessmentDiff, into r: inout TabularReport) {
         let s = r.strings
-        let changed = diff.phases.filter(\.isChanged)
-        guard !changed.isEmpty else { return }
-        r.heading(s.phaseChanges)
-        r.table(
-            [s.phase, s.before, s.after, s.movedIn, s.movedOutLabel],
-            changed.map { change in
+        r.section(
+            s.phaseChanges, [s.phase, s.before, s.after, s.movedIn, s.movedOutLabel],
+            diff.phases.filter(\.isChanged).map { change in
                 [.text(change.name), .verdict(change.oldDecision), .verdict(change.newDecision),
                  .text(items(change.movedIn, s)), .text(items(change.movedOut, s))]
             })
@@ -107,9 +106,8 @@ public struct DiffReporter: Sendable {
             (s.worseFindings, diff.worseFindings.map { ($0.old, $0.new) }),
             (s.betterFindings, diff.betterFindings.map { ($0.old, $0.new) }),
         ]
-        for (name, list) in groups where !list.isEmpty {
-            r.heading("\(s.findingChanges)\(s.colon)\(name)")
-            r.table(header, list.map { row($0.0, $0.1, s, context) })
+        for (name, list) in groups {
+            r.section("\(s.findingChanges)\(s.colon)\(name)", header, list.map { row($0.0, $0.1, s, context) })
         }
     }
 
@@ -125,12 +123,9 @@ public struct DiffReporter: Sendable {
 
     private func areas(_ diff: AssessmentDiff, into r: inout TabularReport) {
         let s = r.strings
-        let changed = diff.areas.filter(\.isChanged)
-        guard !changed.isEmpty else { return }
-        r.heading(s.areaChanges)
-        r.table(
-            [s.category, s.readiness, s.change, s.coverage, s.change, s.status],
-            changed.map { area in
+        r.section(
+            s.areaChanges, [s.category, s.readiness, s.change, s.coverage, s.change, s.status],
+            diff.areas.filter(\.isChanged).map { area in
                 [.text(s.category(area.name)), .number(TabularReport.fromTo(area.oldReadiness, area.newReadiness)),
                  .number(TabularReport.delta(area.oldReadiness, area.newReadiness)),
                  .number(TabularReport.fromTo(area.oldCoverage, area.newCoverage)),

@@ -47,6 +47,15 @@ extension Evaluation {
         return nil
     }
 
+    /// What it takes to clear a prerequisite's findings, worded: per subject, or once when it
+    /// names none; subjects with nothing to say are left out.
+    func whatItTakes(for prerequisite: Prerequisite, strings: ReportStrings) -> [(subject: String?, text: String)] {
+        let subjects = prerequisite.subjects.isEmpty ? [nil] : prerequisite.subjects.map(Optional.some)
+        return subjects.compactMap { subject in
+            strings.whatItTakes(whatItTakes(rule: prerequisite.rule, subject: subject), subject: subject).map { (subject, $0) }
+        }
+    }
+
     /// The evidence gaps: `unknown` results (facts the rules needed and the snapshot did not
     /// give) and `error` results (rules that could not be evaluated on the facts given).
     var evidenceGaps: [RuleResult] { findingIndices.lazy.map { results[$0] }.filter(\.status.isEvidenceGap) }

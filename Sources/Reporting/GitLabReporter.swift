@@ -10,17 +10,14 @@ public import Readiness
 /// medium, high, critical → info, minor, major, critical, blocker), one step milder for a warn;
 /// an unknown is `minor` (as a fail with `--strict`) and a rule error `major`. Waived findings
 /// are left out: GitLab has no way to mark an issue accepted.
-public struct GitLabReporter: Reporter {
+public struct GitLabReporter: PieceRenderingReporter {
     /// Creates the reporter.
     public init() {}
 
     /// The JSON array, keys sorted.
-    public func render(_ evaluations: [Evaluation], context: ReportContext) -> String {
-        renderPieces(evaluations, context: context).text
-    }
-
-    /// The JSON array, keys sorted.
-    public func renderPieces(_ evaluations: [Evaluation], context: ReportContext) -> RenderedReport {
+    ///
+    /// - Throws: `DiagnosticError` (`report.unencodable`) when the array cannot be encoded.
+    public func renderPieces(_ evaluations: [Evaluation], context: ReportContext) throws -> RenderedReport {
         let strings = ReportStrings(language: context.language)
         var issues: [Issue] = []
         for evaluation in evaluations {
@@ -40,7 +37,7 @@ public struct GitLabReporter: Reporter {
                         location: .init(path: path, lines: .init(begin: max(location?.line ?? 1, 1)))))
             }
         }
-        return (try? JSONTreeEncoder().encodePieces(issues)) ?? RenderedReport("[]\n")
+        return try JSONTreeEncoder().encodePieces(issues)
     }
 
     /// The Code Quality severity of a finding.

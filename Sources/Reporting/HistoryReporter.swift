@@ -12,13 +12,14 @@ public struct HistoryReporter: Sendable {
     public init() {}
 
     /// The history in a format; `assessments` are in time order (as `HistoryStore` reads them).
-    public func render(_ assessments: [AssessmentSummary], format: ChangeFormat, context: ReportContext) -> String {
+    ///
+    /// - Throws: `DiagnosticError` (`report.unencodable`) when the JSON form cannot be encoded.
+    public func render(_ assessments: [AssessmentSummary], format: ChangeFormat, context: ReportContext) throws -> String {
         let timelines = HistoryTimeline.timelines(assessments)
         switch format {
         case .json:
-            let document = JSONDocument(
-                schema: Self.schema, tool: .init(name: "readiness", version: context.toolVersion), projects: timelines)
-            return ((try? JSONTreeEncoder().encode(document)) ?? "{}") + "\n"
+            let document = JSONDocument(schema: Self.schema, tool: .init(context), projects: timelines)
+            return try JSONTreeEncoder().encode(document) + "\n"
         case .csv: return csv(timelines)
         case .text: return report(timelines, context: context, withCharts: false).text()
         case .markdown: return report(timelines, context: context, withCharts: false).markdown()
@@ -116,9 +117,9 @@ public struct HistoryReporter: Sendable {
                 for f in list { rows.append([.date(point.asOf ?? "—"), .text(label)] + diff.row(nil, f, s, context)) }
             }
         }
-        guard !rows.isEmpty else { return }
-        r.heading(prefix + s.openedClosed)
-        r.table([s.asOf, s.change, s.rule, s.subject, s.status, s.severity, s.message, s.location], rows)
+        r.section(
+            prefix + s.openedClosed, [s.asOf, s.change, s.rule, s.subject, s.status, s.severity, s.message, s.location],
+            rows)
     }
 
     private func csv(_ timelines: [HistoryTimeline]) -> String {

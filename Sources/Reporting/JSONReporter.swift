@@ -3,7 +3,7 @@ import Foundation
 import SourceDiagnostics
 
 /// The `json` format: a documented, versioned schema (docs/json-output.md).
-public struct JSONReporter: Reporter {
+public struct JSONReporter: PieceRenderingReporter {
     /// The schema identifier of a single-snapshot report.
     public static let schema = "readiness.report/2"
     /// The schema identifier of a portfolio report.
@@ -12,18 +12,16 @@ public struct JSONReporter: Reporter {
     /// Creates the reporter.
     public init() {}
 
-    /// Renders one report, or a portfolio when there are several evaluations.
-    public func render(_ evaluations: [Evaluation], context: ReportContext) -> String {
-        renderPieces(evaluations, context: context).text
-    }
-
-    public func renderPieces(_ evaluations: [Evaluation], context: ReportContext) -> RenderedReport {
+    /// One report, or a portfolio when there are several evaluations.
+    ///
+    /// - Throws: `DiagnosticError` (`report.unencodable`) when the report cannot be encoded.
+    public func renderPieces(_ evaluations: [Evaluation], context: ReportContext) throws -> RenderedReport {
         let encoder = JSONTreeEncoder()
-        let tool = Tool(name: "readiness", version: context.toolVersion)
+        let tool = Tool(context)
         if evaluations.count == 1, let only = evaluations.first {
-            return (try? encoder.encodePieces(Report(only, tool: tool, context: context))) ?? RenderedReport("{}\n")
+            return try encoder.encodePieces(Report(only, tool: tool, context: context))
         }
-        return (try? portfolio(evaluations, tool: tool, context: context, encoder: encoder)) ?? RenderedReport("{}\n")
+        return try portfolio(evaluations, tool: tool, context: context, encoder: encoder)
     }
 
     /// A portfolio: each snapshot's report is rendered on its own core, then spliced in order
@@ -31,11 +29,12 @@ public struct JSONReporter: Reporter {
     func portfolio(
         _ evaluations: [Evaluation], tool: Tool, context: ReportContext, encoder: JSONTreeEncoder
     ) throws -> RenderedReport {
-        let parts = Parallel.map(evaluations.count) { i in
+        let parts = try Parallel.map(evaluations.count) { i in
             let separator: StaticString = i == 0 ? "\n    " : ",\n    "
-            return (try? encoder.encodePieces(Report(evaluations[i], tool: tool, context: context), depth: 2, after: separator))
-                ?? RenderedReport(pieces: [Array("\(separator){}".utf8)])
-        }
+            return Result {
+                try encoder.encodePieces(Report(evaluations[i], tool: tool, context: context), depth: 2, after: separator)
+            }
+        }.map { try $0.get() }
         var head = "{\n  \"portfolio\": " + (try encoder.encode(PortfolioSummary(evaluations), depth: 1)) + ",\n"
         head += "  \"schema\": \"" + Self.portfolioSchema + "\",\n"
         head += "  \"snapshots\": ["
@@ -45,9 +44,15 @@ public struct JSONReporter: Reporter {
         return RenderedReport(storage: [.array(Array(head.utf8))] + parts.flatMap(\.storage) + [.array(Array(tail.utf8))])
     }
 
+    /// The tool that wrote a report: `readiness` at the context's version.
     struct Tool: Encodable {
         var name: String
         var version: String
+
+        init(_ context: ReportContext) {
+            name = "readiness"
+            version = context.toolVersion
+        }
     }
 
     struct Location: Encodable {
@@ -388,7 +393,7 @@ public struct JSONReporter: Reporter {
             for i in indices { try c.encode(FindingJSON(evaluation.results[i], evaluation, whatItTakes: evaluation.whatItTakes[i])) }
         }
 
-        func writeJSON(into w: inout Writer, depth: Int) {
+        func writeJSON(into w: inout JSONWriter, depth: Int) {
             let rules = evaluation.rules.map { FindingJSON.RuleFacts($0.rule, language: evaluation.language) }
             let results = evaluation.results
             let indices = indices
@@ -455,7 +460,7 @@ public struct JSONReporter: Reporter {
 
 extension JSONReporter.FindingJSON: DirectJSONWritable {
     /// The same JSON the `Encodable` form gives (keys sorted), written without the tree.
-    func writeJSON(into w: inout Writer, depth: Int) {
+    func writeJSON(into w: inout JSONWriter, depth: Int) {
         w.append(byte: UInt8(ascii: "{"))
         w.key("action", first: true, depth: depth)
         w.writeString(action.rawValue)

@@ -55,30 +55,27 @@ public enum JSONValue: Encodable, Sendable, Equatable {
 
     public func encode(to encoder: any Encoder) throws {
         switch self {
-        case .null:
-            var c = encoder.singleValueContainer()
-            try c.encodeNil()
-        case .bool(let b):
-            var c = encoder.singleValueContainer()
-            try c.encode(b)
-        case .int(let i):
-            var c = encoder.singleValueContainer()
-            try c.encode(i)
-        case .uint(let u):
-            var c = encoder.singleValueContainer()
-            try c.encode(u)
-        case .double(let d):
-            var c = encoder.singleValueContainer()
-            try c.encode(d)
-        case .string(let s):
-            var c = encoder.singleValueContainer()
-            try c.encode(s)
         case .array(let a):
             var c = encoder.unkeyedContainer()
             for v in a { try c.encode(v) }
         case .object(let pairs):
             var c = encoder.container(keyedBy: Key.self)
             for (k, v) in pairs { try c.encode(v, forKey: Key(stringValue: k)) }
+        case .null, .bool, .int, .uint, .double, .string:
+            var c = encoder.singleValueContainer()
+            try encodeScalar(into: &c)
+        }
+    }
+
+    /// A scalar (or null) into its single-value container.
+    private func encodeScalar(into c: inout any SingleValueEncodingContainer) throws {
+        switch self {
+        case .bool(let b): try c.encode(b)
+        case .int(let i): try c.encode(i)
+        case .uint(let u): try c.encode(u)
+        case .double(let d): try c.encode(d)
+        case .string(let s): try c.encode(s)
+        case .null, .array, .object: try c.encodeNil()
         }
     }
 }

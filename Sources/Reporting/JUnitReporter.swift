@@ -9,59 +9,14 @@ import SourceDiagnostics
 /// finding in `<system-out>` (`ReportContext.junitWarn`); an unknown or a rule error an
 /// `<error>`, and a not-applicable or waived result `<skipped>`. Several snapshots give one
 /// suite per snapshot and category. No times are written: the report never reads the clock.
-public struct JUnitReporter: Reporter {
+public struct JUnitReporter: PieceRenderingReporter {
     /// Creates the reporter.
     public init() {}
-
-    /// The whole XML document.
-    public func render(_ evaluations: [Evaluation], context: ReportContext) -> String {
-        renderPieces(evaluations, context: context).text
-    }
 
     /// The whole XML document, its test cases rendered on all cores in slices.
     public func renderPieces(_ evaluations: [Evaluation], context: ReportContext) -> RenderedReport {
         let strings = ReportStrings(language: context.language)
-        let isPortfolio = evaluations.count > 1
-        var suites: [Suite] = []
-        for (e, evaluation) in evaluations.enumerated() {
-            let prefix = isPortfolio ? ReportPath.stem(evaluation.snapshot.file) : nil
-            let file = ReportPath.relative(evaluation.snapshot.file, to: context.basePath)
-            let resultsByRule = evaluation.resultIndicesByRule
-            for category in evaluation.categoryOrder {
-                let indices = evaluation.rules.indices.filter { evaluation.rules[$0].rule.category == category }
-                guard !indices.isEmpty else { continue }
-                var suite = Suite(name: prefix.map { "\($0)/\(category)" } ?? category, file: file, evaluation: e)
-                suite.properties = [
-                    ("snapshot", file),
-                    ("project", evaluation.projectTitle),
-                    ("as_of", evaluation.asOf),
-                    ("stage", evaluation.stage.rawValue),
-                    ("verdict", evaluation.verdict.rawValue),
-                    ("status", evaluation.status.rawValue),
-                ]
-                if let area = evaluation.scores.categories.first(where: { $0.name == category }) {
-                    suite.properties.append(("area_status", area.status.rawValue))
-                    suite.properties.append(("readiness", ReportNumber.oneDecimal(area.readiness)))
-                    suite.properties.append(("coverage", ReportNumber.oneDecimal(area.coverage)))
-                }
-                for index in indices {
-                    let rule = evaluation.rules[index].rule
-                    var classParts = [String]()
-                    if let prefix { classParts.append(prefix) }
-                    classParts.append(rule.rulesetID)
-                    if rule.category != rule.rulesetID { classParts.append(rule.category) }
-                    let classname = classParts.joined(separator: ".")
-                    let results = resultsByRule[index]
-                    if results.isEmpty {
-                        suite.cases.append(CaseSource(classname: classname, rule: index, result: nil))
-                    }
-                    for r in results {
-                        suite.cases.append(CaseSource(classname: classname, rule: index, result: r))
-                    }
-                }
-                suites.append(suite)
-            }
-        }
+        let suites = Self.suites(evaluations, context: context)
 
         // Slices of each suite's cases, rendered in parallel, then placed in order.
         let slice = 2048
@@ -110,6 +65,53 @@ public struct JUnitReporter: Reporter {
         xml += "</testsuites>\n"
         pieces.append(Array(xml.utf8))
         return RenderedReport(pieces: pieces)
+    }
+
+    /// A suite per category of each snapshot (per snapshot and category in a portfolio), with
+    /// the snapshot's and the area's properties and a case per result, or per rule without any.
+    private static func suites(_ evaluations: [Evaluation], context: ReportContext) -> [Suite] {
+        let isPortfolio = evaluations.count > 1
+        var suites: [Suite] = []
+        for (e, evaluation) in evaluations.enumerated() {
+            let prefix = isPortfolio ? ReportPath.stem(evaluation.snapshot.file) : nil
+            let file = ReportPath.relative(evaluation.snapshot.file, to: context.basePath)
+            let resultsByRule = evaluation.resultIndicesByRule
+            for category in evaluation.categoryOrder {
+                let indices = evaluation.rules.indices.filter { evaluation.rules[$0].rule.category == category }
+                guard !indices.isEmpty else { continue }
+                var suite = Suite(name: prefix.map { "\($0)/\(category)" } ?? category, file: file, evaluation: e)
+                suite.properties = [
+                    ("snapshot", file),
+                    ("project", evaluation.projectTitle),
+                    ("as_of", evaluation.asOf),
+                    ("stage", evaluation.stage.rawValue),
+                    ("verdict", evaluation.verdict.rawValue),
+                    ("status", evaluation.status.rawValue),
+                ]
+                if let area = evaluation.scores.categories.first(where: { $0.name == category }) {
+                    suite.properties.append(("area_status", area.status.rawValue))
+                    suite.properties.append(("readiness", ReportNumber.oneDecimal(area.readiness)))
+                    suite.properties.append(("coverage", ReportNumber.oneDecimal(area.coverage)))
+                }
+                for index in indices {
+                    let rule = evaluation.rules[index].rule
+                    var classParts = [String]()
+                    if let prefix { classParts.append(prefix) }
+                    classParts.append(rule.rulesetID)
+                    if rule.category != rule.rulesetID { classParts.append(rule.category) }
+                    let classname = classParts.joined(separator: ".")
+                    let results = resultsByRule[index]
+                    if results.isEmpty {
+                        suite.cases.append(CaseSource(classname: classname, rule: index, result: nil))
+                    }
+                    for r in results {
+                        suite.cases.append(CaseSource(classname: classname, rule: index, result: r))
+                    }
+                }
+                suites.append(suite)
+            }
+        }
+        return suites
     }
 
     /// The test case for one result (or for a rule with no elements).

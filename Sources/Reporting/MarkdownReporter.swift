@@ -24,26 +24,43 @@ public struct MarkdownReporter: Reporter {
         return writer.output
     }
 
-    private struct Writer {
+    private struct Writer: DocumentWriter {
         let strings: ReportStrings
         let context: ReportContext
         var output = ""
-
-        init(strings: ReportStrings, context: ReportContext) {
-            self.strings = strings
-            self.context = context
-        }
-
-        var language: String { context.language }
 
         mutating func line(_ text: String = "") {
             output += text + "\n"
         }
 
+        /// A block of text and the blank line after it.
+        mutating func paragraph(_ text: String) {
+            line(text)
+            line()
+        }
+
+        /// A bold title, then a reason a bullet, each with its status and the action its rule
+        /// asks for; nothing when there are none.
+        mutating func reasonList(_ title: String, _ reasons: [Reason]) {
+            guard !reasons.isEmpty else { return }
+            paragraph("**\(title)**")
+            for reason in reasons {
+                line("- \(ReportBadge.status(reason.status)) \(self.reason(reason)) — *\(strings.action(reason.action))*")
+            }
+            line()
+        }
+
+        /// A section's heading, then, when it has nothing to list, the note that says so.
+        /// - Returns: Whether there is anything to list.
+        mutating func section(_ level: Int, _ title: String, isEmpty: Bool, note: String) -> Bool {
+            heading(level, title)
+            if isEmpty { paragraph(note) }
+            return !isEmpty
+        }
+
         mutating func heading(_ level: Int, _ text: String) {
             if !output.isEmpty && !output.hasSuffix("\n\n") { line() }
-            line(String(repeating: "#", count: min(level, 6)) + " " + text)
-            line()
+            paragraph(String(repeating: "#", count: min(level, 6)) + " " + text)
         }
 
         mutating func table(_ header: [String], alignments: [Character], _ rows: [[String]]) {
@@ -53,27 +70,11 @@ public struct MarkdownReporter: Reporter {
             line()
         }
 
-        func path(_ file: String) -> String { ReportPath.relative(file, to: context.basePath) }
-
-        func place(_ result: RuleResult) -> String? {
-            guard let location = result.knownLocation else { return nil }
-            return "\(path(location.file)):\(location.line):\(location.column)"
-        }
-
         func scope(_ entries: [Phase.ScopeEntry]) -> String {
             entries.filter { !$0.items.isEmpty }.map { entry in
                 "\(strings.scopeKind(entry.kind).markdownEscaped)\(strings.colon)"
                     + entry.items.map(\.markdownEscaped).joined(separator: strings.listSeparator)
             }.joined(separator: strings.clauseSeparator)
-        }
-
-        func dates(_ start: String?, _ end: String?) -> String {
-            switch (start, end) {
-            case (nil, nil): "—"
-            case (let s?, nil): "\(s) →"
-            case (nil, let e?): "→ \(e)"
-            case (let s?, let e?): "\(s) → \(e)"
-            }
         }
 
         func reason(_ reason: Reason) -> String {
@@ -140,8 +141,7 @@ public struct MarkdownReporter: Reporter {
                     + " · \(strings.coverage)\(strings.colon)\(ReportNumber.whole(overall.coverage))%"
             )
             line("> ")
-            line("> \(strings.verdictExplanation(of: evaluation))")
-            line()
+            paragraph("> \(strings.verdictExplanation(of: evaluation))")
             table(
                 [strings.areaStatus, strings.coverage, strings.readiness, strings.exposure, strings.asOf, strings.snapshot],
                 alignments: ["l", "r", "r", "r", "l", "l"],
@@ -155,16 +155,7 @@ public struct MarkdownReporter: Reporter {
                         path(evaluation.snapshot.file).markdownCode,
                     ]
                 ])
-            if !evaluation.decidedBy.isEmpty {
-                line("**\(strings.decidedBy)**")
-                line()
-                for reason in evaluation.decidedBy {
-                    line(
-                        "- \(ReportBadge.status(reason.status)) \(self.reason(reason)) — *\(strings.action(reason.action))*"
-                    )
-                }
-                line()
-            }
+            reasonList(strings.decidedBy, evaluation.decidedBy)
         }
 
         mutating func scores(_ evaluation: Evaluation, level: Int) {
@@ -190,13 +181,8 @@ public struct MarkdownReporter: Reporter {
         }
 
         mutating func risk(_ evaluation: Evaluation, level: Int) {
-            heading(level, strings.risk)
             let risks = evaluation.openRisks
-            guard !risks.isEmpty else {
-                line(strings.noOpenRisks)
-                line()
-                return
-            }
+            guard section(level, strings.risk, isEmpty: risks.isEmpty, note: strings.noOpenRisks) else { return }
             line(
                 "\(strings.riskMatrixCaption)\(strings.sentenceGap)\(strings.exposure)\(strings.colon)**\(evaluation.scores.exposure)**"
             )
@@ -241,8 +227,7 @@ public struct MarkdownReporter: Reporter {
             heading(level, strings.phasePlan)
             let plan = evaluation.plan
             if plan.original.isEmpty && plan.planned.isEmpty {
-                line(strings.noPhases)
-                line()
+                paragraph(strings.noPhases)
             } else {
                 heading(level + 1, strings.planBefore)
                 table(
@@ -273,37 +258,22 @@ public struct MarkdownReporter: Reporter {
                 }
             }
             if !plan.prerequisites.isEmpty {
-                line("**\(strings.prerequisites)**")
-                line()
+                paragraph("**\(strings.prerequisites)**")
                 for prerequisite in plan.prerequisites {
                     var text = "- \(prerequisite.rule.markdownCode) *\(strings.action(prerequisite.action))*"
                     if !prerequisite.subjects.isEmpty {
                         text +=
                             " (\(prerequisite.subjects.map(\.markdownEscaped).joined(separator: strings.listSeparator)))"
                     }
-                    var lead = ""
-                    if let days = prerequisite.leadTimeDays {
-                        lead = " (\(strings.leadTime) \(days) \(strings.days)"
-                            + (prerequisite.earliestDone.map { "\(strings.listSeparator)\(strings.earliestDone) \($0)" } ?? "") + ")"
-                    }
+                    let lead = strings.leadTime(of: prerequisite).map { " (\($0))" } ?? ""
                     line(text + "\(strings.colon)\(prerequisite.recommendation.markdownEscaped)" + lead)
-                    for subject in prerequisite.subjects.isEmpty ? [nil] : prerequisite.subjects.map(Optional.some) {
-                        guard let takes = strings.whatItTakes(evaluation.whatItTakes(rule: prerequisite.rule, subject: subject), subject: subject) else { continue }
+                    for (subject, takes) in evaluation.whatItTakes(for: prerequisite, strings: strings) {
                         line("  - *\(strings.whatItTakesLabel)*" + (subject.map { " (\($0.markdownEscaped))" } ?? "") + "\(strings.colon)\(takes.markdownEscaped)")
                     }
                 }
                 line()
             }
-            if !plan.projectWide.isEmpty {
-                line("**\(strings.projectWide)**")
-                line()
-                for reason in plan.projectWide {
-                    line(
-                        "- \(ReportBadge.status(reason.status)) \(self.reason(reason)) — *\(strings.action(reason.action))*"
-                    )
-                }
-                line()
-            }
+            reasonList(strings.projectWide, plan.projectWide)
             if !plan.unplacedItems.isEmpty {
                 line(
                     "**\(strings.unplacedItems)**\(strings.colon)"
@@ -385,13 +355,8 @@ public struct MarkdownReporter: Reporter {
         }
 
         mutating func findings(_ evaluation: Evaluation, level: Int) {
-            heading(level, strings.findings)
             let groups = evaluation.findingsByCategory
-            guard !groups.isEmpty else {
-                line(strings.noFindings)
-                line()
-                return
-            }
+            guard section(level, strings.findings, isEmpty: groups.isEmpty, note: strings.noFindings) else { return }
             for group in groups {
                 heading(level + 1, "\(strings.category(group.category, in: evaluation).markdownEscaped) (\(group.count))")
                 for ruleFindings in group.rules {
@@ -416,7 +381,7 @@ public struct MarkdownReporter: Reporter {
                         } else {
                             text += evaluation.detail(of: result, strings: strings).markdownEscaped
                         }
-                        if let place = place(result) { text += " (\(place.markdownCode))" }
+                        if let place = place(of: result) { text += " (\(place.markdownCode))" }
                         if result.status == .waived, let waiver = result.waiver {
                             text += " — \(strings.waivedPrefix)\(strings.colon)\(waiver.reason.markdownEscaped)"
                         }
@@ -429,21 +394,15 @@ public struct MarkdownReporter: Reporter {
                     }
                     line()
                     if let recommendation = rule.recommendation?.resolved(language) {
-                        line("**\(strings.recommendation).** \(recommendation.markdownEscaped)")
-                        line()
+                        paragraph("**\(strings.recommendation).** \(recommendation.markdownEscaped)")
                     }
                 }
             }
         }
 
         mutating func evidenceGaps(_ evaluation: Evaluation, level: Int) {
-            heading(level, strings.evidenceGaps)
             let gaps = evaluation.evidenceGaps
-            guard !gaps.isEmpty else {
-                line(strings.noEvidenceGaps)
-                line()
-                return
-            }
+            guard section(level, strings.evidenceGaps, isEmpty: gaps.isEmpty, note: strings.noEvidenceGaps) else { return }
             table(
                 [strings.rule, strings.subject, strings.missingFact, strings.evidence],
                 alignments: ["l", "l", "l", "l"],
@@ -459,13 +418,9 @@ public struct MarkdownReporter: Reporter {
         }
 
         mutating func waivers(_ evaluation: Evaluation, level: Int) {
-            heading(level, strings.waivers)
             let report = evaluation.waivers
-            if report.applied.isEmpty && report.expired.isEmpty && report.unused.isEmpty {
-                line(strings.noWaivers)
-                line()
-                return
-            }
+            let isEmpty = report.applied.isEmpty && report.expired.isEmpty && report.unused.isEmpty
+            guard section(level, strings.waivers, isEmpty: isEmpty, note: strings.noWaivers) else { return }
             func row(_ waiver: Waiver) -> [String] {
                 [
                     waiver.ruleID.markdownCode, waiver.subject?.markdownEscaped ?? "", waiver.reason.markdownEscaped,
@@ -507,8 +462,7 @@ public struct MarkdownReporter: Reporter {
                 [strings.input, strings.kind, "SHA-256"], alignments: ["l", "l", "l"],
                 evaluation.inputs.map { [path($0.path).markdownCode, strings.origin($0.kind).markdownEscaped, $0.sha256.markdownCode] })
             if !evaluation.overrides.isEmpty {
-                line("**\(strings.calibration)**")
-                line()
+                paragraph("**\(strings.calibration)**")
                 table(
                     [strings.rule, strings.adjustment, strings.reason, strings.setAt], alignments: ["l", "l", "l", "l"],
                     evaluation.overrides.map { override in
@@ -520,8 +474,7 @@ public struct MarkdownReporter: Reporter {
             }
             let overrides = evaluation.snapshot.parameterOverrides
             if !overrides.isEmpty {
-                line("**\(strings.parametersSet)**")
-                line()
+                paragraph("**\(strings.parametersSet)**")
                 table(
                     [strings.parameter, strings.value, strings.setAt], alignments: ["l", "l", "l"],
                     overrides.map { override in
@@ -535,8 +488,7 @@ public struct MarkdownReporter: Reporter {
 
         mutating func footer() {
             if !output.hasSuffix("\n\n") { line() }
-            line("---")
-            line()
+            paragraph("---")
             line("<sub>\(strings.generatedBy) readiness \(context.toolVersion.markdownEscaped)</sub>")
         }
     }

@@ -88,151 +88,59 @@ struct PhaseTimelineChart {
         return ticks
     }
 
-    func svg() -> String {
-        let bars = before + after
-        var days: [Int] = bars.flatMap { bar -> [Int] in
-            let start = Self.day(bar.start)
-            let end = Self.day(bar.end)
-            switch (start, end) {
-            case (let s?, let e?): return [s, e]
-            case (let s?, nil): return [s, s + Self.minimumSpanDays * 2]
-            case (nil, let e?): return [e - Self.minimumSpanDays * 2, e]
-            case (nil, nil): return []
+    /// Where the chart's days fall: the plot's left and right edges and the days at each.
+    private struct Scale {
+        let hasDates: Bool
+        let hasUnscheduled: Bool
+        let asOfDay: Int?
+        let plotLeft: Double
+        let plotRight: Double
+        let low: Int
+        let high: Int
+
+        init(_ bars: [Bar], asOf: String) {
+            var days: [Int] = bars.flatMap { bar -> [Int] in
+                let start = PhaseTimelineChart.day(bar.start)
+                let end = PhaseTimelineChart.day(bar.end)
+                switch (start, end) {
+                case (let s?, let e?): return [s, e]
+                case (let s?, nil): return [s, s + PhaseTimelineChart.minimumSpanDays * 2]
+                case (nil, let e?): return [e - PhaseTimelineChart.minimumSpanDays * 2, e]
+                case (nil, nil): return []
+                }
             }
+            asOfDay = PhaseTimelineChart.day(asOf)
+            hasDates = !days.isEmpty
+            if let asOfDay, hasDates { days.append(asOfDay) }
+            hasUnscheduled = bars.contains { PhaseTimelineChart.day($0.start) == nil && PhaseTimelineChart.day($0.end) == nil }
+            plotLeft = PhaseTimelineChart.labelWidth
+            plotRight = PhaseTimelineChart.width - PhaseTimelineChart.rightMargin
+                - (hasUnscheduled && hasDates ? PhaseTimelineChart.unscheduledWidth + 10 : 0)
+            let low = days.min() ?? 0
+            var high = days.max() ?? 1
+            if high - low < 28 { high = low + 28 }
+            let pad = max((high - low) / 30, 2)
+            self.low = low - pad
+            self.high = high + pad
         }
-        let asOfDay = Self.day(asOf)
-        let hasDates = !days.isEmpty
-        if let asOfDay, hasDates { days.append(asOfDay) }
-        let hasUnscheduled = bars.contains { Self.day($0.start) == nil && Self.day($0.end) == nil }
-        let plotLeft = Self.labelWidth
-        let plotRight = Self.width - Self.rightMargin - (hasUnscheduled && hasDates ? Self.unscheduledWidth + 10 : 0)
-        var low = days.min() ?? 0
-        var high = days.max() ?? 1
-        if high - low < 28 { high = low + 28 }
-        let pad = max((high - low) / 30, 2)
-        low -= pad
-        high += pad
+
         func x(_ day: Int) -> Double {
             plotLeft + (plotRight - plotLeft) * Double(day - low) / Double(high - low)
         }
+    }
 
+    func svg() -> String {
+        let bars = before + after
+        let scale = Scale(bars, asOf: asOf)
         let rows = Double(bars.count)
         let plotHeight = Self.axisHeight + 2 * Self.headerHeight + rows * Self.rowHeight + 12
         let height = plotHeight + (legend.isEmpty ? 0 : Self.legendHeight)
-        var out = "<svg class=\"chart timeline\" viewBox=\"0 0 \(SVG.n(Self.width)) \(SVG.n(height))\""
-        out +=
-            " width=\"\(SVG.n(Self.width))\" height=\"\(SVG.n(height))\" role=\"img\" aria-label=\"\(strings.phasePlan.xmlAttributeEscaped)\">"
-        out += "<title>\(strings.phasePlan.xmlEscaped)</title>"
-        out +=
-            "<defs><pattern id=\"\(idPrefix)-hatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
-        out +=
-            "<rect width=\"8\" height=\"8\" class=\"hatch-bg\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" class=\"hatch-line\"/></pattern>"
-        out +=
-            "<marker id=\"\(idPrefix)-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
-        out += "<path d=\"M 0 0 L 10 5 L 0 10 z\" class=\"arrow-head\"/></marker></defs>"
-
-        // Axis: weekly ticks (Mondays) for a short plan, else months, quarters or years.
-        let chartBottom = plotHeight - 8
-        if hasDates {
-            for (day, label) in Self.ticks(from: low, to: high) {
-                let tx = x(day)
-                guard tx + SVG.width(of: label, fontSize: 11) + 4 < plotRight else { continue }
-                out +=
-                    "<line class=\"grid\" x1=\"\(SVG.n(tx))\" y1=\"\(SVG.n(Self.axisHeight - 6))\" x2=\"\(SVG.n(tx))\" y2=\"\(SVG.n(chartBottom))\"/>"
-                out += SVG.text(label, x: tx + 3, y: Self.axisHeight - 10, className: "axis")
-            }
-            if let asOfDay, asOfDay >= low, asOfDay <= high {
-                let ax = x(asOfDay)
-                out +=
-                    "<line class=\"as-of\" x1=\"\(SVG.n(ax))\" y1=\"\(SVG.n(Self.axisHeight - 4))\" x2=\"\(SVG.n(ax))\" y2=\"\(SVG.n(chartBottom))\"/>"
-                out += SVG.text("\(strings.today) \(asOf)", x: ax, y: 12, className: "as-of-label", anchor: "middle")
-            }
-        }
-        if hasUnscheduled {
-            if hasDates {
-                let ux = plotRight + 10
-                out +=
-                    "<line class=\"zone-separator\" x1=\"\(SVG.n(ux))\" y1=\"\(SVG.n(Self.axisHeight - 20))\" x2=\"\(SVG.n(ux))\" y2=\"\(SVG.n(chartBottom))\"/>"
-                out += SVG.text(
-                    strings.noDates, x: (ux + Self.width - Self.rightMargin) / 2, y: Self.axisHeight - 10,
-                    className: "axis",
-                    anchor: "middle")
-            } else {
-                out += SVG.text(strings.noDates, x: plotLeft, y: Self.axisHeight - 10, className: "axis")
-            }
-        }
-
+        var out = opening(height: height)
+        out += axis(scale, chartBottom: plotHeight - 8)
         var y = Self.axisHeight
         var positions: [String: (x1: Double, x2: Double, y: Double)] = [:]
-        var unscheduledIndex = 0
-        func section(_ title: String, _ bars: [Bar], planned: Bool) {
-            out += SVG.rect(x: 0, y: y + 2, width: Self.width, height: Self.headerHeight - 4, className: "section-band")
-            out += SVG.text(title, x: 8, y: y + Self.headerHeight / 2 + 5, className: "section-title")
-            y += Self.headerHeight
-            unscheduledIndex = 0
-            for bar in bars {
-                let label = (bar.isFollowOn ? "↳ " : "") + bar.name
-                out += "<g class=\"phase\"><title>\(tooltip(bar).xmlEscaped)</title>"
-                out += SVG.text(
-                    SVG.fitted(label, fontSize: 12, maxWidth: Self.labelWidth - 16), x: Self.labelWidth - 10,
-                    y: y + Self.rowHeight / 2 + 4, className: "phase-label", anchor: "end")
-                let start = Self.day(bar.start)
-                let end = Self.day(bar.end)
-                var x1: Double
-                var x2: Double
-                var isOpenEnded = false
-                switch (start, end) {
-                case (let s?, let e?) where hasDates:
-                    x1 = x(min(s, e))
-                    x2 = x(max(e, s + 1))
-                case (let s?, nil) where hasDates:
-                    x1 = x(s)
-                    x2 = x(s + Self.minimumSpanDays * 2)
-                    isOpenEnded = true
-                case (nil, let e?) where hasDates:
-                    x1 = x(e - Self.minimumSpanDays * 2)
-                    x2 = x(e)
-                    isOpenEnded = true
-                default:
-                    if hasDates {
-                        x1 = plotRight + 14
-                        x2 = Self.width - Self.rightMargin
-                    } else {
-                        let count = Double(max(bars.count, 1))
-                        let slot = (plotRight - plotLeft) / count
-                        x1 = plotLeft + slot * Double(unscheduledIndex) + 2
-                        x2 = x1 + slot - 6
-                    }
-                    unscheduledIndex += 1
-                }
-                x2 = max(x2, x1 + 6)
-                var classes = "bar \(bar.style)"
-                if bar.isFollowOn { classes += " follow-on" }
-                if isOpenEnded { classes += " open-ended" }
-                let barY = y + 6
-                let barHeight = Self.rowHeight - 12
-                out += SVG.rect(x: x1, y: barY, width: x2 - x1, height: barHeight, className: classes, radius: 3)
-                if bar.isDeferred {
-                    out += SVG.rect(
-                        x: x1, y: barY, width: x2 - x1, height: barHeight, className: "deferred-overlay", radius: 3,
-                        extra: "fill=\"url(#\(idPrefix)-hatch)\"")
-                }
-                if let note = bar.notes.first(where: { SVG.width(of: $0, fontSize: 12.2) + 14 < x2 - x1 }) {
-                    out += SVG.text(note, x: x1 + 6, y: barY + barHeight - 4, className: "bar-note inside")
-                } else if let note = bar.notes.last {
-                    if x2 + 6 + SVG.width(of: note, fontSize: 10.5) < Self.width {
-                        out += SVG.text(note, x: x2 + 6, y: barY + barHeight - 4, className: "bar-note")
-                    } else {
-                        out += SVG.text(note, x: x1 - 6, y: barY + barHeight - 4, className: "bar-note", anchor: "end")
-                    }
-                }
-                out += "</g>"
-                if planned { positions[bar.name] = (x1, x2, barY + barHeight / 2) }
-                y += Self.rowHeight
-            }
-        }
-        section(strings.planBefore, before, planned: false)
-        section(strings.planAfter, after, planned: true)
+        out += section(strings.planBefore, before, planned: false, scale: scale, y: &y, positions: &positions)
+        out += section(strings.planAfter, after, planned: true, scale: scale, y: &y, positions: &positions)
         for bar in after {
             guard let from = bar.splitFrom, let source = positions[from], let target = positions[bar.name] else {
                 continue
@@ -244,6 +152,131 @@ struct PhaseTimelineChart {
         }
         if !legend.isEmpty { out += legendSVG(y: plotHeight + 8) }
         out += "</svg>"
+        return out
+    }
+
+    /// The `<svg>` element's opening, its title, and the hatch pattern and arrow head it uses.
+    private func opening(height: Double) -> String {
+        var out = "<svg class=\"chart timeline\" viewBox=\"0 0 \(SVG.n(Self.width)) \(SVG.n(height))\""
+        out +=
+            " width=\"\(SVG.n(Self.width))\" height=\"\(SVG.n(height))\" role=\"img\" aria-label=\"\(strings.phasePlan.xmlAttributeEscaped)\">"
+        out += "<title>\(strings.phasePlan.xmlEscaped)</title>"
+        out +=
+            "<defs><pattern id=\"\(idPrefix)-hatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+        out +=
+            "<rect width=\"8\" height=\"8\" class=\"hatch-bg\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" class=\"hatch-line\"/></pattern>"
+        out +=
+            "<marker id=\"\(idPrefix)-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
+        out += "<path d=\"M 0 0 L 10 5 L 0 10 z\" class=\"arrow-head\"/></marker></defs>"
+        return out
+    }
+
+    /// The date axis (weekly ticks for a short plan, else months, quarters or years), the
+    /// as-of line and the column of phases without dates.
+    private func axis(_ scale: Scale, chartBottom: Double) -> String {
+        var out = ""
+        if scale.hasDates {
+            for (day, label) in Self.ticks(from: scale.low, to: scale.high) {
+                let tx = scale.x(day)
+                guard tx + SVG.width(of: label, fontSize: 11) + 4 < scale.plotRight else { continue }
+                out +=
+                    "<line class=\"grid\" x1=\"\(SVG.n(tx))\" y1=\"\(SVG.n(Self.axisHeight - 6))\" x2=\"\(SVG.n(tx))\" y2=\"\(SVG.n(chartBottom))\"/>"
+                out += SVG.text(label, x: tx + 3, y: Self.axisHeight - 10, className: "axis")
+            }
+            if let asOfDay = scale.asOfDay, asOfDay >= scale.low, asOfDay <= scale.high {
+                let ax = scale.x(asOfDay)
+                out +=
+                    "<line class=\"as-of\" x1=\"\(SVG.n(ax))\" y1=\"\(SVG.n(Self.axisHeight - 4))\" x2=\"\(SVG.n(ax))\" y2=\"\(SVG.n(chartBottom))\"/>"
+                out += SVG.text("\(strings.today) \(asOf)", x: ax, y: 12, className: "as-of-label", anchor: "middle")
+            }
+        }
+        if scale.hasUnscheduled {
+            if scale.hasDates {
+                let ux = scale.plotRight + 10
+                out +=
+                    "<line class=\"zone-separator\" x1=\"\(SVG.n(ux))\" y1=\"\(SVG.n(Self.axisHeight - 20))\" x2=\"\(SVG.n(ux))\" y2=\"\(SVG.n(chartBottom))\"/>"
+                out += SVG.text(
+                    strings.noDates, x: (ux + Self.width - Self.rightMargin) / 2, y: Self.axisHeight - 10,
+                    className: "axis",
+                    anchor: "middle")
+            } else {
+                out += SVG.text(strings.noDates, x: scale.plotLeft, y: Self.axisHeight - 10, className: "axis")
+            }
+        }
+        return out
+    }
+
+    /// A band with the section's title, then a row per bar; records where planned bars sit
+    /// (for the connectors from a split phase to its follow-on).
+    private func section(
+        _ title: String, _ bars: [Bar], planned: Bool, scale: Scale, y: inout Double,
+        positions: inout [String: (x1: Double, x2: Double, y: Double)]
+    ) -> String {
+        var out = ""
+        var unscheduledIndex = 0
+        out += SVG.rect(x: 0, y: y + 2, width: Self.width, height: Self.headerHeight - 4, className: "section-band")
+        out += SVG.text(title, x: 8, y: y + Self.headerHeight / 2 + 5, className: "section-title")
+        y += Self.headerHeight
+        for bar in bars {
+            let label = (bar.isFollowOn ? "↳ " : "") + bar.name
+            out += "<g class=\"phase\"><title>\(tooltip(bar).xmlEscaped)</title>"
+            out += SVG.text(
+                SVG.fitted(label, fontSize: 12, maxWidth: Self.labelWidth - 16), x: Self.labelWidth - 10,
+                y: y + Self.rowHeight / 2 + 4, className: "phase-label", anchor: "end")
+            let start = Self.day(bar.start)
+            let end = Self.day(bar.end)
+            var x1: Double
+            var x2: Double
+            var isOpenEnded = false
+            switch (start, end) {
+            case (let s?, let e?) where scale.hasDates:
+                x1 = scale.x(min(s, e))
+                x2 = scale.x(max(e, s + 1))
+            case (let s?, nil) where scale.hasDates:
+                x1 = scale.x(s)
+                x2 = scale.x(s + Self.minimumSpanDays * 2)
+                isOpenEnded = true
+            case (nil, let e?) where scale.hasDates:
+                x1 = scale.x(e - Self.minimumSpanDays * 2)
+                x2 = scale.x(e)
+                isOpenEnded = true
+            default:
+                if scale.hasDates {
+                    x1 = scale.plotRight + 14
+                    x2 = Self.width - Self.rightMargin
+                } else {
+                    let count = Double(max(bars.count, 1))
+                    let slot = (scale.plotRight - scale.plotLeft) / count
+                    x1 = scale.plotLeft + slot * Double(unscheduledIndex) + 2
+                    x2 = x1 + slot - 6
+                }
+                unscheduledIndex += 1
+            }
+            x2 = max(x2, x1 + 6)
+            var classes = "bar \(bar.style)"
+            if bar.isFollowOn { classes += " follow-on" }
+            if isOpenEnded { classes += " open-ended" }
+            let barY = y + 6
+            let barHeight = Self.rowHeight - 12
+            out += SVG.rect(x: x1, y: barY, width: x2 - x1, height: barHeight, className: classes, radius: 3)
+            if bar.isDeferred {
+                out += SVG.rect(
+                    x: x1, y: barY, width: x2 - x1, height: barHeight, className: "deferred-overlay", radius: 3,
+                    extra: "fill=\"url(#\(idPrefix)-hatch)\"")
+            }
+            if let note = bar.notes.first(where: { SVG.width(of: $0, fontSize: 12.2) + 14 < x2 - x1 }) {
+                out += SVG.text(note, x: x1 + 6, y: barY + barHeight - 4, className: "bar-note inside")
+            } else if let note = bar.notes.last {
+                if x2 + 6 + SVG.width(of: note, fontSize: 10.5) < Self.width {
+                    out += SVG.text(note, x: x2 + 6, y: barY + barHeight - 4, className: "bar-note")
+                } else {
+                    out += SVG.text(note, x: x1 - 6, y: barY + barHeight - 4, className: "bar-note", anchor: "end")
+                }
+            }
+            out += "</g>"
+            if planned { positions[bar.name] = (x1, x2, barY + barHeight / 2) }
+            y += Self.rowHeight
+        }
         return out
     }
 

@@ -82,6 +82,12 @@ struct ReportStrings: Sendable {
     var earliestDone: String { t("earliest done", "最早完成") }
     var days: String { t("days", "天") }
 
+    /// `lead time 30 days, earliest done 2027-01-05`; nil when the prerequisite has no lead time.
+    func leadTime(of prerequisite: Prerequisite) -> String? {
+        guard let count = prerequisite.leadTimeDays else { return nil }
+        return "\(leadTime) \(count) \(days)" + (prerequisite.earliestDone.map { "\(listSeparator)\(earliestDone) \($0)" } ?? "")
+    }
+
     /// "depends on PHASE, whose ITEMS moved to FOLLOW-ON (from DATE)".
     func conflict(_ c: PlanConflict) -> String {
         let items = c.items.joined(separator: listSeparator)

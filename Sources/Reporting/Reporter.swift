@@ -54,14 +54,29 @@ public struct ReportContext: Sendable {
 /// report covers the portfolio (see `Portfolio`).
 public protocol Reporter: Sendable {
     /// The whole report as text.
-    func render(_ evaluations: [Evaluation], context: ReportContext) -> String
+    ///
+    /// - Throws: `DiagnosticError` when the report cannot be written (a JSON form that cannot
+    ///   be encoded), never a partial report in its place.
+    func render(_ evaluations: [Evaluation], context: ReportContext) throws -> String
 
     /// The whole report as pieces to write in order (by default, the text as one piece).
-    func renderPieces(_ evaluations: [Evaluation], context: ReportContext) -> RenderedReport
+    func renderPieces(_ evaluations: [Evaluation], context: ReportContext) throws -> RenderedReport
+}
+
+/// A reporter that writes its report as pieces (large parts rendered on all cores, kept as
+/// separate buffers); its text is the pieces joined. It implements `renderPieces` and takes
+/// `render` from here.
+public protocol PieceRenderingReporter: Reporter {}
+
+extension PieceRenderingReporter {
+    /// The whole report as text: the pieces joined.
+    public func render(_ evaluations: [Evaluation], context: ReportContext) throws -> String {
+        try renderPieces(evaluations, context: context).text
+    }
 }
 
 extension Reporter {
-    public func renderPieces(_ evaluations: [Evaluation], context: ReportContext) -> RenderedReport {
-        RenderedReport(render(evaluations, context: context))
+    public func renderPieces(_ evaluations: [Evaluation], context: ReportContext) throws -> RenderedReport {
+        RenderedReport(try render(evaluations, context: context))
     }
 }

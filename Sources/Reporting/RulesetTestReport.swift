@@ -96,7 +96,9 @@ public struct RulesetTestReport: Sendable {
     }
 
     /// JSON (`readiness.test/1`): every case with its outcome, and the totals.
-    public func json() -> String {
+    ///
+    /// - Throws: `DiagnosticError` (`report.unencodable`) when the document cannot be encoded.
+    public func json() throws -> String {
         let t = totals
         let document = JSONDocument(
             cases: cases.map { result in
@@ -110,7 +112,7 @@ public struct RulesetTestReport: Sendable {
             },
             fileErrors: fileErrors.map { FileErrorJSON(file: $0.file, problems: $0.diagnostics.map(\.description)) },
             totals: TotalsJSON(passed: t.passed, failed: t.failed, errors: t.errors))
-        return (try? JSONTreeEncoder().encode(document)) ?? "{}\n"
+        return try JSONTreeEncoder().encode(document)
     }
 
     struct JSONDocument: Encodable {

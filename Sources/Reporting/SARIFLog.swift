@@ -19,7 +19,8 @@ struct SARIFLog: Encodable, Sendable {
         var tool: Tool
         var originalUriBaseIds: [String: ArtifactLocation]
         var artifacts: [Artifact]
-        var results: [Result]
+        /// One per finding, by the ten thousand: encoded on all cores.
+        @ParallelJSONArray var results: [Result]
         var columnKind = "unicodeCodePoints"
         var language: String
         var properties: RunProperties
@@ -27,26 +28,6 @@ struct SARIFLog: Encodable, Sendable {
         var automationDetails: AutomationDetails?
         /// Set when there is something to say about the run itself (expired or unused waivers).
         var invocations: [Invocation]?
-
-        enum CodingKeys: String, CodingKey {
-            case tool, originalUriBaseIds, artifacts, results, columnKind, language, properties
-            case automationDetails, invocations
-        }
-
-        /// As synthesized, but the results (one per finding, by the ten thousand) are encoded
-        /// on all cores.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(tool, forKey: .tool)
-            try c.encode(originalUriBaseIds, forKey: .originalUriBaseIds)
-            try c.encode(artifacts, forKey: .artifacts)
-            try c.encode(ParallelJSONArray(results), forKey: .results)
-            try c.encode(columnKind, forKey: .columnKind)
-            try c.encode(language, forKey: .language)
-            try c.encode(properties, forKey: .properties)
-            try c.encodeIfPresent(automationDetails, forKey: .automationDetails)
-            try c.encodeIfPresent(invocations, forKey: .invocations)
-        }
     }
 
     struct AutomationDetails: Encodable, Sendable {

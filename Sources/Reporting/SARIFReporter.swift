@@ -1,5 +1,6 @@
 import Foundation
 public import Readiness
+import SourceDiagnostics
 
 /// Writes SARIF 2.1.0 for GitHub code scanning and other static-analysis viewers.
 ///
@@ -8,7 +9,7 @@ public import Readiness
 /// a result with an external suppression). Paths are relative to the context's base path under
 /// `%SRCROOT%`; `partialFingerprints["readiness/v1"]` hashes the file, rule id and subject, so a
 /// finding keeps its identity when lines move.
-public struct SARIFReporter: Reporter {
+public struct SARIFReporter: PieceRenderingReporter {
     /// The fingerprint's key in `partialFingerprints`.
     static let fingerprintKey = "readiness/v1"
     static let sourceRoot = "%SRCROOT%"
@@ -21,17 +22,12 @@ public struct SARIFReporter: Reporter {
         self.limits = limits
     }
 
-    /// The SARIF log as pretty-printed JSON with sorted keys.
-    public func render(_ evaluations: [Evaluation], context: ReportContext) -> String {
-        renderPieces(evaluations, context: context).text
-    }
-
     /// The SARIF log, written by the tree encoder (sorted keys, ` : ` after keys, as
     /// Foundation's `JSONEncoder` writes them, which takes seconds for a large snapshot).
-    public func renderPieces(_ evaluations: [Evaluation], context: ReportContext) -> RenderedReport {
-        let log = makeLog(evaluations, context: context)
-        let encoder = JSONTreeEncoder(spacesAroundColon: true)
-        return (try? encoder.encodePieces(log)) ?? RenderedReport("{\"version\": \"2.1.0\", \"runs\": []}\n")
+    ///
+    /// - Throws: `DiagnosticError` (`report.unencodable`) when the log cannot be encoded.
+    public func renderPieces(_ evaluations: [Evaluation], context: ReportContext) throws -> RenderedReport {
+        try JSONTreeEncoder(spacesAroundColon: true).encodePieces(makeLog(evaluations, context: context))
     }
 
     func makeLog(_ evaluations: [Evaluation], context: ReportContext) -> SARIFLog {
@@ -80,67 +76,12 @@ public struct SARIFReporter: Reporter {
                         )
                     }
                     ?? snapshot
-                let level = ReportLevel(status: result.status, severity: rule.severity, isStrict: evaluation.isStrict)
-                let waiver = result.status == .waived ? result.waiver : nil
                 results.append(
-                    SARIFLog.Result(
-                        ruleId: rule.id,
-                        ruleIndex: ruleIndexByID[rule.id] ?? 0,
-                        level: level.rawValue,
-                        message: .init(
-                            text: evaluation.headline(of: result, strings: strings)
-                                + (takes.map { " — \(strings.whatItTakesLabel)\(strings.colon)\($0)" } ?? "")),
-                        locations: [
-                            SARIFLog.Location(
-                                physicalLocation: .init(
-                                    artifactLocation: .init(
-                                        uri: artifact.uri, uriBaseId: Self.sourceRoot, index: artifact.index),
-                                    region: .init(
-                                        startLine: max(location?.line ?? 1, 1),
-                                        startColumn: location.map { max($0.column, 1) })),
-                                logicalLocations: result.subject.map { [.init(name: $0, kind: "object")] })
-                        ],
-                        partialFingerprints: [
-                            Self.fingerprintKey: Self.fingerprint(uri: artifact.uri, rule: rule.id, result: result)
-                        ],
-                        suppressions: waiver.map {
-                            [
-                                SARIFLog.Suppression(
-                                    kind: "external", status: "accepted", justification: $0.reason,
-                                    properties: .init(approvedBy: $0.approvedBy, expires: $0.expires))
-                            ]
-                        },
-                        properties: .init(
-                            status: result.status.rawValue,
-                            subject: result.subject,
-                            category: rule.category,
-                            action: rule.action.rawValue,
-                            severity: rule.severity.rawValue,
-                            missingFact: result.status.isEvidenceGap ? result.missingFact : nil,
-                            recommendation: rule.recommendation?.resolved(context.language),
-                            whatItTakes: takes)))
+                    Self.result(
+                        result, of: rule, ruleIndex: ruleIndexByID[rule.id] ?? 0, in: evaluation, artifact: artifact,
+                        location: location, whatItTakes: takes, strings: strings, language: context.language))
             }
-            summaries.append(
-                SARIFLog.SnapshotSummary(
-                    snapshot: snapshot.uri,
-                    project: evaluation.projectTitle,
-                    asOf: evaluation.asOf,
-                    stage: evaluation.stage.rawValue,
-                    verdict: evaluation.verdict.rawValue,
-                    status: evaluation.status.rawValue,
-                    readiness: Self.rounded(evaluation.scores.overall.readiness),
-                    coverage: Self.rounded(evaluation.scores.overall.coverage),
-                    exposure: evaluation.scores.exposure,
-                    strict: evaluation.isStrict,
-                    areas: Dictionary(evaluation.scores.categories.map { ($0.name, $0.status.rawValue) }, uniquingKeysWith: { a, _ in a }),
-                    phases: evaluation.plan.planned.map {
-                        .init(name: $0.name, decision: $0.decision.rawValue, status: $0.status.rawValue)
-                    },
-                    overrides: evaluation.overrides.isEmpty
-                        ? nil
-                        : evaluation.overrides.map {
-                            .init(rule: $0.ruleID, origin: $0.origin, reason: $0.reason, changes: $0.changes)
-                        }))
+            summaries.append(Self.summary(of: evaluation, snapshotURI: snapshot.uri))
         }
 
         let baseURI = ReportPath.directoryURI(context.basePath)
@@ -162,6 +103,75 @@ public struct SARIFReporter: Reporter {
             invocations: notifications.isEmpty
                 ? nil : [SARIFLog.Invocation(executionSuccessful: true, toolExecutionNotifications: notifications)])
         return SARIFLog(runs: split(run, snapshotResults: snapshotResults))
+    }
+
+    /// The SARIF result for one finding, at its place in its artifact.
+    private static func result(
+        _ result: RuleResult, of rule: Rule, ruleIndex: Int, in evaluation: Evaluation,
+        artifact: (uri: String, index: Int), location: SourceLocation?, whatItTakes takes: String?, strings: ReportStrings, language: String
+    ) -> SARIFLog.Result {
+        let level = ReportLevel(status: result.status, severity: rule.severity, isStrict: evaluation.isStrict)
+        let waiver = result.status == .waived ? result.waiver : nil
+        return SARIFLog.Result(
+            ruleId: rule.id,
+            ruleIndex: ruleIndex,
+            level: level.rawValue,
+            message: .init(
+                text: evaluation.headline(of: result, strings: strings)
+                    + (takes.map { " — \(strings.whatItTakesLabel)\(strings.colon)\($0)" } ?? "")),
+            locations: [
+                SARIFLog.Location(
+                    physicalLocation: .init(
+                        artifactLocation: .init(
+                            uri: artifact.uri, uriBaseId: Self.sourceRoot, index: artifact.index),
+                        region: .init(
+                            startLine: max(location?.line ?? 1, 1),
+                            startColumn: location.map { max($0.column, 1) })),
+                    logicalLocations: result.subject.map { [.init(name: $0, kind: "object")] })
+            ],
+            partialFingerprints: [
+                Self.fingerprintKey: Self.fingerprint(uri: artifact.uri, rule: rule.id, result: result)
+            ],
+            suppressions: waiver.map {
+                [
+                    SARIFLog.Suppression(
+                        kind: "external", status: "accepted", justification: $0.reason,
+                        properties: .init(approvedBy: $0.approvedBy, expires: $0.expires))
+                ]
+            },
+            properties: .init(
+                status: result.status.rawValue,
+                subject: result.subject,
+                category: rule.category,
+                action: rule.action.rawValue,
+                severity: rule.severity.rawValue,
+                missingFact: result.status.isEvidenceGap ? result.missingFact : nil,
+                recommendation: rule.recommendation?.resolved(language),
+                whatItTakes: takes))
+    }
+
+    /// One snapshot's verdict and scores, for the run's properties.
+    private static func summary(of evaluation: Evaluation, snapshotURI: String) -> SARIFLog.SnapshotSummary {
+        SARIFLog.SnapshotSummary(
+            snapshot: snapshotURI,
+            project: evaluation.projectTitle,
+            asOf: evaluation.asOf,
+            stage: evaluation.stage.rawValue,
+            verdict: evaluation.verdict.rawValue,
+            status: evaluation.status.rawValue,
+            readiness: Self.rounded(evaluation.scores.overall.readiness),
+            coverage: Self.rounded(evaluation.scores.overall.coverage),
+            exposure: evaluation.scores.exposure,
+            strict: evaluation.isStrict,
+            areas: Dictionary(evaluation.scores.categories.map { ($0.name, $0.status.rawValue) }, uniquingKeysWith: { a, _ in a }),
+            phases: evaluation.plan.planned.map {
+                .init(name: $0.name, decision: $0.decision.rawValue, status: $0.status.rawValue)
+            },
+            overrides: evaluation.overrides.isEmpty
+                ? nil
+                : evaluation.overrides.map {
+                    .init(rule: $0.ruleID, origin: $0.origin, reason: $0.reason, changes: $0.changes)
+                })
     }
 
     private func descriptor(for rule: Rule, language: String, strings: ReportStrings) -> SARIFLog.ReportingDescriptor {

@@ -137,29 +137,22 @@ extension String {
     }
 
     /// GitHub workflow-command escaping for the message part (`%`, CR, LF).
-    var githubMessageEscaped: String {
-        var out = ""
-        for scalar in unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: out.appendVisible(scalar)
-            }
-        }
-        return out
-    }
+    var githubMessageEscaped: String { githubEscaped(escapingSeparators: false) }
 
     /// GitHub workflow-command escaping for a property value (also `:` and `,`).
-    var githubPropertyEscaped: String {
+    var githubPropertyEscaped: String { githubEscaped(escapingSeparators: true) }
+
+    /// `%`, CR and LF percent-encoded, and `:` and `,` too with `escapingSeparators`; other
+    /// controls made visible.
+    private func githubEscaped(escapingSeparators: Bool) -> String {
         var out = ""
         for scalar in unicodeScalars {
             switch scalar {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            case ":": out += "%3A"
-            case ",": out += "%2C"
+            case ":" where escapingSeparators: out += "%3A"
+            case "," where escapingSeparators: out += "%2C"
             default: out.appendVisible(scalar)
             }
         }

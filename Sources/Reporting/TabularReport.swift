@@ -37,6 +37,13 @@ struct TabularReport {
     mutating func table(_ header: [String], _ rows: [[Cell]], numeric: Set<Int> = []) {
         blocks.append(.table(header: header, rows: rows, numeric: numeric))
     }
+    /// A heading and its table; nothing at all when there are no rows.
+    mutating func section(_ heading: String, _ header: [String], _ rows: [[Cell]], numeric: Set<Int> = []) {
+        guard !rows.isEmpty else { return }
+        self.heading(heading)
+        table(header, rows, numeric: numeric)
+    }
+
     mutating func chart(_ caption: String, _ svg: String) { blocks.append(.chart(caption: caption, svg: svg)) }
 
     /// The cell's text without styling.

@@ -56,21 +56,21 @@ public struct TextReporter: Reporter {
         /// A file's path as the report shows it: relative to the base path, safe for a terminal.
         func path(_ file: String) -> String { ReportPath.relative(file, to: basePath).terminalEscaped }
 
-        func t(_ en: String, _ zh: String) -> String { s.language == "zh" ? zh : en }
+        /// The words only the text report writes.
+        var phrase: ReportStrings.TextPhrases { s.textReport }
 
         static func subject(_ subject: String?) -> String { subject.map { " [\($0.terminalEscaped)]" } ?? "" }
 
         mutating func header() {
             let project = e.snapshot.projectName?.terminalEscaped ?? path(e.snapshot.file)
-            out += p.bold(t("Readiness: ", "上线准备度：") + project) + "\n"
-            out += p.dim(s.assessment(e.stage) + " · \(path(e.snapshot.file)) · " + t("as of ", "评估日期 ")
-                + (e.asOf.isEmpty ? t("(no date)", "（无日期）") : e.asOf)
-                + " · \(e.rules.count) " + t("rules", "条规则") + (e.isStrict ? t(" · strict", " · 严格模式") : "")) + "\n\n"
+            out += p.bold(phrase.readinessLabel + project) + "\n"
+            out += p.dim(s.assessment(e.stage) + " · \(path(e.snapshot.file)) · " + phrase.asOfLabel
+                + (e.asOf.isEmpty ? phrase.noDate : e.asOf)
+                + " · \(e.rules.count) " + phrase.rules + (e.isStrict ? phrase.strictMark : "")) + "\n\n"
             for parameter in e.parameters {
                 guard let owner = parameter.overrides else { continue }
                 out += p.yellow(
-                    t("Parameter \(parameter.name) of ruleset \(owner) is overridden by ruleset \(parameter.rulesetID)",
-                        "规则集 \(parameter.rulesetID) 覆盖了规则集 \(owner) 的参数 \(parameter.name)").terminalEscaped) + "\n"
+                    phrase.parameterOverridden(parameter.name, of: owner, by: parameter.rulesetID).terminalEscaped) + "\n"
             }
             for override in e.overrides {
                 out += p.yellow(
@@ -81,27 +81,27 @@ public struct TextReporter: Reporter {
 
         mutating func verdict() {
             let overall = e.scores.overall
-            out += t("Verdict: ", "结论：") + p.verdict(e.verdict, s.verdictHeadline(e.verdict))
+            out += phrase.verdictLabel + p.verdict(e.verdict, s.verdictHeadline(e.verdict))
                 + " · " + p.status(e.status, s.status(e.status))
                 + " · " + s.coverage + s.colon + TextReporter.percent(overall.coverage) + "\n"
             out += "  " + s.verdictExplanation(of: e) + "\n"
             for reason in e.decidedBy.prefix(12) {
                 out += "  • " + reasonLine(reason) + "\n"
             }
-            if e.decidedBy.count > 12 { out += "  " + t("… and \(e.decidedBy.count - 12) more rules", "……另有 \(e.decidedBy.count - 12) 条规则") + "\n" }
+            if e.decidedBy.count > 12 { out += "  " + phrase.moreRules(e.decidedBy.count - 12) + "\n" }
             out += "\n"
         }
 
         mutating func areas() {
             out += p.bold(s.areas) + "\n"
             var rows: [[String]] = [[
-                t("area", "类别"), t("status", "状态"), t("evidence", "证据覆盖"), t("checks passed", "检查通过"),
-                t("open", "未关闭"), t("exposure", "风险值"),
+                phrase.area, phrase.status, phrase.evidence, phrase.checksPassed,
+                phrase.open, phrase.exposure,
             ]]
             for area in [e.scores.overall] + e.scores.categories {
                 let open = area.counts.fail + area.counts.warn + area.counts.error + area.counts.unknown
                 rows.append([
-                    area.name == "overall" ? t("overall", "总体") : e.categoryTitle(area.name).terminalEscaped, s.status(area.status),
+                    area.name == "overall" ? phrase.overall : e.categoryTitle(area.name).terminalEscaped, s.status(area.status),
                     TextReporter.percent(area.coverage), TextReporter.percent(area.readiness), String(open), String(area.exposure),
                 ])
             }
@@ -119,37 +119,37 @@ public struct TextReporter: Reporter {
                 let scope = phase.scope.filter { !$0.items.isEmpty }.map {
                     "\(s.scopeKind($0.kind)): \($0.items.joined(separator: ", "))".terminalEscaped
                 }
-                if !scope.isEmpty { out += "    " + t("scope ", "范围 ") + scope.joined(separator: "; ") + "\n" }
+                if !scope.isEmpty { out += "    " + phrase.scopeLabel + scope.joined(separator: "; ") + "\n" }
                 if phase.isEmptied { out += "    " + s.emptiedPhase + "\n" }
                 for moved in phase.moved {
-                    let target = phase.followOn?.terminalEscaped ?? t("a follow-on once the phase resumes", "恢复后的后续阶段")
-                    out += "    " + t("moves ", "移出 ") + "\(s.scopeKind(moved.kind)) \(moved.item.terminalEscaped) → \(target)"
+                    let target = phase.followOn?.terminalEscaped ?? phrase.pendingFollowOn
+                    out += "    " + phrase.movesLabel + "\(s.scopeKind(moved.kind)) \(moved.item.terminalEscaped) → \(target)"
                         + p.dim("  (\(moved.because.map(\.rule).uniqued().joined(separator: ", ").terminalEscaped))") + "\n"
                 }
                 for reason in phase.deferredBecause.prefix(5) {
-                    out += "    " + t("because ", "原因 ") + reasonLine(reason) + "\n"
+                    out += "    " + phrase.becauseLabel + reasonLine(reason) + "\n"
                 }
                 if phase.deferredBecause.count > 5 { out += "    " + s.andMore(phase.deferredBecause.count - 5) + "\n" }
                 if !phase.deferredDependencies.isEmpty {
-                    out += "    " + t("because it depends on ", "因依赖已推迟的阶段 ")
+                    out += "    " + phrase.dependsOnLabel
                         + phase.deferredDependencies.joined(separator: ", ").terminalEscaped + "\n"
                 }
                 let gaps = phase.conditions.filter(\.isEvidenceGap)
                 let conditions = phase.conditions.filter { !$0.isEvidenceGap }
                 if !conditions.isEmpty {
-                    out += "    " + t("conditions ", "条件 ") + conditions.map(\.rule).uniqued().joined(separator: ", ").terminalEscaped + "\n"
+                    out += "    " + phrase.conditionsLabel + conditions.map(\.rule).uniqued().joined(separator: ", ").terminalEscaped + "\n"
                 }
                 let groups = EvidenceGapGroup.group(gaps)
                 for group in groups.prefix(6) {
                     let rules = group.rules.prefix(4).joined(separator: ", ") + (group.rules.count > 4 ? ", …" : "")
-                    out += "    " + t("collect ", "需收集 ") + "\(group.fact) (\(rules))".terminalEscaped
-                        + (group.collectBy.map { " " + t("by ", "截止 ") + $0 } ?? "") + "\n"
+                    out += "    " + phrase.collectLabel + "\(group.fact) (\(rules))".terminalEscaped
+                        + (group.collectBy.map { " " + phrase.byLabel + $0 } ?? "") + "\n"
                 }
                 if groups.count > 6 { out += "    " + s.andMore(groups.count - 6) + "\n" }
-                for conflict in phase.conflicts { out += "    " + p.yellow(t("conflict ", "冲突 ")) + s.conflict(conflict).terminalEscaped + "\n" }
+                for conflict in phase.conflicts { out += "    " + p.yellow(phrase.conflictLabel) + s.conflict(conflict).terminalEscaped + "\n" }
                 for waiver in phase.expiringWaivers {
-                    out += "    " + p.yellow(t("waiver expires ", "豁免到期 ")) + waiver.rule.terminalEscaped + Self.subject(waiver.subject)
-                        + " " + t("on ", "于 ") + waiver.expires.terminalEscaped + t(", before the phase ends", "，早于阶段结束") + "\n"
+                    out += "    " + p.yellow(phrase.waiverExpiresLabel) + waiver.rule.terminalEscaped + Self.subject(waiver.subject)
+                        + " " + phrase.onLabel + waiver.expires.terminalEscaped + phrase.beforePhaseEnds + "\n"
                 }
             }
             out += "\n"
@@ -163,7 +163,7 @@ public struct TextReporter: Reporter {
 
         mutating func prerequisites() {
             guard !e.plan.prerequisites.isEmpty else { return }
-            out += p.bold(t("Prerequisite work", "前提工作")) + "\n"
+            out += p.bold(phrase.prerequisiteWork) + "\n"
             for item in e.plan.prerequisites {
                 let subjects = item.subjects.isEmpty
                     ? "" : " [\(item.subjects.prefix(6).joined(separator: ", "))\(item.subjects.count > 6 ? ", …" : "")]".terminalEscaped
@@ -195,7 +195,7 @@ public struct TextReporter: Reporter {
         mutating func findings() {
             out += p.bold(s.findings) + "\n"
             let groups = e.findingsByCategory
-            if groups.isEmpty { out += "  " + t("none: every applicable rule passed", "无：所有适用规则均已通过") + "\n" }
+            if groups.isEmpty { out += "  " + phrase.noFindings + "\n" }
             for group in groups {
                 out += "  " + p.cyan(e.categoryTitle(group.category).terminalEscaped) + "\n"
                 for findings in group.rules {
@@ -213,7 +213,7 @@ public struct TextReporter: Reporter {
                         }
                         if let waiver = r.waiver {
                             out += "           "
-                                + p.dim(t("waived until ", "豁免至 ") + "\(waiver.expires) (\(waiver.approvedBy)): \(waiver.reason)".terminalEscaped) + "\n"
+                                + p.dim(phrase.waivedUntilLabel + "\(waiver.expires) (\(waiver.approvedBy)): \(waiver.reason)".terminalEscaped) + "\n"
                         }
                     }
                     if results.count > findingsPerRule { out += "      " + p.dim(s.andMore(results.count - findingsPerRule)) + "\n" }
@@ -221,7 +221,7 @@ public struct TextReporter: Reporter {
                         out += "      → " + TextReporter.firstLine(recommendation) + "\n"
                     }
                     if let evidence = rule.evidence?.resolved(e.language), results.contains(where: \.status.isEvidenceGap) {
-                        out += "      ? " + t("collect: ", "需收集：") + TextReporter.firstLine(evidence) + "\n"
+                        out += "      ? " + phrase.collectColonLabel + TextReporter.firstLine(evidence) + "\n"
                     }
                 }
             }
@@ -232,15 +232,15 @@ public struct TextReporter: Reporter {
             guard !waivers.expired.isEmpty || !waivers.unused.isEmpty || !waivers.applied.isEmpty else { return }
             out += "\n" + p.bold(s.waivers) + "\n"
             for (waiver, count) in waivers.applied {
-                out += "  " + t("applied ", "已生效 ") + waiver.ruleID.terminalEscaped + Self.subject(waiver.subject) + " ×\(count) "
-                    + t("until ", "至 ") + waiver.expires.terminalEscaped + "\n"
+                out += "  " + phrase.appliedLabel + waiver.ruleID.terminalEscaped + Self.subject(waiver.subject) + " ×\(count) "
+                    + phrase.untilLabel + waiver.expires.terminalEscaped + "\n"
             }
             for waiver in waivers.expired {
-                out += "  " + p.yellow(t("expired ", "已过期 ")) + waiver.ruleID.terminalEscaped + Self.subject(waiver.subject) + " "
-                    + t("on ", "于 ") + waiver.expires.terminalEscaped + p.dim("  \(waiver.location)".terminalEscaped) + "\n"
+                out += "  " + p.yellow(phrase.expiredLabel) + waiver.ruleID.terminalEscaped + Self.subject(waiver.subject) + " "
+                    + phrase.onLabel + waiver.expires.terminalEscaped + p.dim("  \(waiver.location)".terminalEscaped) + "\n"
             }
             for waiver in waivers.unused {
-                out += "  " + p.yellow(t("unused ", "未使用 ")) + waiver.ruleID.terminalEscaped + Self.subject(waiver.subject)
+                out += "  " + p.yellow(phrase.unusedLabel) + waiver.ruleID.terminalEscaped + Self.subject(waiver.subject)
                     + p.dim("  \(waiver.location)".terminalEscaped) + "\n"
             }
         }
@@ -248,8 +248,8 @@ public struct TextReporter: Reporter {
 
     func portfolio(_ evaluations: [Evaluation], context: ReportContext) -> String {
         let s = ReportStrings(language: evaluations.first?.language ?? "en")
-        func t(_ en: String, _ zh: String) -> String { s.language == "zh" ? zh : en }
-        var rows: [[String]] = [[t("snapshot", "快照"), t("verdict", "结论"), t("status", "状态"), t("evidence", "证据覆盖"), t("checks passed", "检查通过"), t("open", "未关闭")]]
+        let phrase = s.textReport
+        var rows: [[String]] = [[phrase.snapshot, phrase.verdict, phrase.status, phrase.evidence, phrase.checksPassed, phrase.open]]
         for e in evaluations {
             let o = e.scores.overall
             rows.append([
@@ -258,7 +258,7 @@ public struct TextReporter: Reporter {
             ])
         }
         var out = "\n" + String(repeating: "═", count: 72) + "\n"
-        out += TextPaint(on: context.usesColor).bold(t("Portfolio", "项目组合")) + " (\(evaluations.count))\n"
+        out += TextPaint(on: context.usesColor).bold(phrase.portfolio) + " (\(evaluations.count))\n"
         out += TextTable.render(rows, rightAligned: [3, 4, 5], indent: 2)
         let counts = Verdict.allCases.map { v in "\(v.rawValue) \(evaluations.filter { $0.verdict == v }.count)" }
         out += "  " + counts.joined(separator: " · ") + "\n"

@@ -55,13 +55,9 @@ struct TrendChart {
                 title: "\(point.asOf ?? ""): \(strings.verdict(point.verdict))")
         }
         out += dateAxis(y: 50)
-        var legendX = Self.left
         let seen = Set(timeline.points.map(\.verdict))
-        for verdict in Verdict.allCases where seen.contains(verdict) {
-            out += SVG.rect(x: legendX, y: 62, width: 12, height: 8, fill: Self.verdictColours[verdict])
-            out += SVG.text(strings.verdict(verdict), x: legendX + 16, y: 70, className: "legend")
-            legendX += 32 + SVG.width(of: strings.verdict(verdict), fontSize: 11)
-        }
+        out += legend(
+            Verdict.allCases.filter(seen.contains).map { (strings.verdict($0), Self.verdictColours[$0]) }, y: 62)
         return out + "</svg>"
     }
 
@@ -86,12 +82,7 @@ struct TrendChart {
             }
         }
         out += dateAxis(y: top + plotHeight + 16)
-        var legendX = Self.left
-        for (severity, colour) in Self.severityColours {
-            out += SVG.rect(x: legendX, y: height - 16, width: 12, height: 8, fill: colour)
-            out += SVG.text(strings.severity(severity), x: legendX + 16, y: height - 8, className: "legend")
-            legendX += 32 + SVG.width(of: strings.severity(severity), fontSize: 11)
-        }
+        out += legend(Self.severityColours.map { (strings.severity($0.0), $0.1) }, y: height - 16)
         return out + "</svg>"
     }
 
@@ -143,6 +134,18 @@ struct TrendChart {
         }
         out += dateAxis(y: height - 8)
         return out + "</svg>"
+    }
+
+    /// A row of legend swatches, each followed by its label, from the left margin.
+    private func legend(_ entries: [(label: String, colour: String?)], y: Double) -> String {
+        var out = ""
+        var x = Self.left
+        for (label, colour) in entries {
+            out += SVG.rect(x: x, y: y, width: 12, height: 8, fill: colour)
+            out += SVG.text(label, x: x + 16, y: y + 8, className: "legend")
+            x += 32 + SVG.width(of: label, fontSize: 11)
+        }
+        return out
     }
 
     /// A filled `<rect>` with a tooltip.

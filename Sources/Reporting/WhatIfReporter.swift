@@ -23,15 +23,15 @@ extension DiffReporter {
 
     /// What the changes tried do to the assessment: the changes, then the same sections as
     /// `readiness diff` (verdict, phases, findings, areas).
+    ///
+    /// - Throws: `DiagnosticError` (`report.unencodable`) when the JSON form cannot be encoded.
     public func renderWhatIf(
         _ diff: AssessmentDiff, changes: [WhatIfChange], format: ChangeFormat, context: ReportContext
-    ) -> String {
+    ) throws -> String {
         switch format {
         case .json:
-            let document = WhatIfDocument(
-                schema: Self.whatIfSchema, tool: .init(name: "readiness", version: context.toolVersion),
-                changes: changes, diff: diff)
-            return ((try? JSONTreeEncoder().encode(document)) ?? "{}") + "\n"
+            let document = WhatIfDocument(schema: Self.whatIfSchema, tool: .init(context), changes: changes, diff: diff)
+            return try JSONTreeEncoder().encode(document) + "\n"
         case .text: return report(diff, context: context, whatIf: changes).text()
         case .markdown: return report(diff, context: context, whatIf: changes).markdown()
         case .html: return report(diff, context: context, whatIf: changes).html(toolVersion: context.toolVersion)

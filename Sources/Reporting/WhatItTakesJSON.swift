@@ -16,17 +16,6 @@ struct WhatItTakesJSON: Encodable, Sendable {
             case fact, kind, from, to, change, set
             case copiesOf = "copies_of"
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(fact, forKey: .fact)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(from, forKey: .from)
-            try c.encode(to, forKey: .to)
-            try c.encodeIfPresent(change, forKey: .change)
-            try c.encodeIfPresent(copiesOf, forKey: .copiesOf)
-            try c.encodeIfPresent(set, forKey: .set)
-        }
     }
 
     var outcome: WhatItTakes.Outcome

@@ -102,7 +102,7 @@ import Testing
         let evaluation = try Self.hostile.get()
         let html = HTMLReporter().render([evaluation], context: ReportContext())
         #expect(html.contains("<bdi>"))
-        let sarif = SARIFReporter().render([evaluation], context: ReportContext())
+        let sarif = try SARIFReporter().render([evaluation], context: ReportContext())
         #expect(!sarif.contains("[click](https://evil.example)"))
         let github = GitHubReporter().render([evaluation], context: ReportContext())
         for line in github.split(separator: "\n") {

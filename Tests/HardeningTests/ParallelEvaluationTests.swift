@@ -97,11 +97,11 @@ import Testing
         let evaluation = try Self.parallelRun.get()
         let one = try Self.serialRun.get()
         let reporter = format.makeReporter()
-        let pieces = reporter.renderPieces([evaluation], context: ReportContext())
+        let pieces = try reporter.renderPieces([evaluation], context: ReportContext())
         #expect(pieces.pieces.count > 2)
-        let text = reporter.render([evaluation], context: ReportContext())
+        let text = try reporter.render([evaluation], context: ReportContext())
         #expect(pieces.text == text)
-        #expect(reporter.render([one], context: ReportContext()) == text)
+        #expect(try reporter.render([one], context: ReportContext()) == text)
         #expect(text.hasSuffix(">\n") || text.hasSuffix("}\n"))
         let findings = evaluation.results.filter { $0.status.isFinding }.count
         switch format {
@@ -116,10 +116,10 @@ import Testing
             #expect((report["findings"] as? [Any])?.count == findings)
         }
         // A portfolio: each snapshot's pieces as they were rendered, between a head and a tail.
-        let portfolio = reporter.renderPieces([evaluation, one], context: ReportContext())
-        #expect(portfolio.text == reporter.render([evaluation, one], context: ReportContext()))
+        let portfolio = try reporter.renderPieces([evaluation, one], context: ReportContext())
+        #expect(try portfolio.text == reporter.render([evaluation, one], context: ReportContext()))
         if format == .json {
-            let each = [evaluation, one].map { reporter.renderPieces([$0], context: ReportContext()).pieceCount }
+            let each = try [evaluation, one].map { try reporter.renderPieces([$0], context: ReportContext()).pieceCount }
             #expect(portfolio.pieceCount == 2 + each[0] + each[1])
             #expect(each[0] > 2)
             let parsed = try #require(try JSONSerialization.jsonObject(with: Data(portfolio.text.utf8)) as? [String: Any])

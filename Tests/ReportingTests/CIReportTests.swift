@@ -15,7 +15,7 @@ import Testing
     func gitlabGolden(_ name: String) throws {
         let examples = name == "portfolio" ? ExampleReportTests.examples : [name]
         let evaluations = try examples.map { try ExampleReportTests.evaluate($0) }
-        let output = GitLabReporter().render(evaluations, context: ExampleReportTests.context())
+        let output = try GitLabReporter().render(evaluations, context: ExampleReportTests.context())
         try expectGolden(output, named: "\(name).gitlab.json")
         let issues = try #require(try Self.json(output) as? [[String: Any]])
         let open = evaluations.flatMap(\.findings).filter { $0.status != .waived }
@@ -46,7 +46,7 @@ import Testing
     @Test("JUnit test cases carry the file and line of the element involved")
     func junitFileAndLine() throws {
         let evaluation = try ExampleReportTests.evaluate("erp-unrehearsed-migration")
-        let xml = JUnitReporter().render([evaluation], context: ExampleReportTests.context())
+        let xml = try JUnitReporter().render([evaluation], context: ExampleReportTests.context())
         let cases = xml.split(separator: "\n").filter { $0.contains("<testcase ") }
         #expect(!cases.isEmpty)
         #expect(cases.allSatisfy { $0.contains(" file=\"Examples/erp-unrehearsed-migration.yaml\"") })
@@ -57,8 +57,8 @@ import Testing
     func junitWarnMapping() throws {
         let evaluation = EvaluationFixture.make()
         #expect(evaluation.results.contains { $0.status == .warn })
-        let failing = JUnitReporter().render([evaluation], context: ReportContext(junitWarn: .failure))
-        let passing = JUnitReporter().render([evaluation], context: ReportContext(junitWarn: .pass))
+        let failing = try JUnitReporter().render([evaluation], context: ReportContext(junitWarn: .failure))
+        let passing = try JUnitReporter().render([evaluation], context: ReportContext(junitWarn: .pass))
         #expect(failing.contains("<failure type=\"warn\""))
         #expect(!passing.contains("<failure type=\"warn\""))
         #expect(passing.contains("<system-out>[warn] "))
@@ -117,7 +117,7 @@ import Testing
     func waivers() throws {
         let evaluation = EvaluationFixture.make()
         #expect(!evaluation.waivers.expired.isEmpty || !evaluation.waivers.unused.isEmpty)
-        let output = SARIFReporter().render([evaluation], context: ReportContext())
+        let output = try SARIFReporter().render([evaluation], context: ReportContext())
         let log = try #require(try Self.json(output) as? [String: Any])
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let results = try #require(run["results"] as? [[String: Any]])
@@ -141,7 +141,7 @@ import Testing
     func gitlabSchema() throws {
         let evaluations = try ExampleReportTests.examples.map { try ExampleReportTests.evaluate($0) }
             + [EvaluationFixture.make(), EvaluationFixture.makeClean()]
-        let output = GitLabReporter().render(evaluations, context: ExampleReportTests.context())
+        let output = try GitLabReporter().render(evaluations, context: ExampleReportTests.context())
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("readiness-gitlab-\(UUID().uuidString).json")
         try Data(output.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }

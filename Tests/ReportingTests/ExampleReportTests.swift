@@ -93,7 +93,7 @@ import Testing
     @Test("example report", arguments: cases)
     func report(_ testCase: Case) throws {
         let evaluations = try testCase.examples.map { try Self.evaluate($0, language: testCase.language) }
-        let output = testCase.format.makeReporter().render(evaluations, context: Self.context(testCase.language))
+        let output = try testCase.format.makeReporter().render(evaluations, context: Self.context(testCase.language))
         try expectGolden(Self.portable(output), named: testCase.name)
     }
 
@@ -101,7 +101,7 @@ import Testing
     func sarifResults() throws {
         for example in Self.examples {
             let evaluation = try Self.evaluate(example)
-            let output = SARIFReporter().render([evaluation], context: Self.context())
+            let output = try SARIFReporter().render([evaluation], context: Self.context())
             let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
             let runs = try #require(json["runs"] as? [[String: Any]])
             #expect(runs.count == 1)

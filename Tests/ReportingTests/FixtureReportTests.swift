@@ -44,7 +44,7 @@ import Testing
             ? [EvaluationFixture.make(language: testCase.language), EvaluationFixture.makeClean()]
             : [EvaluationFixture.make(language: testCase.language)]
         let context = ReportContext(toolVersion: "0.1.0", language: testCase.language, basePath: ".")
-        let output = testCase.format.makeReporter().render(evaluations, context: context)
+        let output = try testCase.format.makeReporter().render(evaluations, context: context)
         try expectGolden(output, named: testCase.id)
     }
 }

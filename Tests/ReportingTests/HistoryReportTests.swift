@@ -45,7 +45,7 @@ import Testing
 
     @Test("history", arguments: historyCases)
     func history(_ c: Case) throws {
-        let output = HistoryReporter().render(try Self.assessments.get(), format: c.format, context: Self.context(c.language))
+        let output = try HistoryReporter().render(try Self.assessments.get(), format: c.format, context: Self.context(c.language))
         try expectGolden(output, named: "history\(c.language == "en" ? "" : "-\(c.language)").\(c.ext)")
     }
 
@@ -56,7 +56,7 @@ import Testing
     func diff(_ c: Case) throws {
         let weeks = try Self.assessments.get()
         let diff = AssessmentDiff(from: weeks[0], to: weeks[2])
-        let output = DiffReporter().render(diff, format: c.format, context: Self.context(c.language))
+        let output = try DiffReporter().render(diff, format: c.format, context: Self.context(c.language))
         try expectGolden(output, named: "diff\(c.language == "en" ? "" : "-\(c.language)").\(c.ext)")
     }
 
@@ -69,7 +69,7 @@ import Testing
         #expect(!timeline.points[2].opened.isEmpty)
     }
 
-    @Test func textEscapesControlCharactersAndCSVDefusesFormulas() {
+    @Test func textEscapesControlCharactersAndCSVDefusesFormulas() throws {
         var a = AssessmentSummary(
             project: "P\u{1B}[31m", asOf: "2027-01-01", snapshot: "s.yaml", verdict: .go, readiness: 1, coverage: 1,
             exposure: 0, inputs: [], areas: [], phases: [], findings: [], waivers: [])
@@ -78,10 +78,10 @@ import Testing
         let b = AssessmentSummary(
             project: a.project, asOf: "2027-01-02", snapshot: "s.yaml", verdict: .go, readiness: 1, coverage: 1,
             exposure: 0, inputs: [], areas: [], phases: [], findings: [], waivers: [])
-        let text = DiffReporter().render(AssessmentDiff(from: b, to: a), format: .text, context: Self.context("en"))
+        let text = try DiffReporter().render(AssessmentDiff(from: b, to: a), format: .text, context: Self.context("en"))
         #expect(!text.contains("\u{1B}"))
-        let csv = DiffReporter().render(AssessmentDiff(from: b, to: a), format: .csv, context: Self.context("en"))
+        let csv = try DiffReporter().render(AssessmentDiff(from: b, to: a), format: .csv, context: Self.context("en"))
         #expect(csv.contains(",'=cmd|' /C calc'!A0,"))
-        #expect(!HistoryReporter().render([a, b], format: .html, context: Self.context("en")).contains("\u{1B}"))
+        #expect(try !HistoryReporter().render([a, b], format: .html, context: Self.context("en")).contains("\u{1B}"))
     }
 }

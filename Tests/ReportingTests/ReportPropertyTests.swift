@@ -40,7 +40,7 @@ import Testing
 
     @Test("SARIF maps severities to levels and suppresses waived findings")
     func sarifLevels() throws {
-        let sarif = SARIFReporter().render([EvaluationFixture.make()], context: context)
+        let sarif = try SARIFReporter().render([EvaluationFixture.make()], context: context)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
         let run = try #require((json["runs"] as? [[String: Any]])?.first)
         let results = try #require(run["results"] as? [[String: Any]])
@@ -140,7 +140,7 @@ import Testing
     func junitCounts() throws {
         #if canImport(FoundationXML) || os(macOS)
             for evaluations in [[EvaluationFixture.make()], [EvaluationFixture.make(), EvaluationFixture.makeClean()]] {
-                let xml = JUnitReporter().render(evaluations, context: context)
+                let xml = try JUnitReporter().render(evaluations, context: context)
                 let counter = JUnitCounter()
                 let parser = XMLParser(data: Data(xml.utf8))
                 parser.delegate = counter
@@ -169,14 +169,14 @@ import Testing
     }
 
     @Test("every report is the same each time and follows the argument order")
-    func deterministic() {
+    func deterministic() throws {
         let evaluations = [EvaluationFixture.make(), EvaluationFixture.makeClean()]
         for format in [ReportFormat.sarif, .junit, .github, .markdown, .html] {
             let reporter = format.makeReporter()
-            let first = reporter.render(evaluations, context: context)
-            #expect(first == reporter.render(evaluations, context: context))
+            let first = try reporter.render(evaluations, context: context)
+            #expect(try first == reporter.render(evaluations, context: context))
             if format != .github {
-                let reversed = reporter.render(evaluations.reversed(), context: context)
+                let reversed = try reporter.render(evaluations.reversed(), context: context)
                 #expect(first != reversed, "\(format)")
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Reporting
+import SourceDiagnostics
 import Testing
 
 /// The tree encoder writes SARIF in place of Foundation's `JSONEncoder`: with spaces around the
@@ -31,5 +32,21 @@ import Testing
         let expected = String(decoding: try foundation.encode(samples), as: UTF8.self) + "\n"
         let written = try JSONTreeEncoder(spacesAroundColon: true).encode(samples)
         #expect(written == expected)
+    }
+
+    /// A value whose encoding fails, as a report's would on a value JSON cannot hold.
+    struct Unencodable: Encodable {
+        func encode(to encoder: any Encoder) throws {
+            throw EncodingError.invalidValue(self, .init(codingPath: [], debugDescription: "cannot be encoded"))
+        }
+    }
+
+    @Test("a value that cannot be encoded is a report.unencodable diagnostic, not partial JSON")
+    func unencodableValueThrowsDiagnostic() {
+        #expect {
+            try JSONTreeEncoder().encode(["report": Unencodable()])
+        } throws: { error in
+            (error as? DiagnosticError)?.diagnostics.map(\.code) == ["report.unencodable"]
+        }
     }
 }

@@ -1,0 +1,56 @@
+extension TreeEncoder {
+    struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let node: TreeNode
+        var codingPath: [any CodingKey]
+
+        mutating func encodeNil(forKey key: Key) throws {
+            let child = TreeNode()
+            child.kind = .null
+            node.append(key: key.stringValue, child)
+        }
+
+        mutating func encode(_ value: String, forKey key: Key) throws { put(.string(value), key) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { put(.bool(value), key) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { put(.number(String(value)), key) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { put(.number(TreeNode.number(value)), key) }
+
+        private func put(_ kind: TreeNode.Kind, _ key: Key) {
+            let child = TreeNode()
+            child.kind = kind
+            node.append(key: key.stringValue, child)
+        }
+
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            let child = TreeNode()
+            try TreeEncoder.encode(value, into: child, codingPath: codingPath + [key])
+            if case .unset = child.kind { child.kind = .object }
+            node.append(key: key.stringValue, child)
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            let child = TreeNode()
+            child.makeObject()
+            node.append(key: key.stringValue, child)
+            return KeyedEncodingContainer(Keyed<NestedKey>(node: child, codingPath: codingPath + [key]))
+        }
+
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+            let child = TreeNode()
+            child.makeArray()
+            node.append(key: key.stringValue, child)
+            return Unkeyed(node: child, codingPath: codingPath + [key])
+        }
+
+        mutating func superEncoder() -> any Encoder {
+            let child = TreeNode()
+            node.append(key: "super", child)
+            return TreeEncoder(node: child, codingPath: codingPath)
+        }
+
+        mutating func superEncoder(forKey key: Key) -> any Encoder {
+            let child = TreeNode()
+            node.append(key: key.stringValue, child)
+            return TreeEncoder(node: child, codingPath: codingPath + [key])
+        }
+    }
+}

@@ -1,0 +1,34 @@
+struct TreeEncoder: Encoder {
+    let node: TreeNode
+    var codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        node.makeObject()
+        return KeyedEncodingContainer(Keyed<Key>(node: node, codingPath: codingPath))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        node.makeArray()
+        return Unkeyed(node: node, codingPath: codingPath)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        Single(node: node, codingPath: codingPath)
+    }
+
+    static func encode<T: Encodable>(_ value: T, into node: TreeNode, codingPath: [any CodingKey]) throws {
+        // Comparing metatypes is far cheaper than dynamic casts.
+        if T.self == String.self {
+            node.kind = .string(unsafeBitCast(value, to: String.self))
+        } else if T.self == Int.self {
+            node.kind = .number(String(unsafeBitCast(value, to: Int.self)))
+        } else if T.self == Bool.self {
+            node.kind = .bool(unsafeBitCast(value, to: Bool.self))
+        } else if T.self == Double.self {
+            node.kind = .number(TreeNode.number(unsafeBitCast(value, to: Double.self)))
+        } else {
+            try value.encode(to: TreeEncoder(node: node, codingPath: codingPath))
+        }
+    }
+}
