@@ -116,18 +116,15 @@ struct CELParser {
         "<": "_<_", "<=": "_<=_", ">": "_>_", ">=": "_>=_", "==": "_==_", "!=": "_!=_",
     ]
 
-    private mutating func parseRelation() -> CELExpr {
-        var left = parseAddition()
+    /// One level of left-associative binary operators: operands parsed by `operand`, joined
+    /// while `function` names the current token's operator. A chain longer than the depth limit
+    /// is cut short with a diagnostic, since it is folded into a tree that deep.
+    private mutating func parseLeftAssociative(
+        _ function: (CELToken) -> String?, operand: (inout CELParser) -> CELExpr
+    ) -> CELExpr {
+        var left = operand(&self)
         var chain = 0
-        while true {
-            let op: String
-            if case .punctuation(let p) = current.kind, let name = Self.relations[p] {
-                op = name
-            } else if current.kind == .in {
-                op = "@in"
-            } else {
-                return left
-            }
+        while let op = function(current) {
             let at = current.offset
             advance()
             chain += 1
@@ -135,45 +132,29 @@ struct CELParser {
                 report(CELDiagnostics.nestingTooDeep(limit: maxDepth), at: at)
                 return left
             }
-            let right = parseAddition()
+            let right = operand(&self)
             left = call(op, [left, right], at: at)
         }
+        return left
+    }
+
+    private mutating func parseRelation() -> CELExpr {
+        parseLeftAssociative({ token in
+            if case .punctuation(let p) = token.kind { return Self.relations[p] }
+            return token.kind == .in ? "@in" : nil
+        }, operand: { $0.parseAddition() })
     }
 
     private mutating func parseAddition() -> CELExpr {
-        var left = parseMultiplication()
-        var chain = 0
-        while current.isPunctuation("+") || current.isPunctuation("-") {
-            let op = current.isPunctuation("+") ? "_+_" : "_-_"
-            let at = current.offset
-            advance()
-            chain += 1
-            guard chain < maxDepth else {
-                report(CELDiagnostics.nestingTooDeep(limit: maxDepth), at: at)
-                return left
-            }
-            let right = parseMultiplication()
-            left = call(op, [left, right], at: at)
-        }
-        return left
+        parseLeftAssociative({ token in
+            token.isPunctuation("+") ? "_+_" : token.isPunctuation("-") ? "_-_" : nil
+        }, operand: { $0.parseMultiplication() })
     }
 
     private mutating func parseMultiplication() -> CELExpr {
-        var left = parseUnary()
-        var chain = 0
-        while current.isPunctuation("*") || current.isPunctuation("/") || current.isPunctuation("%") {
-            let op = current.isPunctuation("*") ? "_*_" : current.isPunctuation("/") ? "_/_" : "_%_"
-            let at = current.offset
-            advance()
-            chain += 1
-            guard chain < maxDepth else {
-                report(CELDiagnostics.nestingTooDeep(limit: maxDepth), at: at)
-                return left
-            }
-            let right = parseUnary()
-            left = call(op, [left, right], at: at)
-        }
-        return left
+        parseLeftAssociative({ token in
+            token.isPunctuation("*") ? "_*_" : token.isPunctuation("/") ? "_/_" : token.isPunctuation("%") ? "_%_" : nil
+        }, operand: { $0.parseUnary() })
     }
 
     private mutating func parseUnary() -> CELExpr {
