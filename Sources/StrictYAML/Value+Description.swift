@@ -24,10 +24,8 @@ extension Value: CustomStringConvertible {
         case .int(let i): out += String(i)
         case .uint(let u): out += "\(u)u"
         case .double(let d):
-            if d.isNaN {
-                out += "NaN"
-            } else if d.isInfinite {
-                out += d < 0 ? "-Infinity" : "Infinity"
+            if let name = d.nonFiniteName {
+                out += name
             } else {
                 out += d == d.rounded() && abs(d) < 1e15 ? String(format1: d) : String(d)
             }

@@ -11,8 +11,7 @@ extension Value {
         case .int(let i): return String(i)
         case .uint(let u): return "\(u)u"
         case .double(let d):
-            if d.isNaN { return "double(\"NaN\")" }
-            if d.isInfinite { return d < 0 ? "double(\"-Infinity\")" : "double(\"Infinity\")" }
+            if let name = d.nonFiniteName { return "double(\"\(name)\")" }
             return d.description
         case .string(let s): return Self.quote(s)
         case .bytes(let bytes):

@@ -18,10 +18,8 @@ extension Value {
         case .int(let i): out += String(i)
         case .uint(let u): out += String(u)
         case .double(let d):
-            if d.isNaN {
-                out += "\"NaN\""
-            } else if d.isInfinite {
-                out += d < 0 ? "\"-Infinity\"" : "\"Infinity\""
+            if let name = d.nonFiniteName {
+                out += "\"" + name + "\""
             } else {
                 out += d.description
             }

@@ -112,19 +112,30 @@ struct CELParser {
         return operands.count == 1 ? operands[0] : make(.and(operands), at: start)
     }
 
+    /// The functions of the binary operators, one table a precedence level.
     private static let relations: [String: String] = [
         "<": "_<_", "<=": "_<=_", ">": "_>_", ">=": "_>=_", "==": "_==_", "!=": "_!=_",
     ]
+    private static let additions: [String: String] = ["+": "_+_", "-": "_-_"]
+    private static let multiplications: [String: String] = ["*": "_*_", "/": "_/_", "%": "_%_"]
 
     /// One level of left-associative binary operators: operands parsed by `operand`, joined
-    /// while `function` names the current token's operator. A chain longer than the depth limit
-    /// is cut short with a diagnostic, since it is folded into a tree that deep.
+    /// while the current token is one of `operators` (or, for relations, `in`). A chain longer
+    /// than the depth limit is cut short with a diagnostic, since it folds into a tree that deep.
     private mutating func parseLeftAssociative(
-        _ function: (CELToken) -> String?, operand: (inout CELParser) -> CELExpr
+        _ operators: [String: String], orIn allowsIn: Bool = false, operand: (inout CELParser) -> CELExpr
     ) -> CELExpr {
         var left = operand(&self)
         var chain = 0
-        while let op = function(current) {
+        while true {
+            let op: String
+            if case .punctuation(let p) = current.kind, let name = operators[p] {
+                op = name
+            } else if allowsIn, current.kind == .in {
+                op = "@in"
+            } else {
+                return left
+            }
             let at = current.offset
             advance()
             chain += 1
@@ -135,26 +146,18 @@ struct CELParser {
             let right = operand(&self)
             left = call(op, [left, right], at: at)
         }
-        return left
     }
 
     private mutating func parseRelation() -> CELExpr {
-        parseLeftAssociative({ token in
-            if case .punctuation(let p) = token.kind { return Self.relations[p] }
-            return token.kind == .in ? "@in" : nil
-        }, operand: { $0.parseAddition() })
+        parseLeftAssociative(Self.relations, orIn: true) { $0.parseAddition() }
     }
 
     private mutating func parseAddition() -> CELExpr {
-        parseLeftAssociative({ token in
-            token.isPunctuation("+") ? "_+_" : token.isPunctuation("-") ? "_-_" : nil
-        }, operand: { $0.parseMultiplication() })
+        parseLeftAssociative(Self.additions) { $0.parseMultiplication() }
     }
 
     private mutating func parseMultiplication() -> CELExpr {
-        parseLeftAssociative({ token in
-            token.isPunctuation("*") ? "_*_" : token.isPunctuation("/") ? "_/_" : token.isPunctuation("%") ? "_%_" : nil
-        }, operand: { $0.parseUnary() })
+        parseLeftAssociative(Self.multiplications) { $0.parseUnary() }
     }
 
     private mutating func parseUnary() -> CELExpr {
@@ -267,21 +270,8 @@ struct CELParser {
 
     private mutating func parseArguments(closing: String) -> [CELExpr] {
         var args: [CELExpr] = []
-        if accept(closing) { return args }
-        while true {
-            args.append(parseExpression())
-            if accept(",") {
-                if accept(closing) { return args }
-                continue
-            }
-            if !accept(closing) {
-                report(
-                    CELDiagnostics.unexpectedToken(current.display, expected: "',' or '\(closing)'"), at: current.offset
-                )
-                skipTo(closing)
-            }
-            return args
-        }
+        parseItems(closedBy: closing) { parser in args.append(parser.parseExpression()) }
+        return args
     }
 
     private mutating func skipTo(_ closing: String) {
@@ -402,43 +392,42 @@ struct CELParser {
     private mutating func parseList(at start: Int) -> CELExpr {
         var elements: [CELExpr] = []
         var optionalIndices: [Int] = []
-        if accept("]") { return make(.list(elements: [], optionalIndices: []), at: start) }
-        while true {
-            if accept("?") { optionalIndices.append(elements.count) }
-            elements.append(parseExpression())
-            if accept(",") {
-                if accept("]") { break }
-                continue
-            }
-            if !accept("]") {
-                report(CELDiagnostics.unexpectedToken(current.display, expected: "',' or ']'"), at: current.offset)
-                skipTo("]")
-            }
-            break
+        parseItems(closedBy: "]") { parser in
+            if parser.accept("?") { optionalIndices.append(elements.count) }
+            elements.append(parser.parseExpression())
         }
         return make(.list(elements: elements, optionalIndices: optionalIndices), at: start)
     }
 
     private mutating func parseMap(at start: Int) -> CELExpr {
         var entries: [CELExpr.MapEntry] = []
-        if accept("}") { return make(.map(entries: []), at: start) }
-        while true {
-            let isOptional = accept("?")
-            let key = parseExpression()
-            expect(":")
-            let value = parseExpression()
+        parseItems(closedBy: "}") { parser in
+            let isOptional = parser.accept("?")
+            let key = parser.parseExpression()
+            parser.expect(":")
+            let value = parser.parseExpression()
             entries.append(CELExpr.MapEntry(key: key, value: value, isOptional: isOptional))
+        }
+        return make(.map(entries: entries), at: start)
+    }
+
+    /// Parses comma-separated items (arguments, list elements, map entries), whose opening
+    /// bracket is read, through the closing one; a trailing comma is allowed.
+    private mutating func parseItems(closedBy close: String, _ parseItem: (inout CELParser) -> Void) {
+        if accept(close) { return }
+        while true {
+            parseItem(&self)
             if accept(",") {
-                if accept("}") { break }
+                if accept(close) { break }
                 continue
             }
-            if !accept("}") {
-                report(CELDiagnostics.unexpectedToken(current.display, expected: "',' or '}'"), at: current.offset)
-                skipTo("}")
+            if !accept(close) {
+                report(
+                    CELDiagnostics.unexpectedToken(current.display, expected: "',' or '\(close)'"), at: current.offset)
+                skipTo(close)
             }
             break
         }
-        return make(.map(entries: entries), at: start)
     }
 
     // MARK: - Macros
