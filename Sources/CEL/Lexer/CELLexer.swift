@@ -278,15 +278,10 @@ struct CELLexer {
         position += 1
         guard let e = peek() else { return nil }
         position += 1
+        if let control = e.controlEscapeValue { return .scalar(control) }
         switch e {
         case "\\", "?", "\"", "'", "`": return .scalar(e)
-        case "a": return .scalar("\u{07}")
         case "b": return .scalar("\u{08}")
-        case "f": return .scalar("\u{0C}")
-        case "n": return .scalar("\n")
-        case "r": return .scalar("\r")
-        case "t": return .scalar("\t")
-        case "v": return .scalar("\u{0B}")
         case "x", "X":
             guard let value = hexValue(count: 2) else {
                 report(CELDiagnostics.invalidEscape, at: escapeStart)
