@@ -37,9 +37,9 @@ public struct CELEnvironment: Sendable {
     public func compile(
         _ source: String, locals: [String] = [], origin: SourceLocation? = nil
     ) throws(DiagnosticError) -> CELProgram {
-        let lineStarts = CELProgram.lineStarts(of: source)
+        let text = SourceText(source)
         func diagnostic(_ code: String, _ message: String, at offset: Int, notes: [String] = []) -> Diagnostic {
-            let position = CELProgram.position(ofOffset: offset, lineStarts: lineStarts)
+            let position = text.position(ofScalarOffset: offset)
             let location = CELProgram.location(of: position, origin: origin)
             return Diagnostic(
                 severity: .error, code: code, message: message, span: SourceSpan(location),
@@ -76,7 +76,7 @@ public struct CELEnvironment: Sendable {
             stringLiterals: checker.stringLiterals,
             memberPath: expr.memberChain.flatMap { chain in chain.first.map(locals.contains) == false ? chain : nil },
             origin: origin, locals: locals,
-            root: root, slotCount: compiler.slotCount, lineStarts: lineStarts, syntax: expr)
+            root: root, slotCount: compiler.slotCount, text: text, syntax: expr)
     }
 
     /// Type-checks a compiled program against declared variable types, as cel-go's checker

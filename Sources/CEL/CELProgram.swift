@@ -29,14 +29,15 @@ public final class CELProgram: Sendable {
 
     let root: CELEval
     let slotCount: Int
-    let lineStarts: [Int]
+    /// The source's line table, for placing evaluation errors.
+    let text: SourceText
     /// The checked syntax tree, kept for type checking against declarations.
     let syntax: CELExpr
 
     init(
         source: String, referencedPaths: [[String]], localPaths: [[String]] = [], stringLiterals: [String] = [],
         memberPath: [String]?, origin: SourceLocation?, locals: [String],
-        root: @escaping CELEval, slotCount: Int, lineStarts: [Int], syntax: CELExpr
+        root: @escaping CELEval, slotCount: Int, text: SourceText, syntax: CELExpr
     ) {
         self.syntax = syntax
         self.source = source
@@ -48,18 +49,12 @@ public final class CELProgram: Sendable {
         self.locals = locals
         self.root = root
         self.slotCount = slotCount
-        self.lineStarts = lineStarts
+        self.text = text
     }
 
     /// The line and column (1-based, in scalars) of an offset inside the expression.
     func position(ofOffset offset: Int) -> SourcePosition {
-        CELProgram.position(ofOffset: offset, lineStarts: lineStarts)
-    }
-
-    static func position(ofOffset offset: Int, lineStarts: [Int]) -> SourcePosition {
-        var line = 0
-        for (i, start) in lineStarts.enumerated() where start <= offset { line = i }
-        return SourcePosition(line: line + 1, column: offset - lineStarts[line] + 1)
+        text.position(ofScalarOffset: offset)
     }
 
     /// Maps a position inside the expression to its place in the origin's file.
@@ -71,11 +66,5 @@ public final class CELProgram: Sendable {
         }
         return SourceLocation(
             file: origin.file, line: origin.line + Int(position.line) - 1, column: Int(position.column))
-    }
-
-    static func lineStarts(of source: String) -> [Int] {
-        var starts = [0]
-        for (i, scalar) in source.unicodeScalars.enumerated() where scalar == "\n" { starts.append(i + 1) }
-        return starts
     }
 }

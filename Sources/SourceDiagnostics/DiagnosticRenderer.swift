@@ -11,12 +11,12 @@ public struct DiagnosticRenderer: Sendable {
 
     /// The rendered text of one diagnostic, ending in a newline.
     public func render(_ diagnostic: Diagnostic) -> String {
-        var texts: [String: String?] = [:]
+        var texts: [String: SourceText?] = [:]
         return render(diagnostic, texts: &texts)
     }
 
     /// One diagnostic, each file's text read once for all of them (`texts`).
-    private func render(_ diagnostic: Diagnostic, texts: inout [String: String?]) -> String {
+    private func render(_ diagnostic: Diagnostic, texts: inout [String: SourceText?]) -> String {
         var out = ""
         if let span = diagnostic.span { out += "\(span.start)".terminalEscaped + ": " }
         out += "\(diagnostic.severity.rawValue): \(diagnostic.message.terminalEscaped) [\(diagnostic.code)]\n"
@@ -36,16 +36,16 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// A file's text, read once (`cache` remembers unreadable files too).
-    private func text(of file: String, cache: inout [String: String?]) -> String? {
+    private func text(of file: String, cache: inout [String: SourceText?]) -> SourceText? {
         if let known = cache[file] { return known }
-        let read = sourceText(file)
+        let read = sourceText(file).map(SourceText.init)
         cache[file] = .some(read)
         return read
     }
 
     /// The rendered text of several diagnostics.
     public func render(_ diagnostics: [Diagnostic]) -> String {
-        var texts: [String: String?] = [:]
+        var texts: [String: SourceText?] = [:]
         return diagnostics.map { render($0, texts: &texts) }.joined()
     }
 
@@ -69,18 +69,12 @@ public struct DiagnosticRenderer: Sendable {
         }
     }
 
-    static func line(_ number: Int, of text: String) -> QuotedLine? {
-        guard number >= 1 else { return nil }
-        // Walks to the line's start and end, without splitting the whole text.
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        for _ in 1..<number {
-            guard let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-            start = utf8.index(after: newline)
+    static func line(_ number: Int, of text: SourceText) -> QuotedLine? {
+        guard var range = text.byteRange(ofLine: number) else { return nil }
+        if range.upperBound > range.lowerBound, text.bytes[range.upperBound - 1] == UInt8(ascii: "\r") {
+            range = range.lowerBound..<(range.upperBound - 1)
         }
-        let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-        let line = text[start..<end]
-        let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+        let trimmed = String(decoding: text.bytes[range], as: UTF8.self)
         var quoted = QuotedLine()
         for scalar in trimmed.unicodeScalars.prefix(300) {
             if scalar == "\t" {

@@ -24,14 +24,12 @@ extension Value: CustomStringConvertible {
         case .int(let i): out += String(i)
         case .uint(let u): out += "\(u)u"
         case .double(let d):
-            if d.isNaN {
-                out += "NaN"
-            } else if d.isInfinite {
-                out += d < 0 ? "-Infinity" : "Infinity"
+            if let name = d.nonFiniteName {
+                out += name
             } else {
                 out += d == d.rounded() && abs(d) < 1e15 ? String(format1: d) : String(d)
             }
-        case .string(let s): Self.appendQuoted(s, to: &out, limit: limit)
+        case .string(let s): out.appendJSONQuoted(s, limit: limit)
         case .bytes(let b):
             out += "b\""
             for byte in b {
@@ -69,34 +67,6 @@ extension Value: CustomStringConvertible {
                 out += "optional.none"
             }
         }
-    }
-
-    static func quoted(_ s: String) -> String {
-        var out = ""
-        appendQuoted(s, to: &out, limit: .max)
-        return out
-    }
-
-    /// Appends `s` in double quotes with escapes, stopping within a few bytes after `limit`.
-    static func appendQuoted(_ s: String, to out: inout String, limit: Int) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            if out.utf8.count >= limit { return }
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }
 

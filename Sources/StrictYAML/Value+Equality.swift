@@ -37,23 +37,25 @@ extension Value: Equatable {
 
     /// Compares an integer with a double exactly: -1, 0 or 1, or nil when the double is NaN.
     public static func compare(_ x: Int64, _ y: Double) -> Int? {
-        if y.isNaN { return nil }
-        if y < -9.223372036854775808e18 { return 1 }
-        if y >= 9.223372036854775808e18 { return -1 }
-        let t = y.rounded(.towardZero)
-        let ty = Int64(t)
-        if x < ty { return -1 }
-        if x > ty { return 1 }
-        return y > t ? -1 : (y < t ? 1 : 0)
+        compareExactly(x, y)
     }
 
     /// Compares an unsigned integer with a double exactly: -1, 0 or 1, or nil for NaN.
     public static func compare(_ x: UInt64, _ y: Double) -> Int? {
+        compareExactly(x, y)
+    }
+
+    /// Compares a 64-bit integer with a double without rounding either: a double beyond the
+    /// integer type's range is greater or less than every integer, one within it is compared
+    /// by its whole part, then by its fraction.
+    @inline(__always)
+    private static func compareExactly<I: FixedWidthInteger>(_ x: I, _ y: Double) -> Int? {
         if y.isNaN { return nil }
-        if y < 0 { return 1 }
-        if y >= 1.8446744073709551616e19 { return -1 }
+        // `Double(I.min)` is exact; `Double(I.max)` rounds up to the power of two just above it.
+        if y < Double(I.min) { return 1 }
+        if y >= Double(I.max) { return -1 }
         let t = y.rounded(.towardZero)
-        let ty = UInt64(t)
+        let ty = I(t)
         if x < ty { return -1 }
         if x > ty { return 1 }
         return y > t ? -1 : (y < t ? 1 : 0)

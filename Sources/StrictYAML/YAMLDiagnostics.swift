@@ -3,19 +3,24 @@ import SourceDiagnostics
 /// The loader's diagnostic messages, in one alphabetical catalogue.
 enum YAMLDiagnostics {
     static func aliasByteLimit(_ limit: Int, at location: SourceLocation) -> Diagnostic {
-        .error(
-            "yaml.alias-limit",
+        aliasLimit(
             "aliases expand to more than \(limit) bytes of text; the document repeats its data through aliases",
-            at: location,
-            notes: [.init(message: "raise the limit on bytes expanded from aliases if the document is genuine", setting: "maxAliasBytes")])
+            raising: "bytes expanded from aliases", setting: "maxAliasBytes", at: location)
     }
 
     static func aliasExpansionLimit(_ limit: Int, at location: SourceLocation) -> Diagnostic {
-        .error(
-            "yaml.alias-limit",
+        aliasLimit(
             "aliases expand to more than \(limit) nodes; the document looks like an alias bomb",
-            at: location,
-            notes: [.init(message: "raise the limit on nodes expanded from aliases if the document is genuine", setting: "maxAliasNodes")])
+            raising: "nodes expanded from aliases", setting: "maxAliasNodes", at: location)
+    }
+
+    /// An alias limit reached, with a note on the setting that raises it.
+    private static func aliasLimit(
+        _ message: String, raising what: String, setting: String, at location: SourceLocation
+    ) -> Diagnostic {
+        .error(
+            "yaml.alias-limit", message, at: location,
+            notes: [.init(message: "raise the limit on \(what) if the document is genuine", setting: setting)])
     }
 
     static func duplicateKey(_ key: String, at location: SourceLocation, first: SourceLocation)

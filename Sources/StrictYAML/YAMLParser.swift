@@ -488,7 +488,7 @@ struct YAMLParser {
         let context = parser.context.map { String(cString: $0) }
         if parser.error == YAML_READER_ERROR {
             let offset = min(Int(parser.problem_offset), bytes.count)
-            let here = Self.location(ofByte: offset, in: bytes, file: file)
+            let here = SourceText(bytes: Array(bytes)).location(ofOffset: offset, file: file)
             if problem.contains("UTF-8") || problem.contains("utf-8") {
                 return YAMLDiagnostics.invalidUTF8(at: here)
             }
@@ -499,7 +499,7 @@ struct YAMLParser {
         }
         let here = location(parser.problem_mark)
         if problem.contains("tab") || problem == "found character that cannot start any token",
-            Self.scalar(atLine: here.line, column: here.column, in: bytes) == UInt8(ascii: "\t")
+            Self.byte(at: here.position, in: bytes) == UInt8(ascii: "\t")
         {
             return YAMLDiagnostics.tabIndentation(at: here)
         }
@@ -512,38 +512,9 @@ struct YAMLParser {
         return YAMLDiagnostics.syntax(problem, context: context, at: here)
     }
 
-    /// The line and column (in Unicode scalars) of a byte offset.
-    static func location(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String) -> SourceLocation {
-        var line = 1
-        var column = 1
-        var i = 0
-        while i < offset && i < bytes.count {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-            i += 1
-        }
-        return SourceLocation(file: file, line: line, column: column, offset: offset)
-    }
-
-    /// The first byte of the scalar at a line and column, if there is one.
-    static func scalar(atLine line: Int, column: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
-        var currentLine = 1
-        var i = 0
-        while currentLine < line && i < bytes.count {
-            if bytes[i] == UInt8(ascii: "\n") { currentLine += 1 }
-            i += 1
-        }
-        var currentColumn = 1
-        while currentColumn < column && i < bytes.count {
-            i += 1
-            while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
-            currentColumn += 1
-        }
-        return i < bytes.count ? bytes[i] : nil
+    /// The first byte of the scalar at a position, if there is one.
+    static func byte(at position: SourcePosition, in bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        let text = SourceText(bytes: Array(bytes))
+        return text.offset(of: position).map { text.bytes[$0] }
     }
 }

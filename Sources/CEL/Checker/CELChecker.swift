@@ -9,12 +9,16 @@ import StrictYAML
 ///
 /// CEL here is dynamically typed over the loader's values, so the checker does not infer types.
 struct CELChecker {
-    /// A problem found while checking.
+    /// A problem found while checking, at an offset of the expression.
     struct Problem: Sendable {
         var code: String
         var message: String
         var offset: Int
         var notes: [String] = []
+        /// Whether the problem is certain to fail (an error) or only suspicious (a warning:
+        /// a fact the schema does not declare may still be in a custom snapshot); the syntax
+        /// checker reports errors only.
+        var isError = true
     }
 
     let locals: Set<String>

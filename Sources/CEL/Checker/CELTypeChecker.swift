@@ -8,16 +8,8 @@ import SourceDiagnostics
 /// Anything not declared is `dyn`, which fits everything: the checker never rejects an
 /// expression that could succeed.
 struct CELTypeChecker {
-    /// A problem, at an offset of the expression.
-    struct Problem: Sendable {
-        var code: String
-        var message: String
-        var offset: Int
-        var notes: [String] = []
-        /// Whether the problem is certain to fail (an error) or only suspicious (a warning:
-        /// a fact the schema does not declare may still be in a custom snapshot).
-        var isError = true
-    }
+    /// A problem, at an offset of the expression: the same kind the syntax checker reports.
+    typealias Problem = CELChecker.Problem
 
     let declarations: CELDeclarations
     private var scope: [(name: String, type: CELType)] = []

@@ -158,16 +158,22 @@ enum CELLibrary {
 
     // MARK: - Arithmetic
 
+    /// The result of an integer operation that reports overflow, or CEL's overflow error
+    /// naming `function`.
+    @inline(__always)
+    static func unlessOverflow<T>(
+        _ result: (partialValue: T, overflow: Bool), _ function: String
+    ) throws(CELEvaluationError) -> T {
+        if result.overflow { throw CELEvaluationError.overflow(function) }
+        return result.partialValue
+    }
+
     static func add(_ a: Value, _ b: Value) throws(CELEvaluationError) -> Value {
         switch (a, b) {
         case (.int(let x), .int(let y)):
-            let (r, o) = x.addingReportingOverflow(y)
-            if o { throw CELEvaluationError.overflow("_+_") }
-            return .int(r)
+            return .int(try unlessOverflow(x.addingReportingOverflow(y), "_+_"))
         case (.uint(let x), .uint(let y)):
-            let (r, o) = x.addingReportingOverflow(y)
-            if o { throw CELEvaluationError.overflow("_+_") }
-            return .uint(r)
+            return .uint(try unlessOverflow(x.addingReportingOverflow(y), "_+_"))
         case (.double(let x), .double(let y)): return .double(x + y)
         case (.string(let x), .string(let y)): return .string(x + y)
         case (.bytes(let x), .bytes(let y)): return .bytes(x + y)
@@ -187,13 +193,9 @@ enum CELLibrary {
     static func subtract(_ a: Value, _ b: Value) throws(CELEvaluationError) -> Value {
         switch (a, b) {
         case (.int(let x), .int(let y)):
-            let (r, o) = x.subtractingReportingOverflow(y)
-            if o { throw CELEvaluationError.overflow("_-_") }
-            return .int(r)
+            return .int(try unlessOverflow(x.subtractingReportingOverflow(y), "_-_"))
         case (.uint(let x), .uint(let y)):
-            let (r, o) = x.subtractingReportingOverflow(y)
-            if o { throw CELEvaluationError.overflow("_-_") }
-            return .uint(r)
+            return .uint(try unlessOverflow(x.subtractingReportingOverflow(y), "_-_"))
         case (.double(let x), .double(let y)): return .double(x - y)
         case (.timestamp(let x), .timestamp(let y)): return .duration(try CELTime.difference(x, y))
         case (.timestamp(let t), .duration(let d)): return .timestamp(try CELTime.add(t, try CELTime.negate(d)))
@@ -206,13 +208,9 @@ enum CELLibrary {
     static func multiply(_ a: Value, _ b: Value) throws(CELEvaluationError) -> Value {
         switch (a, b) {
         case (.int(let x), .int(let y)):
-            let (r, o) = x.multipliedReportingOverflow(by: y)
-            if o { throw CELEvaluationError.overflow("_*_") }
-            return .int(r)
+            return .int(try unlessOverflow(x.multipliedReportingOverflow(by: y), "_*_"))
         case (.uint(let x), .uint(let y)):
-            let (r, o) = x.multipliedReportingOverflow(by: y)
-            if o { throw CELEvaluationError.overflow("_*_") }
-            return .uint(r)
+            return .uint(try unlessOverflow(x.multipliedReportingOverflow(by: y), "_*_"))
         case (.double(let x), .double(let y)): return .double(x * y)
         default:
             throw CELEvaluationError.noOverload("_*_", a, b)
@@ -223,9 +221,7 @@ enum CELLibrary {
         switch (a, b) {
         case (.int(let x), .int(let y)):
             if y == 0 { throw CELEvaluationError(.divisionByZero, "division by zero") }
-            let (r, o) = x.dividedReportingOverflow(by: y)
-            if o { throw CELEvaluationError.overflow("_/_") }
-            return .int(r)
+            return .int(try unlessOverflow(x.dividedReportingOverflow(by: y), "_/_"))
         case (.uint(let x), .uint(let y)):
             if y == 0 { throw CELEvaluationError(.divisionByZero, "division by zero") }
             return .uint(x / y)
@@ -239,9 +235,7 @@ enum CELLibrary {
         switch (a, b) {
         case (.int(let x), .int(let y)):
             if y == 0 { throw CELEvaluationError(.moduloByZero, "modulus by zero") }
-            let (r, o) = x.remainderReportingOverflow(dividingBy: y)
-            if o { throw CELEvaluationError.overflow("_%_") }
-            return .int(r)
+            return .int(try unlessOverflow(x.remainderReportingOverflow(dividingBy: y), "_%_"))
         case (.uint(let x), .uint(let y)):
             if y == 0 { throw CELEvaluationError(.moduloByZero, "modulus by zero") }
             return .uint(x % y)

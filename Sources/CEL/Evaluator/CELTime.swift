@@ -69,27 +69,6 @@ enum CELTime {
 
     // MARK: - Calendar
 
-    static func daysFromCivil(_ year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civilFromDays(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
     static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
         let q = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
@@ -152,13 +131,11 @@ enum CELTime {
             let om = try digits(2)
             offset = sign * (oh * 3600 + om * 60)
         }
-        let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let monthDays: [Int64] = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard i == s.count, (1...12).contains(month), day >= 1, day <= monthDays[Int(month) - 1], hour < 24,
-            minute < 60, second < 61
+        guard i == s.count, (1...12).contains(month), day >= 1, day <= CivilDate.daysInMonth(month, of: year),
+            hour < 24, minute < 60, second < 61
         else { throw fail() }
         if year == 0 { throw CELEvaluationError.range("timestamp") }
-        let days = daysFromCivil(year, month, day)
+        let days = CivilDate(year: year, month: month, day: day).daysSinceEpoch
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
         return try checked(Timestamp(seconds: seconds, nanos: Int32(nanos)))
     }
@@ -167,7 +144,8 @@ enum CELTime {
     static func format(_ t: Timestamp) -> String {
         let days = floorDiv(t.seconds, 86_400)
         let secondOfDay = t.seconds - days * 86_400
-        let (y, m, d) = civilFromDays(days)
+        let date = CivilDate(daysSinceEpoch: days)
+        let (y, m, d) = (date.year, date.month, date.day)
         func pad(_ v: Int64, _ width: Int) -> String {
             let s = String(v)
             return String(repeating: "0", count: max(0, width - s.count)) + s
@@ -311,11 +289,12 @@ enum TimeAccessor: String, CaseIterable, Sendable {
             let local = t.seconds + offset
             let days = CELTime.floorDiv(local, 86_400)
             let secondOfDay = local - days * 86_400
-            let (y, m, d) = CELTime.civilFromDays(days)
+            let date = CivilDate(daysSinceEpoch: days)
+            let (y, m, d) = (date.year, date.month, date.day)
             switch self {
             case .getFullYear: return .int(y)
             case .getMonth: return .int(m - 1)
-            case .getDayOfYear: return .int(days - CELTime.daysFromCivil(y, 1, 1))
+            case .getDayOfYear: return .int(days - CivilDate(year: y, month: 1, day: 1).daysSinceEpoch)
             case .getDayOfMonth: return .int(d - 1)
             case .getDate: return .int(d)
             case .getDayOfWeek: return .int(((days % 7) + 11) % 7)

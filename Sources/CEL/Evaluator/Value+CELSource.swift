@@ -11,8 +11,7 @@ extension Value {
         case .int(let i): return String(i)
         case .uint(let u): return "\(u)u"
         case .double(let d):
-            if d.isNaN { return "double(\"NaN\")" }
-            if d.isInfinite { return d < 0 ? "double(\"-Infinity\")" : "double(\"Infinity\")" }
+            if let name = d.nonFiniteName { return "double(\"\(name)\")" }
             return d.description
         case .string(let s): return Self.quote(s)
         case .bytes(let bytes):
@@ -43,28 +42,24 @@ extension Value {
         }
     }
 
+    /// `s` as a CEL string literal: control characters as `\x`, format and separator
+    /// characters as `\u` or `\U` escapes, so that nothing invisible stands in the source.
     private static func quote(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if c.value < 0x20 || c.value == 0x7F {
-                    out += "\\x" + hex(c.value, width: 2)
-                } else if c.properties.generalCategory == .format || c.properties.generalCategory == .lineSeparator
-                    || c.properties.generalCategory == .paragraphSeparator || (0x80..<0xA0).contains(c.value)
-                {
-                    out += c.value > 0xFFFF ? "\\U" + hex(c.value, width: 8) : "\\u" + hex(c.value, width: 4)
-                } else {
-                    out.unicodeScalars.append(c)
-                }
+        var out = ""
+        out.appendQuoted(s) { c, out in
+            if c.value < 0x20 || c.value == 0x7F {
+                out += "\\x" + hex(c.value, width: 2)
+            } else if c.properties.generalCategory == .format
+                || c.properties.generalCategory == .lineSeparator
+                || c.properties.generalCategory == .paragraphSeparator || (0x80..<0xA0).contains(c.value)
+            {
+                out += c.value > 0xFFFF ? "\\U" + hex(c.value, width: 8) : "\\u" + hex(c.value, width: 4)
+            } else {
+                return false
             }
+            return true
         }
-        return out + "\""
+        return out
     }
 
     private static func hex(_ v: UInt32, width: Int) -> String {

@@ -18,15 +18,13 @@ extension Value {
         case .int(let i): out += String(i)
         case .uint(let u): out += String(u)
         case .double(let d):
-            if d.isNaN {
-                out += "\"NaN\""
-            } else if d.isInfinite {
-                out += d < 0 ? "\"-Infinity\"" : "\"Infinity\""
+            if let name = d.nonFiniteName {
+                out += "\"" + name + "\""
             } else {
                 out += d.description
             }
-        case .string(let s): Self.writeJSONString(s, to: &out)
-        case .bytes(let b): Self.writeJSONString(Self.base64(b), to: &out)
+        case .string(let s): out.appendJSONQuoted(s)
+        case .bytes(let b): out.appendJSONQuoted(Self.base64(b))
         case .list(let list):
             out += "["
             for (i, element) in list.elements.enumerated() {
@@ -40,38 +38,17 @@ extension Value {
                 if i > 0 { out += "," }
                 let key: String
                 if case .string(let s) = map.keys[i] { key = s } else { key = map.keys[i].celSource }
-                Self.writeJSONString(key, to: &out)
+                out.appendJSONQuoted(key)
                 out += ":"
                 map.values[i].writeJSON(to: &out)
             }
             out += "}"
-        case .timestamp(let t): Self.writeJSONString(CELTime.format(t), to: &out)
-        case .duration(let d): Self.writeJSONString(CELTime.format(d), to: &out)
-        case .type(let t): Self.writeJSONString(t.name, to: &out)
+        case .timestamp(let t): out.appendJSONQuoted(CELTime.format(t))
+        case .duration(let d): out.appendJSONQuoted(CELTime.format(d))
+        case .type(let t): out.appendJSONQuoted(t.name)
         case .optional(let o):
             if let wrapped = o.wrapped { wrapped.writeJSON(to: &out) } else { out += "null" }
         }
-    }
-
-    private static func writeJSONString(_ s: String, to out: inout String) {
-        out += "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if c.value < 0x20 {
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        out += "\""
     }
 
     private static func base64(_ bytes: [UInt8]) -> String {

@@ -250,45 +250,10 @@ struct CELLexer {
                     }
                     continue
                 }
-                let escapeStart = position
-                position += 1
-                guard let e = peek() else { continue }
-                position += 1
-                switch e {
-                case "\\", "?", "\"", "'", "`": append(e)
-                case "a": append("\u{07}")
-                case "b": append("\u{08}")
-                case "f": append("\u{0C}")
-                case "n": append("\n")
-                case "r": append("\r")
-                case "t": append("\t")
-                case "v": append("\u{0B}")
-                case "x", "X":
-                    guard let value = hexValue(count: 2) else {
-                        report(CELDiagnostics.invalidEscape, at: escapeStart)
-                        continue
-                    }
-                    if bytes { data.append(UInt8(value)) } else { text.append(Unicode.Scalar(UInt8(value))) }
-                case "u", "U":
-                    let count = e == "u" ? 4 : 8
-                    guard let value = hexValue(count: count), let scalar = Unicode.Scalar(value) else {
-                        report(CELDiagnostics.invalidUnicodeEscape, at: escapeStart)
-                        continue
-                    }
-                    append(scalar)
-                case "0"..."3":
-                    guard let d1 = peek(), let d2 = peek(1), ("0"..."7").contains(d1),
-                        ("0"..."7").contains(d2)
-                    else {
-                        report(CELDiagnostics.invalidEscape, at: escapeStart)
-                        continue
-                    }
-                    position += 2
-                    let value =
-                        (e.value - 48) * 64 + (d1.value - 48) * 8 + (d2.value - 48)
-                    if bytes { data.append(UInt8(value)) } else { text.append(Unicode.Scalar(UInt8(value))) }
-                default:
-                    report(CELDiagnostics.invalidEscape, at: escapeStart)
+                switch escapeSequence() {
+                case .scalar(let scalar): append(scalar)
+                case .byte(let byte): if bytes { data.append(byte) } else { text.append(Unicode.Scalar(byte)) }
+                case nil: break
                 }
                 continue
             }
@@ -297,6 +262,50 @@ struct CELLexer {
         }
         if bytes { return CELToken(kind: .bytes(data), offset: start, end: position) }
         return CELToken(kind: .string(String(text)), offset: start, end: position)
+    }
+
+    /// What an escape sequence stands for: a scalar, or (`\x`, octal) a byte, which a string
+    /// literal reads as the scalar of that value.
+    private enum Escaped {
+        case scalar(Unicode.Scalar)
+        case byte(UInt8)
+    }
+
+    /// Reads the escape sequence whose backslash is at `position`: its value, or nil when the
+    /// text ends after the backslash or the escape is invalid (reported).
+    private mutating func escapeSequence() -> Escaped? {
+        let escapeStart = position
+        position += 1
+        guard let e = peek() else { return nil }
+        position += 1
+        if let control = e.controlEscapeValue { return .scalar(control) }
+        switch e {
+        case "\\", "?", "\"", "'", "`": return .scalar(e)
+        case "b": return .scalar("\u{08}")
+        case "x", "X":
+            guard let value = hexValue(count: 2) else {
+                report(CELDiagnostics.invalidEscape, at: escapeStart)
+                return nil
+            }
+            return .byte(UInt8(value))
+        case "u", "U":
+            let count = e == "u" ? 4 : 8
+            guard let value = hexValue(count: count), let scalar = Unicode.Scalar(value) else {
+                report(CELDiagnostics.invalidUnicodeEscape, at: escapeStart)
+                return nil
+            }
+            return .scalar(scalar)
+        case "0"..."3":
+            guard let d1 = peek(), let d2 = peek(1), ("0"..."7").contains(d1), ("0"..."7").contains(d2) else {
+                report(CELDiagnostics.invalidEscape, at: escapeStart)
+                return nil
+            }
+            position += 2
+            return .byte(UInt8((e.value - 48) * 64 + (d1.value - 48) * 8 + (d2.value - 48)))
+        default:
+            report(CELDiagnostics.invalidEscape, at: escapeStart)
+            return nil
+        }
     }
 
     private mutating func hexValue(count: Int) -> UInt32? {

@@ -112,18 +112,26 @@ struct CELParser {
         return operands.count == 1 ? operands[0] : make(.and(operands), at: start)
     }
 
+    /// The functions of the binary operators, one table a precedence level.
     private static let relations: [String: String] = [
         "<": "_<_", "<=": "_<=_", ">": "_>_", ">=": "_>=_", "==": "_==_", "!=": "_!=_",
     ]
+    private static let additions: [String: String] = ["+": "_+_", "-": "_-_"]
+    private static let multiplications: [String: String] = ["*": "_*_", "/": "_/_", "%": "_%_"]
 
-    private mutating func parseRelation() -> CELExpr {
-        var left = parseAddition()
+    /// One level of left-associative binary operators: operands parsed by `operand`, joined
+    /// while the current token is one of `operators` (or, for relations, `in`). A chain longer
+    /// than the depth limit is cut short with a diagnostic, since it folds into a tree that deep.
+    private mutating func parseLeftAssociative(
+        _ operators: [String: String], orIn allowsIn: Bool = false, operand: (inout CELParser) -> CELExpr
+    ) -> CELExpr {
+        var left = operand(&self)
         var chain = 0
         while true {
             let op: String
-            if case .punctuation(let p) = current.kind, let name = Self.relations[p] {
+            if case .punctuation(let p) = current.kind, let name = operators[p] {
                 op = name
-            } else if current.kind == .in {
+            } else if allowsIn, current.kind == .in {
                 op = "@in"
             } else {
                 return left
@@ -135,45 +143,21 @@ struct CELParser {
                 report(CELDiagnostics.nestingTooDeep(limit: maxDepth), at: at)
                 return left
             }
-            let right = parseAddition()
+            let right = operand(&self)
             left = call(op, [left, right], at: at)
         }
+    }
+
+    private mutating func parseRelation() -> CELExpr {
+        parseLeftAssociative(Self.relations, orIn: true) { $0.parseAddition() }
     }
 
     private mutating func parseAddition() -> CELExpr {
-        var left = parseMultiplication()
-        var chain = 0
-        while current.isPunctuation("+") || current.isPunctuation("-") {
-            let op = current.isPunctuation("+") ? "_+_" : "_-_"
-            let at = current.offset
-            advance()
-            chain += 1
-            guard chain < maxDepth else {
-                report(CELDiagnostics.nestingTooDeep(limit: maxDepth), at: at)
-                return left
-            }
-            let right = parseMultiplication()
-            left = call(op, [left, right], at: at)
-        }
-        return left
+        parseLeftAssociative(Self.additions) { $0.parseMultiplication() }
     }
 
     private mutating func parseMultiplication() -> CELExpr {
-        var left = parseUnary()
-        var chain = 0
-        while current.isPunctuation("*") || current.isPunctuation("/") || current.isPunctuation("%") {
-            let op = current.isPunctuation("*") ? "_*_" : current.isPunctuation("/") ? "_/_" : "_%_"
-            let at = current.offset
-            advance()
-            chain += 1
-            guard chain < maxDepth else {
-                report(CELDiagnostics.nestingTooDeep(limit: maxDepth), at: at)
-                return left
-            }
-            let right = parseUnary()
-            left = call(op, [left, right], at: at)
-        }
-        return left
+        parseLeftAssociative(Self.multiplications) { $0.parseUnary() }
     }
 
     private mutating func parseUnary() -> CELExpr {
@@ -286,21 +270,8 @@ struct CELParser {
 
     private mutating func parseArguments(closing: String) -> [CELExpr] {
         var args: [CELExpr] = []
-        if accept(closing) { return args }
-        while true {
-            args.append(parseExpression())
-            if accept(",") {
-                if accept(closing) { return args }
-                continue
-            }
-            if !accept(closing) {
-                report(
-                    CELDiagnostics.unexpectedToken(current.display, expected: "',' or '\(closing)'"), at: current.offset
-                )
-                skipTo(closing)
-            }
-            return args
-        }
+        parseItems(closedBy: closing) { parser in args.append(parser.parseExpression()) }
+        return args
     }
 
     private mutating func skipTo(_ closing: String) {
@@ -421,43 +392,42 @@ struct CELParser {
     private mutating func parseList(at start: Int) -> CELExpr {
         var elements: [CELExpr] = []
         var optionalIndices: [Int] = []
-        if accept("]") { return make(.list(elements: [], optionalIndices: []), at: start) }
-        while true {
-            if accept("?") { optionalIndices.append(elements.count) }
-            elements.append(parseExpression())
-            if accept(",") {
-                if accept("]") { break }
-                continue
-            }
-            if !accept("]") {
-                report(CELDiagnostics.unexpectedToken(current.display, expected: "',' or ']'"), at: current.offset)
-                skipTo("]")
-            }
-            break
+        parseItems(closedBy: "]") { parser in
+            if parser.accept("?") { optionalIndices.append(elements.count) }
+            elements.append(parser.parseExpression())
         }
         return make(.list(elements: elements, optionalIndices: optionalIndices), at: start)
     }
 
     private mutating func parseMap(at start: Int) -> CELExpr {
         var entries: [CELExpr.MapEntry] = []
-        if accept("}") { return make(.map(entries: []), at: start) }
-        while true {
-            let isOptional = accept("?")
-            let key = parseExpression()
-            expect(":")
-            let value = parseExpression()
+        parseItems(closedBy: "}") { parser in
+            let isOptional = parser.accept("?")
+            let key = parser.parseExpression()
+            parser.expect(":")
+            let value = parser.parseExpression()
             entries.append(CELExpr.MapEntry(key: key, value: value, isOptional: isOptional))
+        }
+        return make(.map(entries: entries), at: start)
+    }
+
+    /// Parses comma-separated items (arguments, list elements, map entries), whose opening
+    /// bracket is read, through the closing one; a trailing comma is allowed.
+    private mutating func parseItems(closedBy close: String, _ parseItem: (inout CELParser) -> Void) {
+        if accept(close) { return }
+        while true {
+            parseItem(&self)
             if accept(",") {
-                if accept("}") { break }
+                if accept(close) { break }
                 continue
             }
-            if !accept("}") {
-                report(CELDiagnostics.unexpectedToken(current.display, expected: "',' or '}'"), at: current.offset)
-                skipTo("}")
+            if !accept(close) {
+                report(
+                    CELDiagnostics.unexpectedToken(current.display, expected: "',' or '\(close)'"), at: current.offset)
+                skipTo(close)
             }
             break
         }
-        return make(.map(entries: entries), at: start)
     }
 
     // MARK: - Macros

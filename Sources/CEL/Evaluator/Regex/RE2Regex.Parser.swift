@@ -453,13 +453,8 @@ extension RE2Regex {
             position += 2
             func invalid() -> CompileError { .invalidEscape(text(start..<position), at: start) }
 
+            if let control = letter.controlEscapeValue { return .scalar(control) }
             switch letter {
-            case "a": return .scalar("\u{07}")
-            case "f": return .scalar("\u{0C}")
-            case "n": return .scalar("\n")
-            case "r": return .scalar("\r")
-            case "t": return .scalar("\t")
-            case "v": return .scalar("\u{0B}")
             case "d", "s", "w", "D", "S", "W":
                 let lower = Unicode.Scalar(UInt8(letter.value | 0x20))
                 guard var item = UnicodeTables.perlClass(lower) else { throw invalid() }
