@@ -7,22 +7,13 @@ public struct CELActivation: Sendable {
     public var globals: ValueMap
     /// Values of the program's locals, in the order of the `locals` it was compiled with.
     public var locals: [Value]
-    /// For each local, the fact path it stands for (such as `network.sites[3]`), so missing
-    /// facts below it are named from the snapshot's root.
-    public var localPaths: [String?]
-    /// For each local that holds an element of a list, the element's index; the local's
-    /// missing facts are then named `localPaths[i] + "[index]"`, a string built only when an
-    /// error needs it (so a `for_each` loop can set `localPaths` once to `network.sites` and
-    /// update only the index per element).
-    public var localIndices: [Int?] = []
     /// Extra bindings by name; a dotted name (`x.y`) binds that qualified identifier as a whole.
     public private(set) var bindings: [String: Value] = [:]
 
     /// Creates an activation.
-    public init(globals: ValueMap, locals: [Value] = [], localPaths: [String?] = []) {
+    public init(globals: ValueMap, locals: [Value] = []) {
         self.globals = globals
         self.locals = locals
-        self.localPaths = localPaths
     }
 
     /// Binds a name, which may be dotted (`a.b` binds the qualified identifier `a.b`); such a

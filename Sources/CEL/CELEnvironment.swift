@@ -149,8 +149,7 @@ public final class CELEvaluator {
         if program.slotCount > frame.slotCount {
             // A program with more comprehension variables than any before: a larger frame.
             let locals = (0..<localCount).map { frame.slots[$0] }
-            var activation = CELActivation(globals: frame.globals, locals: locals, localPaths: frame.localPaths)
-            activation.localIndices = frame.localIndices
+            var activation = CELActivation(globals: frame.globals, locals: locals)
             for (name, value) in frame.bindings { activation.bind(name, to: value) }
             frame = CELFrame(activation: activation, slotCount: program.slotCount, maxSteps: maxSteps, budget: budget)
         }

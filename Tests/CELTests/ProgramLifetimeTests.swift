@@ -26,7 +26,7 @@ import Testing
     ]
 
     static let activation = CELActivation(
-        globals: .empty, locals: [.map([(.string("tags"), .list([.string("x")]))])], localPaths: ["items[0]"])
+        globals: .empty, locals: [.map([(.string("tags"), .list([.string("x")]))])])
 
     @Test("a dropped program frees its closures", arguments: cases)
     func programIsFreed(_ testCase: Case) throws {

@@ -12,8 +12,6 @@ final class CELFrame {
     let globals: ValueMap
     let bindings: [String: Value]
     let hasBindings: Bool
-    let localPaths: [String?]
-    let localIndices: [Int?]
     let maxSteps: Int
     /// The run's shared budget, if any.
     let budget: CELRunBudget?
@@ -40,8 +38,6 @@ final class CELFrame {
         globals = activation.globals
         bindings = activation.bindings
         hasBindings = !activation.bindings.isEmpty
-        localPaths = activation.localPaths
-        localIndices = activation.localIndices
         self.maxSteps = maxSteps
         let locals = activation.locals
         let count = max(slotCount, locals.count)
@@ -139,7 +135,8 @@ final class CELFrame {
 indirect enum FactPath: Sendable {
     /// A free identifier.
     case root(String)
-    /// A local bound by the activation, named by its `localPaths` entry when there is one.
+    /// A local bound by the activation, named by its name (the engine rebases it onto the
+    /// element's path from the snapshot's root).
     case local(slot: Int, name: String)
     /// A comprehension variable over a list: the range's path plus the element's index.
     case element(slot: Int, range: FactPath, name: String)
@@ -153,11 +150,7 @@ indirect enum FactPath: Sendable {
     func render(_ frame: CELFrame) -> String {
         switch self {
         case .root(let name): return name
-        case .local(let slot, let name):
-            if slot < frame.localPaths.count, let path = frame.localPaths[slot] {
-                if slot < frame.localIndices.count, let index = frame.localIndices[slot] { return path + "[\(index)]" }
-                return path
-            }
+        case .local(_, let name):
             return name
         case .element(let slot, let range, _):
             return range.render(frame) + "[\(frame.iterationIndex(of: slot))]"

@@ -3,29 +3,15 @@ public import StrictYAML
 /// Dates as rulesets and snapshots write them (`YYYY-MM-DD`, or an RFC 3339 timestamp), converted
 /// without Foundation's calendars so results never depend on the machine's time zone.
 public enum CalendarDate {
-    /// Days from 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    /// Days from 1970-01-01 to a civil date.
     public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
+        Int(CivilDate(year: Int64(year), month: Int64(month), day: Int64(day)).daysSinceEpoch)
     }
 
     /// The civil date of a day count from 1970-01-01.
     public static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
+        let date = CivilDate(daysSinceEpoch: Int64(days))
+        return (Int(date.year), Int(date.month), Int(date.day))
     }
 
     /// Parses `YYYY-MM-DD` (midnight UTC) or `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`.
@@ -95,10 +81,6 @@ public enum CalendarDate {
     }
 
     static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
+        Int(CivilDate.daysInMonth(Int64(month), of: Int64(year)))
     }
 }
