@@ -95,7 +95,11 @@ struct AssessmentReader {
         let engine = Engine(cel: limits.celEnvironment)
         let (result, warnings) = try CLI.guarding {
             let snapshot = try SnapshotLoader(yaml: limits.yamlLoader).load(bytes: bytes, file: path)
-            return try engine.evaluate(catalog, against: snapshot, options: evaluationOptions)
+            // As `check` does: every problem of the snapshot at once, before any rule runs.
+            let problems = SnapshotValidator(for: catalog, isStrict: evaluationOptions.isStrict).validate(snapshot.document)
+            if problems.hasErrors { throw DiagnosticError(problems) }
+            let (evaluation, warnings) = try engine.evaluate(catalog, against: snapshot, options: evaluationOptions)
+            return (evaluation, problems + warnings)
         }
         if !warnings.isEmpty { CLI.report(warnings) }
         return AssessmentSummary(result)

@@ -17,6 +17,8 @@ struct GateOptions: ParsableArguments {
     var failOn: String = Verdict.defer.rawValue
 
     @Option(
+        // Unconditional: `--min-coverage -5` is a value out of range, not a missing value.
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Also fail the gate when any snapshot's evidence coverage is below this percentage (0-100).",
             valueName: "pct"))
@@ -56,8 +58,12 @@ struct GateOptions: ParsableArguments {
             if let threshold, evaluation.verdict >= threshold {
                 if let comparison {
                     let fresh = comparison.newOrWorseOpenFindings(in: file)
+                    // A deciding reason names a subject, or stands for its rule wherever it
+                    // fails (a new site failing a deciding rule is new evidence against the go).
                     let deciding = Set(evaluation.decidedBy.map { FindingRecord.Key(rule: $0.rule, subject: $0.subject) })
-                    let blocking = deciding.isEmpty ? fresh : fresh.filter { deciding.contains($0.key) }
+                    let decidingRules = Set(evaluation.decidedBy.filter { $0.subject == nil }.map(\.rule))
+                    let blocking = deciding.isEmpty
+                        ? fresh : fresh.filter { deciding.contains($0.key) || decidingRules.contains($0.key.rule) }
                     if !blocking.isEmpty {
                         let keys = blocking.map(\.key.description).prefix(5).joined(separator: ", ")
                         reasons.append(
@@ -70,8 +76,13 @@ struct GateOptions: ParsableArguments {
             }
             let coverage = evaluation.scores.overall.coverage
             if let minCoverage, coverage < minCoverage {
+                // As many decimals as it takes for the two figures to differ (97.26 < 97.3).
+                var digits = 1
+                while digits < 6, String(format: "%.\(digits)f", coverage) == String(format: "%.\(digits)f", minCoverage) {
+                    digits += 1
+                }
                 reasons.append(
-                    "\(file): evidence coverage \(String(format: "%.1f", coverage))% is below --min-coverage \(String(format: "%.1f", minCoverage))%"
+                    "\(file): evidence coverage \(String(format: "%.\(digits)f", coverage))% is below --min-coverage \(String(format: "%.\(digits)f", minCoverage))%"
                 )
             }
         }

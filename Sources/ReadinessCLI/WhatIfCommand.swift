@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Readiness
 import Reporting
+import SourceDiagnostics
 import StrictYAML
 
 /// `readiness whatif`: re-evaluates a snapshot with facts changed and shows what changes.
@@ -57,8 +58,11 @@ struct WhatIfCommand: ParsableCommand {
         let engine = Engine(cel: limits.celEnvironment)
         let (before, after, changes) = try CLI.guarding {
             let original = try loader.load(contentsOf: snapshot)
+            let validator = SnapshotValidator(for: catalog, isStrict: options.isStrict)
+            let problems = validator.validate(original.document)
+            if problems.hasErrors { throw DiagnosticError(problems) }
             let (before, warnings) = try engine.evaluate(catalog, against: original, options: options)
-            if !warnings.isEmpty { CLI.report(warnings) }
+            if !(problems + warnings).isEmpty { CLI.report(problems + warnings) }
             var edits = applySuggestions ? Self.suggestedEdits(before) : []
             for assignment in assignments {
                 edits.append(try SnapshotEdit.parse(assignment, in: original, yaml: limits.yamlLoader))
@@ -71,7 +75,9 @@ struct WhatIfCommand: ParsableCommand {
             }
             var quiet = options
             quiet.findsWhatItTakes = false
-            let after = try engine.evaluate(catalog, against: try original.editing(edits, loader: loader), options: quiet).evaluation
+            let edited = try original.editing(edits, loader: loader)
+            try Self.checkEdits(validator.validate(edited.document), against: problems)
+            let after = try engine.evaluate(catalog, against: edited, options: quiet).evaluation
             return (before, after, changes)
         }
         let diff = AssessmentDiff(from: AssessmentSummary(before), to: AssessmentSummary(after))
@@ -84,6 +90,20 @@ struct WhatIfCommand: ParsableCommand {
         if let failOn, let threshold = Verdict(rawValue: failOn), after.verdict >= threshold {
             throw CLI.gateFailed
         }
+    }
+
+    /// Refuses changes the snapshot schema does not allow: every problem the edited snapshot
+    /// has and the original had not (a wrong type, an unknown fact, a phase naming a site that
+    /// is nowhere) is an error of the `--set`, not a warning.
+    static func checkEdits(_ problems: [Diagnostic], against original: [Diagnostic]) throws(DiagnosticError) {
+        let known = Set(original.map { "\($0.code) \($0.message)" })
+        let introduced = problems.filter { !known.contains("\($0.code) \($0.message)") }.map { problem in
+            var error = problem
+            error.severity = .error
+            error.notes.append(.init(message: "the snapshot has this problem only with the changes given to whatif"))
+            return error
+        }
+        if !introduced.isEmpty { throw DiagnosticError(introduced) }
     }
 
     /// One edit per open finding: its first suggested change; when several findings change the

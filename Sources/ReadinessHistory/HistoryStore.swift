@@ -21,6 +21,22 @@ public struct HistoryStore: Sendable {
     ///
     /// - Parameter recordedAt: the time of recording, ISO 8601 in UTC (`2026-12-07T05:10:49Z`).
     public func record(_ assessments: [AssessmentSummary], recordedAt: String) throws(HistoryError) -> Int {
+        // Another process may hold the file past the busy timeout's reach for a moment (a log
+        // being created, recovered or checkpointed): the whole attempt, all or nothing, is tried
+        // again a few times before giving up.
+        var delay: UInt32 = 20_000
+        for _ in 0..<5 {
+            do {
+                return try recordOnce(assessments, recordedAt: recordedAt)
+            } catch where error.isTransient {
+                usleep(delay)
+                delay *= 2
+            }
+        }
+        return try recordOnce(assessments, recordedAt: recordedAt)
+    }
+
+    private func recordOnce(_ assessments: [AssessmentSummary], recordedAt: String) throws(HistoryError) -> Int {
         if !isAbsentOrEmpty { try check(try open(isReadOnly: true), forWriting: true) }
         return try attempt {
             let db = try open(isReadOnly: false)
@@ -57,7 +73,9 @@ public struct HistoryStore: Sendable {
         do {
             return try SQLiteDatabase(path: path, isReadOnly: isReadOnly)
         } catch {
-            throw HistoryError(path: path, message: "cannot open the history (\(error.message))")
+            var failure = HistoryError(path: path, message: "cannot open the history (\(error.message))")
+            failure.isTransient = error.isTransient
+            throw failure
         }
     }
 
@@ -97,8 +115,10 @@ public struct HistoryStore: Sendable {
         } catch let error as HistoryError {
             throw error
         } catch let error as SQLiteDatabase.Failure {
-            throw HistoryError(
+            var failure = HistoryError(
                 path: path, message: error.isNotADatabase ? "not a Readiness history (not a SQLite database, or damaged); nothing was written" : error.message)
+            failure.isTransient = error.isTransient
+            throw failure
         } catch {
             throw HistoryError(path: path, message: "\(error)")
         }

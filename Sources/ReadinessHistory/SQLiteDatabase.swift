@@ -11,6 +11,12 @@ final class SQLiteDatabase {
 
         /// Whether the file is not a database or is damaged.
         var isNotADatabase: Bool { code & 0xFF == SQLITE_NOTADB || code & 0xFF == SQLITE_CORRUPT }
+
+        /// Whether another connection held the database at that moment (busy, locked, a
+        /// read-only view of a log being opened or recovered, a log protocol race).
+        var isTransient: Bool {
+            [SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_PROTOCOL, SQLITE_CANTOPEN].contains(code & 0xFF)
+        }
     }
 
     private let handle: OpaquePointer

@@ -8,7 +8,7 @@ public import Readiness
 /// keeps its identity when lines move), `severity` and `location` (`path` relative to the base
 /// directory, `lines.begin`). Severity follows the rule's severity for a fail (info, low,
 /// medium, high, critical → info, minor, major, critical, blocker), one step milder for a warn;
-/// an unknown is `minor` (as a fail with `--strict`) and a rule error `major`. Waived findings
+/// an unknown or a rule error (an evidence gap) like a fail of the same rule. Waived findings
 /// are left out: GitLab has no way to mark an issue accepted.
 public struct GitLabReporter: PieceRenderingReporter {
     /// Creates the reporter.
@@ -29,7 +29,7 @@ public struct GitLabReporter: PieceRenderingReporter {
                 let path = Self.path(location?.file ?? evaluation.snapshot.file, base: context.basePath)
                 issues.append(
                     Issue(
-                        description: "[\(strings.status(result.status))] " + evaluation.headline(of: result, strings: strings),
+                        description: ("[\(strings.status(result.status))] " + evaluation.headline(of: result, strings: strings)).lineSafe,
                         checkName: rule.id,
                         fingerprint: SARIFReporter.fingerprint(uri: ReportPath.uriReference(path), rule: rule.id, result: result),
                         severity: Self.severity(result.status, rule.severity, isStrict: evaluation.isStrict),

@@ -127,7 +127,7 @@ public struct SARIFReporter: PieceRenderingReporter {
                         region: .init(
                             startLine: max(location?.line ?? 1, 1),
                             startColumn: location.map { max($0.column, 1) })),
-                    logicalLocations: result.subject.map { [.init(name: $0, kind: "object")] })
+                    logicalLocations: result.subject.map { [.init(name: $0.lineSafe, kind: "object")] })
             ],
             partialFingerprints: [
                 Self.fingerprintKey: Self.fingerprint(uri: artifact.uri, rule: rule.id, result: result)

@@ -70,4 +70,24 @@ import Testing
         #expect(exitStatus(["check", Self.small, Self.noGo, "--baseline", baseline]) == 0)
         #expect(exitStatus(["check", Self.noGo, Self.small, "--baseline", baseline]) == 0)
     }
+
+    @Test("a deciding rule failing at a new site is new, though it failed elsewhere before")
+    func baselineNewSubjectOfDecidingRule() throws {
+        let mining = Paths.package("Examples/mining-crm-multisite.yaml")
+        let baseline = Paths.temporary("baseline-mining.json")
+        _ = exitStatus(["check", mining, "--format", "json", "--output", baseline, "--fail-on", "none"])
+        // Port Hedland Port's latency goes from 36 ms to 900 ms: NET-LATENCY now fails there too.
+        let text = try String(contentsOfFile: mining, encoding: .utf8)
+        let worse = Paths.temporary("mining-worse.yaml")
+        try text.replacingOccurrences(of: "      latency_ms: 36\n", with: "      latency_ms: 900\n")
+            .write(toFile: worse, atomically: true, encoding: .utf8)
+        #expect(exitStatus(["check", mining, "--baseline", baseline, "--fail-on", "split"]) == 0)
+        #expect(exitStatus(["check", worse, "--baseline", baseline, "--fail-on", "split"]) == 1)
+    }
+
+    @Test("--min-coverage out of range, negative included, is a usage error")
+    func minCoverageRange() {
+        #expect(exitStatus(["check", Self.small, "--min-coverage", "-5"]) == 2)
+        #expect(exitStatus(["check", Self.small, "--min-coverage", "101"]) == 2)
+    }
 }

@@ -45,6 +45,11 @@ import Testing
         ["--set", "project.name.first=1"],
         ["--set", "no-equals"],
         ["--set", "network.sites[0].wan_mbps=[1"],
+        // What the snapshot schema refuses: a wrong type, an unknown fact, a phase naming a
+        // site that is nowhere.
+        ["--set", "network.sites[Pit Creek Mine].wan_mbps=fast"],
+        ["--set", "network.sites[Pit Creek Mine].wan_mpbs=14"],
+        ["--set", "phases[0].scope.sites[0]=Nowhere Mine"],
         [],
     ])
     func badInput(_ extra: [String]) {

@@ -79,4 +79,17 @@ extension OutputTargetTests {
         #expect(info.st_mode & S_IFMT == S_IFREG)
         #expect(try String(contentsOfFile: link, encoding: .utf8) == "report")
     }
+
+    @Test("/dev/fd/N and /proc/self/fd/N write into the open descriptor, whatever it leads to")
+    func descriptorPaths() throws {
+        let folder = try Hardening.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/redirected.txt"
+        let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        #expect(fd >= 0)
+        try AtomicFile.write("one\n", to: "/dev/fd/\(fd)")
+        try AtomicFile.write("two\n", to: "/proc/self/fd/\(fd)")
+        close(fd)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "one\ntwo\n")
+    }
 }

@@ -117,6 +117,7 @@ import Testing
                     _ = try HistoryStore(path: path).record([a], recordedAt: "2027-03-01T09:00:00Z")
                 } catch {
                     failures.add()
+                    Issue.record("worker \(worker), record \(k): \(error)")
                 }
             }
         }

@@ -40,7 +40,8 @@ enum Scoring {
     /// Checks passed: Σ weight × rule credit / Σ weight over rules with assessed results, where
     /// a rule's credit is the mean credit of its assessed results. Coverage: the share of
     /// assessed results that are evidenced (neither unknown nor error). Status: red or amber
-    /// from the open findings, grey under the coverage threshold, else green.
+    /// from the open findings, grey under the coverage threshold or when every check is not yet
+    /// due, else green.
     static func area(_ name: String, _ rules: [RuleSummary], status worst: ReadinessStatus, isFailure: Bool) -> Scores.Area {
         var weighted = 0.0
         var weights = 0.0
@@ -61,6 +62,8 @@ enum Scoring {
         var area = Scores.Area(
             name: name, readiness: rounded(readiness), coverage: rounded(coverage), counts: counts, exposure: exposure)
         area.status = worst.assessed(coverage: area.coverage, isFailure: isFailure)
+        // Only planned work (every check not yet due): nothing was assessed, so nothing is green.
+        if assessed == 0 && counts.notDue > 0 && area.status == .green { area.status = .grey }
         return area
     }
 

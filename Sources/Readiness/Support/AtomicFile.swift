@@ -77,6 +77,10 @@ public enum AtomicFile {
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw WriteError(description: "cannot write '\(path)': it is a directory")
         }
+        if let descriptor = standardDescriptor(path) {
+            try writeDirectly(to: descriptor, shownAs: path, body)
+            return
+        }
         if try isSpecialFile(target.path) {
             try writeDirectly(to: target.path, shownAs: path, body)
             return
@@ -118,12 +122,39 @@ public enum AtomicFile {
         guard lstat(path, &own) == 0 else { return false }
         var info = own
         if own.st_mode & S_IFMT == S_IFLNK {
-            guard path.hasPrefix("/dev/") || path.hasPrefix("/proc/self/fd/"), stat(path, &info) == 0 else { return false }
+            guard path.hasPrefix("/dev/") || path.hasPrefix("/proc/") else { return false }
+            // A system link is never replaced: what it leads to is written, or nothing is.
+            guard stat(path, &info) == 0 else {
+                throw WriteError(description: "cannot write '\(path)': \(String(cString: strerror(errno)))")
+            }
+            if info.st_mode & S_IFMT == S_IFREG { return true }
         }
         switch info.st_mode & S_IFMT {
         case S_IFIFO, S_IFCHR, S_IFSOCK: return true
         case S_IFBLK: throw WriteError(description: "refusing to write '\(path)': it is a block device")
         default: return false
+        }
+    }
+
+    /// The descriptor a path names (`/dev/stdout`, `/dev/stderr`, `/dev/fd/N`,
+    /// `/proc/self/fd/N`), written as it is, whatever it leads to (a pipe, a terminal, or a
+    /// file the shell redirected it to), never replaced.
+    static func standardDescriptor(_ path: String) -> Int32? {
+        switch path {
+        case "/dev/stdout": return 1
+        case "/dev/stderr": return 2
+        default:
+            for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+                if let n = Int32(path.dropFirst(prefix.count)), n >= 0 { return n }
+            }
+            return nil
+        }
+    }
+
+    /// Writes into an open descriptor, which stays open.
+    private static func writeDirectly(to descriptor: Int32, shownAs name: String, _ body: (Int32) -> Int32?) throws(WriteError) {
+        if let failure = body(descriptor) {
+            throw WriteError(description: "cannot write '\(name)': \(String(cString: strerror(failure)))")
         }
     }
 
