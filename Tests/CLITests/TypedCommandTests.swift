@@ -69,4 +69,14 @@ import Testing
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text == (try String(contentsOfFile: Paths.package("Rulesets/templates/snapshot.yaml"), encoding: .utf8)))
     }
+
+    @Test("a phase that ends before it starts is bad input, named where its end is")
+    func phaseEndsBeforeStart() throws {
+        let text = try String(contentsOfFile: Paths.package(Self.mining), encoding: .utf8)
+        let backwards = Paths.temporary("phase-backwards.yaml")
+        try text.replacingOccurrences(of: "    end: '2027-05-07'\n", with: "    end: '2027-03-07'\n")
+            .write(toFile: backwards, atomically: true, encoding: .utf8)
+        #expect(exitStatus(["check", backwards]) == 2)
+        #expect(exitStatus(["validate", backwards]) == 2)
+    }
 }

@@ -74,6 +74,12 @@ enum RulesetDiagnostics {
             at: location)
     }
 
+    static func phaseEndsBeforeStart(_ name: String, start: String, end: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "snapshot.phase-dates", "phase '\(name)' ends on \(end), before it starts on \(start)", at: location,
+            notes: [.init(message: "a phase's end is on or after its start")])
+    }
+
     static func template(_ problem: String, at location: SourceLocation) -> Diagnostic {
         .error("ruleset.invalid-template", problem, at: location)
     }

@@ -181,6 +181,9 @@ public struct SnapshotLoader: Sendable {
                 diagnostics.append(RulesetDiagnostics.invalidDate(text, field: "phases[\(i)].\(key)", at: reader.valueLocation(key)))
             }
         }
+        if let start, let end, let from = CalendarDate.parse(start), let to = CalendarDate.parse(end), to < from {
+            diagnostics.append(RulesetDiagnostics.phaseEndsBeforeStart(name, start: start, end: end, at: reader.valueLocation("end")))
+        }
         var scope: [Phase.ScopeEntry] = []
         if let sub = reader.submapping(
             "scope", expected: "a mapping from kind to a list of items", context: "a phase's scope", into: &diagnostics)
