@@ -42,7 +42,7 @@ struct AssessmentOptions: ParsableArguments {
     var rulesetOptions: RulesetOptions { inputs.rulesetOptions }
 
     func validate() throws {
-        guard ["en", "zh"].contains(lang) else { throw ValidationError("--lang must be en or zh") }
+        try CLI.checkLanguage(lang)
     }
 
     /// The evaluation options these flags give.

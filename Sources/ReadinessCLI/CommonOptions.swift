@@ -82,6 +82,11 @@ struct LimitOptions: ParsableArguments {
 }
 
 extension CLI {
+    /// The report languages: `en` and `zh`; anything else is a usage error.
+    static func checkLanguage(_ lang: String) throws {
+        guard ["en", "zh"].contains(lang) else { throw ValidationError("--lang must be en or zh") }
+    }
+
     /// Parses `--param name=value`; the value is read as a YAML scalar or flow collection.
     static func parseParameters(_ texts: [String]) throws -> [(name: String, value: Value)] {
         var out: [(String, Value)] = []

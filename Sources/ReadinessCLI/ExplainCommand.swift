@@ -16,6 +16,10 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "Language: en or zh.")
     var lang: String = "en"
 
+    func validate() throws {
+        try CLI.checkLanguage(lang)
+    }
+
     func run() throws {
         let catalog = try rulesetOptions.loadCatalog()
         guard let rule = catalog.rule(withID: ruleID) else {

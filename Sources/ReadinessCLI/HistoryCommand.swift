@@ -40,7 +40,7 @@ struct HistoryCommand: ParsableCommand {
         guard ChangeFormat(rawValue: format) != nil else {
             throw ValidationError("--format must be text, json, markdown, html or csv")
         }
-        guard ["en", "zh"].contains(lang) else { throw ValidationError("--lang must be en or zh") }
+        try CLI.checkLanguage(lang)
     }
 
     func run() throws {

@@ -21,6 +21,10 @@ struct InitCommand: ParsableCommand {
     @Option(help: "Comment language for the header: en or zh.")
     var lang: String = "en"
 
+    func validate() throws {
+        try CLI.checkLanguage(lang)
+    }
+
     @Flag(help: "Write the filled-in example snapshot instead of the form.")
     var example = false
 

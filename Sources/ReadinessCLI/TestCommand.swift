@@ -42,7 +42,13 @@ struct TestCommand: ParsableCommand {
             snapshots: SnapshotLoader(yaml: limits.yamlLoader), engine: Engine(cel: limits.celEnvironment))
         let filter = runPattern.map(CaseFilter.init)
         var report = RulesetTestReport(cases: [], fileErrors: [])
-        for file in RulesetTestRunner.testFiles(in: paths) {
+        let files = RulesetTestRunner.testFiles(in: paths)
+        if files.isEmpty {
+            // Nothing ran: that is not a pass.
+            CLI.report([.error("test.no-files", "no test files (*.test.yaml) in \(paths.joined(separator: ", "))", at: nil)])
+            throw CLI.badInput
+        }
+        for file in files {
             do {
                 report.cases += try runner.run(file: file).filter { filter?.matches($0.name) ?? true }
             } catch {

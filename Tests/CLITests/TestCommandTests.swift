@@ -51,4 +51,18 @@ import Testing
         #expect(exitStatus(["test", Self.fixtures + "/failing.test.yaml", "--format", "junit"]) == 1)
         #expect(exitStatus(["test", Self.fixtures + "/failing.test.yaml", "--format", "json", "--run", "passes"]) == 0)
     }
+
+    @Test("a folder without test files is bad input, not a pass")
+    func noTestFiles() throws {
+        let empty = try Reports.directory("no-tests")
+        #expect(exitStatus(["test", empty]) == 2)
+    }
+
+    @Test("--lang other than en or zh is a usage error for every command that takes it", arguments: [
+        ["init", "--lang", "fr"], ["explain", "NET-LATENCY", "--lang", "fr"],
+        ["check", "Examples/small-company-crm.yaml", "--lang", "fr"],
+    ])
+    func unknownLanguage(_ arguments: [String]) {
+        #expect(exitStatus(arguments) == 2)
+    }
 }
