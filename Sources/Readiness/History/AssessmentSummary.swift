@@ -108,8 +108,9 @@ public struct AssessmentSummary: Sendable, Hashable, Codable {
             self.location = location
         }
 
-        /// Whether the finding is open: a failure or a warning not waived.
-        public var isOpen: Bool { status == .fail || status == .warn }
+        /// Whether the finding is open, as `check` counts it: a failure, a warning or an
+        /// evidence gap (unknown or error), not waived and due.
+        public var isOpen: Bool { status.openRank > 0 }
 
         /// The rank a diff compares: fail 3, warn 2, unknown and error 1, pass and waived 0.
         public var rank: Int { status.openRank }
@@ -205,7 +206,7 @@ public struct AssessmentSummary: Sendable, Hashable, Codable {
         return SHA256.hexDigest(Array(digests.joined(separator: "\n").utf8))
     }
 
-    /// The open findings (fail or warn, not waived).
+    /// The open findings (fail, warn or an evidence gap; not waived, due).
     public var openFindings: [Finding] { findings.filter(\.isOpen) }
 }
 
