@@ -37,6 +37,10 @@ public struct HistoryStore: Sendable {
     }
 
     private func recordOnce(_ assessments: [AssessmentSummary], recordedAt: String) throws(HistoryError) -> Int {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw HistoryError(path: path, message: "is a directory, not a history file")
+        }
         if !isAbsentOrEmpty { try check(try open(isReadOnly: true), forWriting: true) }
         return try attempt {
             let db = try open(isReadOnly: false)
@@ -55,7 +59,11 @@ public struct HistoryStore: Sendable {
     /// The assessments recorded, oldest first (by `as_of`, then time recorded), optionally of
     /// one project and from a date on.
     public func assessments(project: String? = nil, since: String? = nil) throws(HistoryError) -> [AssessmentSummary] {
-        guard FileManager.default.fileExists(atPath: path) else { throw HistoryError(path: path, message: "no such history file") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw HistoryError(path: path, message: "no such history file")
+        }
+        guard !isDirectory.boolValue else { throw HistoryError(path: path, message: "is a directory, not a history file") }
         return try attempt {
             let db = try open(isReadOnly: true)
             let version = try check(db, forWriting: false)

@@ -101,6 +101,16 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
+    @Test func aDirectoryIsNotAHistory() throws {
+        let path = try TemporaryDirectory.file("folder.db")
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let error = #expect(throws: HistoryError.self) { try HistoryStore(path: path).assessments() }
+        #expect(error?.message.contains("directory") == true)
+        #expect(throws: HistoryError.self) {
+            try HistoryStore(path: path).record([Self.assessment(asOf: "2027-03-08", digest: "d")], recordedAt: "2027-03-08T09:00:00Z")
+        }
+    }
+
     @Test func aMissingHistoryIsAnErrorWhenRead() throws {
         let path = try TemporaryDirectory.file("absent.db")
         #expect(throws: HistoryError.self) { try HistoryStore(path: path).assessments() }
