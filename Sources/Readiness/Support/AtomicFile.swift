@@ -165,6 +165,9 @@ public enum AtomicFile {
         guard fd >= 0 else {
             throw WriteError(description: "cannot write '\(name)': \(String(cString: strerror(errno)))")
         }
+        // A system link that leads to a regular file: the report replaces its content.
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG { _ = ftruncate(fd, 0) }
         let failure = body(fd)
         if close(fd) != 0 && failure == nil && errno != EINTR || failure != nil {
             throw WriteError(description: "cannot write '\(name)': \(String(cString: strerror(failure ?? errno)))")
