@@ -75,3 +75,19 @@ import Testing
         #expect(snapshot.facts == nil)
     }
 }
+
+/// Rules whose `for_each` filters a list name a missing fact from the snapshot's root.
+@Suite struct ComputedListPathTests {
+    @Test("an element of a filtered list is named by its own path in the snapshot", arguments: [
+        ("Li", "staffing.members[1].years_experience"),
+        ("Chen", "staffing.members[2].years_experience"),
+    ])
+    func filteredElementPath(_ subject: String, _ path: String) throws {
+        let evaluation = try Harness().evaluate(
+            rulesets: ["staffing"], snapshot: Paths.fixture("typed/filtered-members.yaml"))
+        let result = try #require(evaluation.results(of: "STAFF-PM-EXPERIENCE").first { $0.subject == subject })
+        #expect(result.status == .unknown)
+        #expect(result.missingFact == path)
+        #expect(result.message == "missing fact: \(path)")
+    }
+}

@@ -216,6 +216,14 @@ struct RuleRun {
         }
     }
 
+    /// The element's path from the snapshot's root: `network.sites[3]` for a plain list path,
+    /// found through the document for a computed list (`members.filter(…)`).
+    func elementPath(_ iteration: Rule.Iteration, _ element: Element) -> String? {
+        guard let index = element.index else { return nil }
+        if let base = Self.plainPath(iteration.list.source) { return "\(base)[\(index)]" }
+        return element.value.flatMap { FactPath.path(to: $0, in: snapshot.factRoot) }
+    }
+
     /// `site.latency_ms` → `network.sites[3].latency_ms`: a path from the element variable,
     /// restated from the snapshot's root.
     static func rebase(_ path: String, variable: String, onto base: String) -> String {
@@ -324,10 +332,8 @@ struct RuleRun {
     ) -> RuleResult {
         if var path = error.missingFactPath {
             path = Self.leafPath(path, in: expression)
-            if let iteration = rule.iteration, let index = element?.index,
-                let base = Self.plainPath(iteration.list.source)
-            {
-                path = Self.rebase(path, variable: iteration.variable, onto: "\(base)[\(index)]")
+            if let iteration = rule.iteration, let element, let base = elementPath(iteration, element) {
+                path = Self.rebase(path, variable: iteration.variable, onto: base)
             }
             var result = RuleResult(
                 ruleIndex: ruleIndex, status: .unknown, subject: element.map { subject(rule, $0) } ?? nil,

@@ -70,6 +70,60 @@ public enum FactPath {
         return best
     }
 
+    /// The path from `root` down to the container `value` (`staffing.members[3]`), found by
+    /// following source positions; nil when `value` is not a container read from that document.
+    ///
+    /// Serves elements of computed lists (`members.filter(…)`), whose index in the list is not
+    /// their index in the snapshot.
+    public static func path(to value: Value, in root: Value) -> String? {
+        guard let target = ownPosition(of: value) else { return nil }
+        var current = root
+        var path = ""
+        while !isSameContainer(current, value) {
+            switch current {
+            case .list(let list):
+                guard let i = lastIndex(in: list.positions, notAfter: target) else { return nil }
+                path += "[\(i)]"
+                current = list.elements[i]
+            case .map(let map):
+                let positions = (0..<map.keys.count).map { map.valuePosition(at: $0) ?? .unknown }
+                guard let i = lastIndex(in: positions, notAfter: target), case .string(let key) = map.keys[i]
+                else { return nil }
+                path += path.isEmpty ? key : segment(key)
+                current = map.values[i]
+            default:
+                return nil
+            }
+        }
+        return path.isEmpty ? nil : path
+    }
+
+    /// The last of `positions` (in document order) at or before `target`.
+    private static func lastIndex(in positions: [SourcePosition], notAfter target: SourcePosition) -> Int? {
+        var low = 0
+        var high = positions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if positions[mid] <= target { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 ? nil : low - 1
+    }
+
+    private static func isSameContainer(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case let (.list(x), .list(y)): x === y
+        case let (.map(x), .map(y)): x === y
+        default: false
+        }
+    }
+
+    /// `.name`, or `["odd key"]` for a key that is not an identifier.
+    private static func segment(_ key: String) -> String {
+        let isIdentifier =
+            key.first.map { $0 == "_" || $0.isLetter } == true && key.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
+        return isIdentifier ? "." + key : "[" + Value.string(key).celSource + "]"
+    }
+
     /// The position a value itself records (containers know where they start).
     public static func ownPosition(of value: Value) -> SourcePosition? {
         switch value {
