@@ -35,12 +35,12 @@ extension HTMLReporter.Writer {
         var rows = evaluation.scores.categories.map {
             ReadinessChart.Row(
                 label: strings.category($0.name, in: evaluation), readiness: $0.readiness, coverage: $0.coverage, isTotal: false,
-                status: $0.status)
+                status: $0.status, isAssessed: $0.isAssessed)
         }
         rows.append(
             ReadinessChart.Row(
                 label: strings.overall, readiness: overall.readiness, coverage: overall.coverage, isTotal: true,
-                status: evaluation.status))
+                status: evaluation.status, isAssessed: overall.isAssessed))
         add("<div class=\"charts\">")
         add("<figure class=\"chart-box\"><figcaption>\(h(strings.readinessByCategory))</figcaption>")
         add(ReadinessChart(rows: rows, strings: strings).svg())
@@ -63,9 +63,12 @@ extension HTMLReporter.Writer {
                 + statuses.map { "<th class=\"num\">\(pill($0))</th>" }.joined()
                 + "<th class=\"num\">\(h(strings.exposure))</th></tr></thead>")
         add("<tbody>")
+        func percent(_ value: Double, _ area: Scores.Area) -> String {
+            area.isAssessed ? ReportNumber.whole(value) + "%" : ReportNumber.none
+        }
         func row(_ area: Scores.Area, name: String, isTotal: Bool) -> String {
             "<tr\(isTotal ? " class=\"total\"" : "")><td>\(h(name))</td><td>\(statusPill(area.status))</td>"
-                + "<td class=\"num\">\(ReportNumber.whole(area.coverage))%</td><td class=\"num\">\(ReportNumber.whole(area.readiness))%</td>"
+                + "<td class=\"num\">\(percent(area.coverage, area))</td><td class=\"num\">\(percent(area.readiness, area))</td>"
                 + statuses.map { "<td class=\"num\">\(area.counts[$0])</td>" }.joined()
                 + "<td class=\"num\">\(area.exposure)</td></tr>"
         }

@@ -166,8 +166,8 @@ public struct MarkdownReporter: Reporter {
                 return [
                     "\(b)\(name)\(b)",
                     "\(ReportBadge.status(area.status)) \(b)\(strings.status(area.status))\(b)",
-                    ReportNumber.whole(area.coverage) + "%",
-                    "\(ReportNumber.whole(area.readiness))% \(ReportBadge.bar(area.readiness))",
+                    area.isAssessed ? ReportNumber.whole(area.coverage) + "%" : ReportNumber.none,
+                    area.isAssessed ? "\(ReportNumber.whole(area.readiness))% \(ReportBadge.bar(area.readiness))" : ReportNumber.none,
                 ] + statuses.map { String(area.counts[$0]) } + [String(area.exposure)]
             }
             var rows = evaluation.scores.categories.map {

@@ -10,6 +10,8 @@ struct ReadinessChart {
         var coverage: Double
         var isTotal: Bool
         var status: ReadinessStatus = .green
+        /// Whether any check was judged; a row with none draws no bars and reads "—".
+        var isAssessed = true
     }
 
     var rows: [Row]
@@ -38,8 +40,8 @@ struct ReadinessChart {
         }
         for (i, row) in rows.enumerated() {
             let y = Self.top + Double(i) * Self.rowHeight
-            let readiness = min(max(row.readiness.isFinite ? row.readiness : 0, 0), 100)
-            let coverage = min(max(row.coverage.isFinite ? row.coverage : 0, 0), 100)
+            let readiness = row.isAssessed ? min(max(row.readiness.isFinite ? row.readiness : 0, 0), 100) : 0
+            let coverage = row.isAssessed ? min(max(row.coverage.isFinite ? row.coverage : 0, 0), 100) : 0
             if row.isTotal {
                 out +=
                     "<line class=\"separator\" x1=\"0\" y1=\"\(SVG.n(y - 3))\" x2=\"\(SVG.n(Self.width))\" y2=\"\(SVG.n(y - 3))\"/>"
@@ -55,7 +57,7 @@ struct ReadinessChart {
             out += SVG.rect(
                 x: plotX, y: y + 21, width: plotWidth * coverage / 100, height: 4, className: "coverage-bar", radius: 1)
             out += SVG.text(
-                ReportNumber.whole(readiness), x: plotX + plotWidth + 8, y: y + 16,
+                row.isAssessed ? ReportNumber.whole(readiness) : ReportNumber.none, x: plotX + plotWidth + 8, y: y + 16,
                 className: row.isTotal ? "value total" : "value")
         }
         // The legend keys the colours the bars use: the statuses, so a red bar has a red key.

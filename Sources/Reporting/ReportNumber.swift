@@ -1,5 +1,8 @@
 /// Numbers as the reports print them.
 enum ReportNumber {
+    /// What a figure reads when there is nothing to measure (an area with no check judged).
+    static let none = "—"
+
     /// A 0–100 score rounded to a whole number.
     static func whole(_ value: Double) -> String {
         guard value.isFinite, abs(value) < 1e15 else { return "—" }

@@ -102,7 +102,8 @@ public struct TextReporter: Reporter {
                 let open = area.counts.fail + area.counts.warn + area.counts.error + area.counts.unknown
                 rows.append([
                     area.name == "overall" ? phrase.overall : e.categoryTitle(area.name).terminalEscaped, s.status(area.status),
-                    TextReporter.percent(area.coverage), TextReporter.percent(area.readiness), String(open), String(area.exposure),
+                    area.isAssessed ? TextReporter.percent(area.coverage) : ReportNumber.none,
+                    area.isAssessed ? TextReporter.percent(area.readiness) : ReportNumber.none, String(open), String(area.exposure),
                 ])
             }
             out += TextTable.render(rows, rightAligned: [2, 3, 4, 5], indent: 2)

@@ -191,6 +191,10 @@ public struct Scores: Sendable {
         /// The area's state from its open findings (the headline; `readiness` is the share of
         /// checks passed, a secondary figure).
         public var status: ReadinessStatus = .green
+
+        /// Whether any check was judged (due and applicable); when none was, the percentages
+        /// say nothing and reports show "—" instead.
+        public var isAssessed: Bool { counts.assessed > 0 }
     }
 
     public var overall: Area
