@@ -98,7 +98,8 @@ import Testing
         #expect(planned[0].moved.map(\.item) == ["B"])
         #expect(planned[1].scope.first?.items == ["B"])
         #expect(planned[1].splitFrom == "one")
-        #expect(planned[1].start == "2026-04-30")
+        // The day after phase one ends (2026-04-30), not on its last day.
+        #expect(planned[1].start == "2026-05-01")
         #expect(planned[2].deferredBecause.map(\.rule) == ["P-SITE-DEFER"])
         #expect(planned[3].deferredDependencies == ["two"])
         // D fails P-SITE-SPLIT but no phase lists it: it concerns the project as a whole.

@@ -289,14 +289,15 @@ struct PlanBuilder {
         }
     }
 
-    /// A follow-on starts when its phase (and every phase that phase depends on) has ended and
-    /// the prerequisite work's lead time has passed, whichever is later; it lasts as long as
-    /// the phase.
+    /// A follow-on starts the day after its phase (and every phase that phase depends on) has
+    /// ended, and once the prerequisite work's lead time has passed, whichever is later; it
+    /// lasts as long as the phase.
     func followOnDates(of p: Int, leadTime: Int?) -> (String?, String?) {
         let index = Dictionary(phases.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        var earliest = calendar.end[p] ?? calendar.goLive[p]
+        let dayAfter = { (q: Int) in (self.calendar.end[q] ?? self.calendar.goLive[q]).map { $0 + 1 } }
+        var earliest = dayAfter(p)
         for name in phases[p].dependsOn {
-            if let q = index[name], let end = calendar.end[q] ?? calendar.goLive[q] { earliest = max(earliest ?? end, end) }
+            if let q = index[name], let next = dayAfter(q) { earliest = max(earliest ?? next, next) }
         }
         if let leadTime, let asOf = calendar.asOf { earliest = max(earliest ?? asOf + leadTime, asOf + leadTime) }
         guard let start = earliest else { return (phases[p].end, nil) }
