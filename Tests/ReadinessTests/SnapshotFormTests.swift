@@ -34,6 +34,18 @@ import Testing
         #expect(!text.contains("staffing:"))
     }
 
+    @Test("the form leaves the phase plan unknown, so a rule over the phases asks for it instead of passing on none")
+    func phasesUnknown() throws {
+        let catalog = try harness.catalog(["deployment"])
+        let text = SnapshotForm.make(for: catalog)
+        #expect(text.contains("\nphases: ~  #"))
+        let snapshot = try harness.snapshots.load(bytes: Array(text.utf8), file: "form.yaml")
+        let evaluation = try harness.engine.evaluate(catalog, against: snapshot).evaluation
+        let overPhases = evaluation.results.filter { evaluation.rules[$0.ruleIndex].rule.iteration?.list.source == "phases" }
+        #expect(!overPhases.isEmpty)
+        #expect(overPhases.allSatisfy { $0.status == .unknown && $0.missingFact == "phases" })
+    }
+
     @Test("a custom ruleset's declared facts are in the form")
     func customFacts() throws {
         let text = SnapshotForm.make(for: try harness.catalog([Paths.fixture("typed/custom-facts.yaml")]))

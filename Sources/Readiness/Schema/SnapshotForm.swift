@@ -23,7 +23,7 @@ public enum SnapshotForm {
                     out += "  \(field): ~  # \(comment(child))\n"
                 }
             case "phases":
-                out += "phases: []  # the roll-out plan; one entry per phase:\n"
+                out += "phases: ~  # the roll-out plan (not known yet: ~); one entry per phase:\n"
                 out += elementLines(node.shape.items, indent: 0)
             case "params", "waivers":
                 continue
