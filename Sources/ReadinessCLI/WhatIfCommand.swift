@@ -75,8 +75,13 @@ struct WhatIfCommand: ParsableCommand {
             }
             var quiet = options
             quiet.findsWhatItTakes = false
-            let edited = try original.editing(edits, loader: loader)
-            try Self.checkEdits(validator.validate(edited.document), against: problems)
+            let edited: Snapshot
+            do throws(DiagnosticError) {
+                edited = try original.editing(edits, loader: loader)
+                try Self.checkEdits(validator.validate(edited.document), against: problems)
+            } catch {
+                throw Self.blamingEdits(error, edits, in: original)
+            }
             let after = try engine.evaluate(catalog, against: edited, options: quiet).evaluation
             return (before, after, changes)
         }
@@ -100,10 +105,30 @@ struct WhatIfCommand: ParsableCommand {
         let introduced = problems.filter { !known.contains("\($0.code) \($0.message)") }.map { problem in
             var error = problem
             error.severity = .error
-            error.notes.append(.init(message: "the snapshot has this problem only with the changes given to whatif"))
             return error
         }
         if !introduced.isEmpty { throw DiagnosticError(introduced) }
+    }
+
+    /// Problems the changes brought, told as problems of the change that brought them, not of
+    /// the file: at the changed place the file still holds the old value, so the diagnostic
+    /// loses its span and names the `--set` instead.
+    static func blamingEdits(_ error: DiagnosticError, _ edits: [SnapshotEdit], in original: Snapshot) -> DiagnosticError {
+        let places = edits.map { FactPath.position(of: $0.steps, in: original.document.root) }
+        return DiagnosticError(error.diagnostics.map { problem in
+            let start = problem.span?.start.position
+            let culprit = places.firstIndex { $0 != nil && $0 == start } ?? (edits.count == 1 ? 0 : nil)
+            var blamed = problem
+            guard let culprit else {
+                blamed.notes.append(.init(message: "the snapshot has this problem only with the changes given to whatif"))
+                return blamed
+            }
+            blamed.span = nil
+            let edit = edits[culprit]
+            blamed.notes.insert(
+                .init(message: "from --set \(edit.path)=\(text(of: edit.value)); the snapshot file is unchanged"), at: 0)
+            return blamed
+        })
     }
 
     /// One edit per open finding: its first suggested change; when several findings change the

@@ -1,4 +1,6 @@
 import Foundation
+import Readiness
+import SourceDiagnostics
 import Testing
 
 @testable import ReadinessCLI
@@ -54,6 +56,24 @@ import Testing
     ])
     func badInput(_ extra: [String]) {
         #expect(exitStatus(["whatif", Paths.package(Self.mining)] + extra) == 2)
+    }
+
+    @Test("a problem a --set brings names the --set, not the file's line that still holds the old value")
+    func blamesTheSet() throws {
+        let loader = SnapshotLoader()
+        let original = try loader.load(contentsOf: Paths.package(Self.mining))
+        let edits = try ["project.as_of=2026-13-45", "network.sites[Pit Creek Mine].users=40"].map {
+            try SnapshotEdit.parse($0, in: original)
+        }
+        var thrown: DiagnosticError?
+        do { _ = try original.editing(edits, loader: loader) } catch { thrown = error }
+        let error = try #require(thrown?.diagnostics.first)
+        #expect(error.span != nil)
+        let blamed = WhatIfCommand.blamingEdits(DiagnosticError([error]), edits, in: original).diagnostics
+        #expect(blamed.count == 1)
+        #expect(blamed[0].span == nil)
+        #expect(blamed[0].code == "snapshot.invalid-date")
+        #expect(blamed[0].notes.first?.message == "from --set project.as_of=2026-13-45; the snapshot file is unchanged")
     }
 
     @Test("the JSON report gives each open finding what it takes, with the whatif argument")

@@ -3,15 +3,9 @@ public import StrictYAML
 
 /// Locates facts such as `network.sites[3].latency_ms` in a snapshot, for findings to point at.
 public enum FactPath {
-    /// A step of a path: a key or a list index.
-    enum Step: Equatable {
-        case key(String)
-        case index(Int)
-    }
-
     /// Splits `a.b[3].c` into steps; nil when the text is not a plain path.
-    static func steps(_ path: String) -> [Step]? {
-        var steps: [Step] = []
+    static func steps(_ path: String) -> [FactStep]? {
+        var steps: [FactStep] = []
         var current = ""
         var chars = Array(path)[...]
         while let c = chars.first {
@@ -50,7 +44,12 @@ public enum FactPath {
         return position(of: steps[...], in: root, at: rootPosition)
     }
 
-    static func position(of steps: ArraySlice<Step>, in value: Value, at position: SourcePosition) -> SourcePosition? {
+    /// The position of the deepest node along resolved steps that exists, from the root.
+    public static func position(of steps: [FactStep], in root: Value) -> SourcePosition? {
+        position(of: steps[...], in: root, at: .unknown)
+    }
+
+    static func position(of steps: ArraySlice<FactStep>, in value: Value, at position: SourcePosition) -> SourcePosition? {
         var value = value
         var best = position.isKnown ? position : nil
         for step in steps {
