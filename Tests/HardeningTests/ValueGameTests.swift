@@ -123,6 +123,20 @@ import Testing
         #expect(Hardening.diagnostics { () throws(DiagnosticError) in try Self.evaluate(snapshot: lastDay, maxWaiverDays: 30) }.map(\.code) == ["waiver.too-long"])
     }
 
+    @Test("a waiver naming a rule no ruleset defines is a warning with a did-you-mean, and waives nothing")
+    func waiverOfUnknownRule() throws {
+        let typo = Self.base + "waivers:\n  - {rule: GAME-AGES, reason: vendor fix, approved_by: CIO, expires: '2027-02-01'}\n"
+        let catalog = try RulesetLoader().load(text: Self.ruleset, file: "games.yaml")
+        let loaded = try SnapshotLoader().load(bytes: Array(typo.utf8), file: "snapshot.yaml")
+        let (evaluation, warnings) = try Engine().evaluate(catalog, against: loaded)
+        let warning = try #require(warnings.first { $0.code == "waiver.unknown-rule" })
+        #expect(warning.severity == .warning)
+        #expect(warning.span?.start.line == 4)
+        #expect(warning.notes.first?.message == "did you mean 'GAME-AGE'?")
+        #expect(evaluation.waivers.applied.isEmpty)
+        #expect(evaluation.waivers.unused.map(\.ruleID) == ["GAME-AGES"])
+    }
+
     @Test("a YAML merge key is refused at its position; a quoted '<<' is an ordinary key")
     func mergeKey() throws {
         let diagnostics = Hardening.diagnostics { () throws(DiagnosticError) in try YAMLLoader().load("base: &b {x: 1}\nsite:\n  <<: *b\n  y: 2\n", file: "m.yaml") }

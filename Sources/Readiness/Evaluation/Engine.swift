@@ -32,6 +32,7 @@ public struct Engine: Sendable {
         let parameters = Self.resolveParameters(catalog, snapshot: snapshot, options: options, into: &diagnostics)
         let asOf = options.asOf ?? snapshot.asOf
         Self.checkWaiverHorizon(snapshot.waivers + options.waivers, asOf: asOf, maxDays: options.maxWaiverDays, into: &diagnostics)
+        Self.checkWaiverRules(snapshot.waivers + options.waivers, catalog: catalog, into: &diagnostics)
         try diagnostics.throwIfErrors()
         if asOf == nil {
             diagnostics.append(Diagnostic(
@@ -131,6 +132,16 @@ public struct Engine: Sendable {
                 + (first.map { " (first in rule \(rules[$0.ruleIndex].id): \($0.message ?? ""))" } ?? ""),
             at: location,
             notes: [.init(message: "the snapshot or a rule does more work than a readiness check should; raise the run's step budget if it is genuine", setting: "maxRunSteps")])
+    }
+
+    /// Warns of each waiver whose rule no loaded ruleset defines (a typo waives nothing; a
+    /// waivers file shared by several ruleset selections may name rules not loaded now).
+    static func checkWaiverRules(_ waivers: [Waiver], catalog: RuleCatalog, into diagnostics: inout DiagnosticCollector) {
+        guard !waivers.isEmpty else { return }
+        let known = Set(catalog.rules.map(\.id))
+        for waiver in waivers where !known.contains(waiver.ruleID) {
+            diagnostics.append(RulesetDiagnostics.waiverOfUnknownRule(waiver.ruleID, known: Array(known), at: waiver.location))
+        }
     }
 
     /// Reports each waiver that expires more than `maxDays` after the evaluation date.

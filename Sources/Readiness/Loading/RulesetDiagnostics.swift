@@ -175,6 +175,17 @@ enum RulesetDiagnostics {
             notes: [.init(message: "give one of: enabled, severity, action, likelihood, impact, params, only")])
     }
 
+    static func waiverOfUnknownRule(_ id: String, known: [String], at location: SourceLocation?) -> Diagnostic {
+        var notes: [Diagnostic.Note] = [.init(message: "the waiver waives nothing: its rule's findings stand")]
+        if let guess = EditDistance.suggestion(for: id, among: known.sorted()) {
+            notes.insert(.init(message: "did you mean '\(guess)'?"), at: 0)
+        }
+        return Diagnostic(
+            severity: .warning, code: "waiver.unknown-rule",
+            message: "the waiver names rule '\(id)', which no loaded ruleset defines", span: location.map(SourceSpan.init),
+            notes: notes)
+    }
+
     static func overrideOfUnknownRule(_ id: String, known: [String], at location: SourceLocation) -> Diagnostic {
         var notes: [Diagnostic.Note] = []
         if let guess = EditDistance.suggestion(for: id, among: known.sorted()) {
