@@ -93,6 +93,11 @@ public struct CELEvaluationError: Error, Sendable, Equatable, CustomStringConver
         CELEvaluationError(.invalidArgument, message)
     }
 
+    /// A string that does not spell a value of `type` (`int('12a')`).
+    static func cannotConvert(_ text: String, to type: String) -> CELEvaluationError {
+        invalid("cannot convert '\(excerpt(text))' to \(type)")
+    }
+
     /// Text from the data as a message quotes it: at most 100 characters, so that an error
     /// about a long string neither copies it nor takes time in proportion to it.
     static func excerpt(_ text: String) -> String {

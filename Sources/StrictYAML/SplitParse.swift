@@ -40,8 +40,6 @@ enum SplitParse {
         var indent: Int
     }
 
-    /// - Parameter parts: How many parts to aim for (default: four per core, so a core that
-    ///   finishes early takes the next part; nothing to split on one core).
     /// One part, parsed.
     struct Part: Sendable {
         var document: YAMLDocument
@@ -52,17 +50,39 @@ enum SplitParse {
         var hasEmptyValueAtEnd: Bool
     }
 
+    /// Parses the text in parts on several cores and joins them; nil when it cannot be split
+    /// or the parts do not join as one pass would have read them.
+    /// - Parameter parts: How many parts to aim for (default: four per core, so a core that
+    ///   finishes early takes the next part; nothing to split on one core).
     static func load(_ bytes: [UInt8], file: String, limits: YAMLLoader.Limits, parts: Int? = nil) -> YAMLDocument? {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let parts = parts ?? (cores > 1 ? cores * 4 : 1)
         guard parts > 1, let cuts = cutPoints(bytes, parts: parts) else { return nil }
         let starts = [Cut(offset: 0, line: 0, kind: .topLevel, indent: 0)] + cuts
-        let ends = cuts.map(\.offset) + [bytes.count]
+        let results = parseParts(bytes, from: starts, file: file, limits: limits)
+        var root = RootJoiner(firstCut: starts[0], maxDepth: limits.maxDepth, results: results)
+        for (i, start) in starts.enumerated() {
+            guard let part = results[i], !part.hasEmptyValueAtEnd || i == starts.count - 1 else { return nil }
+            let joined =
+                start.kind == .topLevel
+                ? root.appendRootPiece(part.document.root, isFirst: i == 0)
+                : root.continueContainer(with: part.document.root, deepest: part.deepest, from: start)
+            guard joined else { return nil }
+        }
+        return root.document(file: file)
+    }
+
+    /// Parses each part, from its start to the next one's, on its own parser; the alias
+    /// limits are shared out evenly between the parts.
+    private static func parseParts(
+        _ bytes: [UInt8], from starts: [Cut], file: String, limits: YAMLLoader.Limits
+    ) -> [Part?] {
+        let ends = starts.dropFirst().map(\.offset) + [bytes.count]
         var shared = limits
         shared.maxAliasNodes = limits.maxAliasNodes / starts.count
         shared.maxAliasBytes = limits.maxAliasBytes / starts.count
         let partLimits = shared
-        let results = Parallel.map(starts.count) { i -> Part? in
+        return Parallel.map(starts.count) { i -> Part? in
             var parser = YAMLParser(file: file, limits: partLimits, lineOffset: starts[i].line, isPart: true)
             let document = bytes.withUnsafeBufferPointer { buffer in
                 try? parser.parse(UnsafeBufferPointer(rebasing: buffer[starts[i].offset..<ends[i]]))
@@ -73,65 +93,90 @@ enum SplitParse {
                     hasEmptyValueAtEnd: parser.hasEmptyValueAtEnd)
             }
         }
-        // Containers that no part may continue (their position is not their indentation).
-        var irregular = Set<SourcePosition>()
-        for case let part? in results { irregular.formUnion(part.irregular) }
+    }
+
+    /// The root mapping joined from the parsed parts, in order: pieces of the root mapping
+    /// are appended, parts that continue a deeper container are spliced into it.
+    private struct RootJoiner {
+        let maxDepth: Int
+        /// Containers that no part may continue (their position is not their indentation).
+        let irregular: Set<SourcePosition>
         var keys: [Value] = []
         var values: [Value] = []
         var positions: [SourcePosition] = []
         var seen = Set<MapKey>()
         var rootPosition = SourcePosition.unknown
-        // Consecutive parts that continue the same container are spliced in together.
+        /// Consecutive parts that continue the same container, spliced in together.
         var pending: [Value] = []
-        var pendingStart = starts[0]
+        var pendingStart: Cut
         var pendingDeepest = 0
-        func splice() -> Bool {
-            guard !pending.isEmpty else { return true }
-            defer { pending = [] }
-            guard let last = values.last,
-                let (value, depth) = appending(
-                    pending, to: last, kind: pendingStart.kind, column: pendingStart.indent + 1, except: irregular),
-                // The root map, the containers down to the continued one, and the parts' own
-                // levels below it: what one pass would have counted.
-                1 + depth + pendingDeepest - 1 <= limits.maxDepth
-            else { return false }
-            values[values.count - 1] = value
-            return true
+
+        init(firstCut: Cut, maxDepth: Int, results: [Part?]) {
+            self.maxDepth = maxDepth
+            var irregular = Set<SourcePosition>()
+            for case let part? in results { irregular.formUnion(part.irregular) }
+            self.irregular = irregular
+            pendingStart = firstCut
         }
-        for (i, start) in starts.enumerated() {
-            guard let part = results[i], !part.hasEmptyValueAtEnd || i == starts.count - 1 else { return nil }
-            let (document, deepest) = (part.document, part.deepest)
-            guard start.kind == .topLevel else {
-                guard !values.isEmpty else { return nil }
-                if !pending.isEmpty, pendingStart.kind != start.kind || pendingStart.indent != start.indent {
-                    guard splice() else { return nil }
-                }
-                if pending.isEmpty {
-                    pendingStart = start
-                    pendingDeepest = 0
-                }
-                pending.append(document.root)
-                pendingDeepest = max(pendingDeepest, deepest)
-                continue
-            }
-            guard splice(), case .map(let map) = document.root, map.entryPositions.count == 2 * map.count else { return nil }
-            if i == 0 {
+
+        /// Appends the entries of a part that is a piece of the root mapping; false when it is
+        /// not a block mapping with keys new to the root.
+        mutating func appendRootPiece(_ root: Value, isFirst: Bool) -> Bool {
+            guard splice(), case .map(let map) = root, map.entryPositions.count == 2 * map.count else { return false }
+            if isFirst {
                 // The root mapping is a block mapping in column 1, as the cuts assumed.
-                guard map.position.column == 1, !irregular.contains(map.position) else { return nil }
+                guard map.position.column == 1, !irregular.contains(map.position) else { return false }
                 rootPosition = map.position
             }
             for k in 0..<map.count {
-                guard let key = MapKey(map.keys[k]), seen.insert(key).inserted else { return nil }
+                guard let key = MapKey(map.keys[k]), seen.insert(key).inserted else { return false }
             }
             keys += map.keys
             values += map.values
             positions += map.entryPositions
+            return true
         }
-        guard splice() else { return nil }
-        return YAMLDocument(
-            file: file,
-            root: .map(ValueMap(keys: keys, values: values, entryPositions: positions, position: rootPosition)),
-            rootPosition: rootPosition)
+
+        /// Queues a part that continues a container an earlier part opened; false when there
+        /// is nothing to continue or an earlier queue does not splice.
+        mutating func continueContainer(with root: Value, deepest: Int, from start: Cut) -> Bool {
+            guard !values.isEmpty else { return false }
+            if !pending.isEmpty, pendingStart.kind != start.kind || pendingStart.indent != start.indent {
+                guard splice() else { return false }
+            }
+            if pending.isEmpty {
+                pendingStart = start
+                pendingDeepest = 0
+            }
+            pending.append(root)
+            pendingDeepest = max(pendingDeepest, deepest)
+            return true
+        }
+
+        /// Splices the queued parts into the container they continue; false when there is no
+        /// such container or the result nests too deep.
+        mutating func splice() -> Bool {
+            guard !pending.isEmpty else { return true }
+            defer { pending = [] }
+            guard let last = values.last,
+                let (value, depth) = SplitParse.appending(
+                    pending, to: last, kind: pendingStart.kind, column: pendingStart.indent + 1, except: irregular),
+                // The root map, the containers down to the continued one, and the parts' own
+                // levels below it: what one pass would have counted.
+                1 + depth + pendingDeepest - 1 <= maxDepth
+            else { return false }
+            values[values.count - 1] = value
+            return true
+        }
+
+        /// The joined document, after splicing what is still queued.
+        mutating func document(file: String) -> YAMLDocument? {
+            guard splice() else { return nil }
+            return YAMLDocument(
+                file: file,
+                root: .map(ValueMap(keys: keys, values: values, entryPositions: positions, position: rootPosition)),
+                rootPosition: rootPosition)
+        }
     }
 
     /// `value` with the parts' entries appended to the container of `kind` that starts in

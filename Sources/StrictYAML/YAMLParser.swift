@@ -132,6 +132,7 @@ struct YAMLParser {
         SourcePosition(line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
     }
 
+    /// Reads events until the stream ends, handing each to the step that builds from it.
     private mutating func run(
         _ parser: inout yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>
     ) throws(Fatal) {
@@ -156,86 +157,108 @@ struct YAMLParser {
                 }
                 try scalar(event)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                let isMapping = event.type == YAML_MAPPING_START_EVENT
-                let tagPointer = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
-                if let tag = Self.string(tagPointer) {
-                    let expected = isMapping ? "tag:yaml.org,2002:map" : "tag:yaml.org,2002:seq"
-                    if tag != expected && tag != "!" {
-                        collector.append(YAMLDiagnostics.unsupportedTag(Self.shortTag(tag), at: location(event.start_mark)))
-                    }
-                }
-                if depth > 0, current.isMapping, current.pendingKey == nil {
-                    throw Fatal(diagnostic: YAMLDiagnostics.nonScalarKey(at: location(event.start_mark)))
-                }
-                if depth >= limits.maxDepth {
-                    throw Fatal(diagnostic: YAMLDiagnostics.nestingTooDeep(limits.maxDepth, at: location(event.start_mark)))
-                }
-                let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
-                let isFlow = isMapping
-                    ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
-                    : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
-                if recordsIrregularContainers, isFlow || anchorPointer != nil || tagPointer != nil {
-                    // Its position is not its block indentation (see `SplitParse`).
-                    irregularContainers.insert(position(event.start_mark))
-                }
-                if depth > 0 { parents.append(current) }
-                current = Frame()
-                current.reset(isMapping: isMapping, start: position(event.start_mark), anchor: Self.string(anchorPointer))
-                if depth == sizeHints.count { sizeHints.append(0) }
-                let hint = sizeHints[depth]
-                if isMapping, depth < spareKeys.count, spareKeys[depth].capacity > 0 {
-                    swap(&current.keys, &spareKeys[depth])
-                }
-                if hint > 0 {
-                    current.elements.reserveCapacity(hint)
-                    current.positions.reserveCapacity(isMapping ? 2 * hint : hint)
-                    if isMapping { current.keys.reserveCapacity(hint) }
-                }
-                depth += 1
+                try openContainer(event)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard depth > 0 else { continue }
-                depth -= 1
-                let value: Value
-                let start = current.start
-                let nodeCount = current.nodeCount
-                let byteCount = current.byteCount
-                let isMapping = current.isMapping
-                let anchor = current.anchor
-                var taken = current.takeArrays()
-                sizeHints[depth] = taken.elements.count
-                if isMapping {
-                    value = .map(ValueMap(
-                        keys: sharedKeys(&taken.keys, depth: depth), values: taken.elements,
-                        entryPositions: taken.positions, position: start))
-                } else {
-                    value = .list(ValueList(taken.elements, positions: taken.positions, position: start))
-                }
-                if depth > 0, let parent = parents.popLast() { current = parent }
-                if let anchor {
-                    anchors[anchor] = Anchored(value: value, nodeCount: nodeCount, byteCount: byteCount)
-                }
-                try add(value, at: start, nodeCount: nodeCount, byteCount: byteCount)
+                try closeContainer()
             case YAML_ALIAS_EVENT:
-                let name = Self.string(event.data.alias.anchor) ?? ""
-                let here = location(event.start_mark)
-                guard let anchored = anchors[name] else {
-                    throw Fatal(diagnostic: YAMLDiagnostics.undefinedAlias(name, at: here))
-                }
-                expandedAliasNodes += anchored.nodeCount
-                if expandedAliasNodes > limits.maxAliasNodes {
-                    throw Fatal(diagnostic: YAMLDiagnostics.aliasExpansionLimit(limits.maxAliasNodes, at: here))
-                }
-                expandedAliasBytes += anchored.byteCount
-                if expandedAliasBytes > limits.maxAliasBytes {
-                    throw Fatal(diagnostic: YAMLDiagnostics.aliasByteLimit(limits.maxAliasBytes, at: here))
-                }
-                try add(
-                    anchored.value, at: position(event.start_mark), nodeCount: anchored.nodeCount,
-                    byteCount: anchored.byteCount)
+                try expandAlias(event)
             default:
                 continue
             }
         }
+    }
+
+    /// Starts a list or map: checks its tag, key position and depth, and pushes a frame sized
+    /// like the last container finished at this depth.
+    private mutating func openContainer(_ event: yaml_event_t) throws(Fatal) {
+        let isMapping = event.type == YAML_MAPPING_START_EVENT
+        let tagPointer = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
+        if let tag = Self.string(tagPointer) {
+            let expected = isMapping ? "tag:yaml.org,2002:map" : "tag:yaml.org,2002:seq"
+            if tag != expected && tag != "!" {
+                collector.append(YAMLDiagnostics.unsupportedTag(Self.shortTag(tag), at: location(event.start_mark)))
+            }
+        }
+        if depth > 0, current.isMapping, current.pendingKey == nil {
+            throw Fatal(diagnostic: YAMLDiagnostics.nonScalarKey(at: location(event.start_mark)))
+        }
+        if depth >= limits.maxDepth {
+            throw Fatal(diagnostic: YAMLDiagnostics.nestingTooDeep(limits.maxDepth, at: location(event.start_mark)))
+        }
+        let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+        let isFlow = isMapping
+            ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+            : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+        if recordsIrregularContainers, isFlow || anchorPointer != nil || tagPointer != nil {
+            // Its position is not its block indentation (see `SplitParse`).
+            irregularContainers.insert(position(event.start_mark))
+        }
+        pushFrame(isMapping: isMapping, start: position(event.start_mark), anchor: Self.string(anchorPointer))
+    }
+
+    /// Makes a fresh frame the current one, reusing spare key storage and reserving the size
+    /// hint for this depth.
+    private mutating func pushFrame(isMapping: Bool, start: SourcePosition, anchor: String?) {
+        if depth > 0 { parents.append(current) }
+        current = Frame()
+        current.reset(isMapping: isMapping, start: start, anchor: anchor)
+        if depth == sizeHints.count { sizeHints.append(0) }
+        let hint = sizeHints[depth]
+        if isMapping, depth < spareKeys.count, spareKeys[depth].capacity > 0 {
+            swap(&current.keys, &spareKeys[depth])
+        }
+        if hint > 0 {
+            current.elements.reserveCapacity(hint)
+            current.positions.reserveCapacity(isMapping ? 2 * hint : hint)
+            if isMapping { current.keys.reserveCapacity(hint) }
+        }
+        depth += 1
+    }
+
+    /// Finishes the current list or map, pops back to its parent and adds the value there.
+    private mutating func closeContainer() throws(Fatal) {
+        depth -= 1
+        let value: Value
+        let start = current.start
+        let nodeCount = current.nodeCount
+        let byteCount = current.byteCount
+        let isMapping = current.isMapping
+        let anchor = current.anchor
+        var taken = current.takeArrays()
+        sizeHints[depth] = taken.elements.count
+        if isMapping {
+            value = .map(ValueMap(
+                keys: sharedKeys(&taken.keys, depth: depth), values: taken.elements,
+                entryPositions: taken.positions, position: start))
+        } else {
+            value = .list(ValueList(taken.elements, positions: taken.positions, position: start))
+        }
+        if depth > 0, let parent = parents.popLast() { current = parent }
+        if let anchor {
+            anchors[anchor] = Anchored(value: value, nodeCount: nodeCount, byteCount: byteCount)
+        }
+        try add(value, at: start, nodeCount: nodeCount, byteCount: byteCount)
+    }
+
+    /// Adds an anchored value again where an alias names it, within the expansion limits.
+    private mutating func expandAlias(_ event: yaml_event_t) throws(Fatal) {
+        let name = Self.string(event.data.alias.anchor) ?? ""
+        let here = location(event.start_mark)
+        guard let anchored = anchors[name] else {
+            throw Fatal(diagnostic: YAMLDiagnostics.undefinedAlias(name, at: here))
+        }
+        expandedAliasNodes += anchored.nodeCount
+        if expandedAliasNodes > limits.maxAliasNodes {
+            throw Fatal(diagnostic: YAMLDiagnostics.aliasExpansionLimit(limits.maxAliasNodes, at: here))
+        }
+        expandedAliasBytes += anchored.byteCount
+        if expandedAliasBytes > limits.maxAliasBytes {
+            throw Fatal(diagnostic: YAMLDiagnostics.aliasByteLimit(limits.maxAliasBytes, at: here))
+        }
+        try add(
+            anchored.value, at: position(event.start_mark), nodeCount: anchored.nodeCount,
+            byteCount: anchored.byteCount)
     }
 
     private mutating func scalar(_ event: yaml_event_t) throws(Fatal) {

@@ -1,4 +1,5 @@
 import SourceDiagnostics
+import StrictYAML
 
 /// Infers the static type of a parsed expression from declared variable types, as cel-go's
 /// checker does with declarations, and reports what is certainly wrong before any snapshot
@@ -213,24 +214,22 @@ struct CELTypeChecker {
         }
     }
 
+    /// The static type of each kind of scalar value, keyed by its run-time type; a type value
+    /// or an optional is `dyn`.
+    private static let scalarTypes: [ValueType: CELType] = [
+        .null: .null, .bool: .bool, .int: .int, .uint: .uint, .double: .double, .string: .string,
+        .bytes: .bytes, .timestamp: .timestamp, .duration: .duration,
+    ]
+
     static func type(of value: CELValue) -> CELType {
         switch value {
-        case .null: .null
-        case .bool: .bool
-        case .int: .int
-        case .uint: .uint
-        case .double: .double
-        case .string: .string
-        case .bytes: .bytes
-        case .timestamp: .timestamp
-        case .duration: .duration
         case .list(let list):
             list.elements.first.map { first in
                 let t = type(of: first)
                 return list.elements.allSatisfy { type(of: $0) == t } ? .list(t) : .list(.dyn)
             } ?? .list(.dyn)
         case .map: .map(key: .dyn, value: .dyn)
-        case .type, .optional: .dyn
+        default: scalarTypes[value.type] ?? .dyn
         }
     }
 

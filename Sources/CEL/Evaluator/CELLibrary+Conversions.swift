@@ -13,7 +13,7 @@ extension CELLibrary {
             }
             return .int(Int64(d.rounded(.towardZero)))
         case .string(let s):
-            guard let i = Int64(s) else { throw CELEvaluationError.invalid("cannot convert '\(CELEvaluationError.excerpt(s))' to int") }
+            guard let i = Int64(s) else { throw CELEvaluationError.cannotConvert(s, to: "int") }
             return .int(i)
         case .timestamp(let t): return .int(t.seconds)
         default: throw CELEvaluationError.noOverload("int", v)
@@ -32,7 +32,7 @@ extension CELLibrary {
             }
             return .uint(UInt64(d.rounded(.towardZero)))
         case .string(let s):
-            guard let u = UInt64(s) else { throw CELEvaluationError.invalid("cannot convert '\(CELEvaluationError.excerpt(s))' to uint") }
+            guard let u = UInt64(s) else { throw CELEvaluationError.cannotConvert(s, to: "uint") }
             return .uint(u)
         default: throw CELEvaluationError.noOverload("uint", v)
         }
@@ -51,7 +51,7 @@ extension CELLibrary {
             default: break
             }
             guard let d = Double(s), !s.lowercased().contains("n") else {
-                throw CELEvaluationError.invalid("cannot convert '\(CELEvaluationError.excerpt(s))' to double")
+                throw CELEvaluationError.cannotConvert(s, to: "double")
             }
             return .double(d)
         default: throw CELEvaluationError.noOverload("double", v)
@@ -92,7 +92,7 @@ extension CELLibrary {
             switch s {
             case "1", "t", "true", "TRUE", "True": return .bool(true)
             case "0", "f", "false", "FALSE", "False": return .bool(false)
-            default: throw CELEvaluationError.invalid("cannot convert '\(CELEvaluationError.excerpt(s))' to bool")
+            default: throw CELEvaluationError.cannotConvert(s, to: "bool")
             }
         default: throw CELEvaluationError.noOverload("bool", v)
         }

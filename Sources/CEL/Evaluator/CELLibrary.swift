@@ -158,23 +158,51 @@ enum CELLibrary {
 
     // MARK: - Arithmetic
 
-    /// The result of an integer operation that reports overflow, or CEL's overflow error
-    /// naming `function`.
+    /// CEL's integer arithmetic operators, named as the library table names them.
+    enum IntegerOperator: String {
+        case add = "_+_", subtract = "_-_", multiply = "_*_", divide = "_/_", remainder = "_%_"
+    }
+
+    /// `x op y` for two ints or two uints alike: a result out of the type's range is CEL's
+    /// overflow error, a zero divisor its division or modulus error.
     @inline(__always)
-    static func unlessOverflow<T>(
-        _ result: (partialValue: T, overflow: Bool), _ function: String
+    static func integer<T: FixedWidthInteger>(
+        _ x: T, _ op: IntegerOperator, _ y: T
     ) throws(CELEvaluationError) -> T {
-        if result.overflow { throw CELEvaluationError.overflow(function) }
+        let result: (partialValue: T, overflow: Bool)
+        switch op {
+        case .add: result = x.addingReportingOverflow(y)
+        case .subtract: result = x.subtractingReportingOverflow(y)
+        case .multiply: result = x.multipliedReportingOverflow(by: y)
+        case .divide:
+            if y == 0 { throw CELEvaluationError(.divisionByZero, "division by zero") }
+            result = x.dividedReportingOverflow(by: y)
+        case .remainder:
+            if y == 0 { throw CELEvaluationError(.moduloByZero, "modulus by zero") }
+            result = x.remainderReportingOverflow(dividingBy: y)
+        }
+        if result.overflow { throw CELEvaluationError.overflow(op.rawValue) }
         return result.partialValue
     }
 
-    static func add(_ a: Value, _ b: Value) throws(CELEvaluationError) -> Value {
+    /// `a op b` for two numbers of one kind: ints and uints through `integer`, doubles
+    /// through `double` (IEEE, no errors); nil for any other operands, including two doubles
+    /// when `double` is nil.
+    @inline(__always)
+    static func arithmetic(
+        _ a: Value, _ op: IntegerOperator, _ b: Value, double: ((Double, Double) -> Double)?
+    ) throws(CELEvaluationError) -> Value? {
         switch (a, b) {
-        case (.int(let x), .int(let y)):
-            return .int(try unlessOverflow(x.addingReportingOverflow(y), "_+_"))
-        case (.uint(let x), .uint(let y)):
-            return .uint(try unlessOverflow(x.addingReportingOverflow(y), "_+_"))
-        case (.double(let x), .double(let y)): return .double(x + y)
+        case (.int(let x), .int(let y)): return .int(try integer(x, op, y))
+        case (.uint(let x), .uint(let y)): return .uint(try integer(x, op, y))
+        case (.double(let x), .double(let y)): return double.map { .double($0(x, y)) }
+        default: return nil
+        }
+    }
+
+    static func add(_ a: Value, _ b: Value) throws(CELEvaluationError) -> Value {
+        if let sum = try arithmetic(a, .add, b, double: +) { return sum }
+        switch (a, b) {
         case (.string(let x), .string(let y)): return .string(x + y)
         case (.bytes(let x), .bytes(let y)): return .bytes(x + y)
         case (.list(let x), .list(let y)):
@@ -191,12 +219,8 @@ enum CELLibrary {
     }
 
     static func subtract(_ a: Value, _ b: Value) throws(CELEvaluationError) -> Value {
+        if let difference = try arithmetic(a, .subtract, b, double: -) { return difference }
         switch (a, b) {
-        case (.int(let x), .int(let y)):
-            return .int(try unlessOverflow(x.subtractingReportingOverflow(y), "_-_"))
-        case (.uint(let x), .uint(let y)):
-            return .uint(try unlessOverflow(x.subtractingReportingOverflow(y), "_-_"))
-        case (.double(let x), .double(let y)): return .double(x - y)
         case (.timestamp(let x), .timestamp(let y)): return .duration(try CELTime.difference(x, y))
         case (.timestamp(let t), .duration(let d)): return .timestamp(try CELTime.add(t, try CELTime.negate(d)))
         case (.duration(let x), .duration(let y)): return .duration(try CELTime.add(x, try CELTime.negate(y)))
@@ -206,42 +230,24 @@ enum CELLibrary {
     }
 
     static func multiply(_ a: Value, _ b: Value) throws(CELEvaluationError) -> Value {
-        switch (a, b) {
-        case (.int(let x), .int(let y)):
-            return .int(try unlessOverflow(x.multipliedReportingOverflow(by: y), "_*_"))
-        case (.uint(let x), .uint(let y)):
-            return .uint(try unlessOverflow(x.multipliedReportingOverflow(by: y), "_*_"))
-        case (.double(let x), .double(let y)): return .double(x * y)
-        default:
+        guard let product = try arithmetic(a, .multiply, b, double: *) else {
             throw CELEvaluationError.noOverload("_*_", a, b)
         }
+        return product
     }
 
     static func divide(_ a: Value, _ b: Value) throws(CELEvaluationError) -> Value {
-        switch (a, b) {
-        case (.int(let x), .int(let y)):
-            if y == 0 { throw CELEvaluationError(.divisionByZero, "division by zero") }
-            return .int(try unlessOverflow(x.dividedReportingOverflow(by: y), "_/_"))
-        case (.uint(let x), .uint(let y)):
-            if y == 0 { throw CELEvaluationError(.divisionByZero, "division by zero") }
-            return .uint(x / y)
-        case (.double(let x), .double(let y)): return .double(x / y)
-        default:
+        guard let quotient = try arithmetic(a, .divide, b, double: /) else {
             throw CELEvaluationError.noOverload("_/_", a, b)
         }
+        return quotient
     }
 
     static func remainder(_ a: Value, _ b: Value) throws(CELEvaluationError) -> Value {
-        switch (a, b) {
-        case (.int(let x), .int(let y)):
-            if y == 0 { throw CELEvaluationError(.moduloByZero, "modulus by zero") }
-            return .int(try unlessOverflow(x.remainderReportingOverflow(dividingBy: y), "_%_"))
-        case (.uint(let x), .uint(let y)):
-            if y == 0 { throw CELEvaluationError(.moduloByZero, "modulus by zero") }
-            return .uint(x % y)
-        default:
+        guard let remainder = try arithmetic(a, .remainder, b, double: nil) else {
             throw CELEvaluationError.noOverload("_%_", a, b)
         }
+        return remainder
     }
 
     static func negate(_ a: Value) throws(CELEvaluationError) -> Value {

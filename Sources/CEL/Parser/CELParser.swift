@@ -293,70 +293,16 @@ struct CELParser {
     }
 
     private mutating func parsePrimary() -> CELExpr {
+        if let literal = parseLiteral() { return literal }
         let token = current
         let start = token.offset
         switch token.kind {
-        case .int(let text):
-            advance()
-            return intLiteral(text, at: start)
-        case .uint(let text):
-            advance()
-            let value = text.hasPrefix("0x") ? UInt64(text.dropFirst(2), radix: 16) : UInt64(text)
-            guard let value else {
-                report(CELDiagnostics.uintOutOfRange(text), at: start)
-                return make(.invalid, at: start)
-            }
-            return make(.literal(.uint(value)), at: start)
-        case .double(let text):
-            advance()
-            guard let value = Double(text) else {
-                report(CELDiagnostics.invalidDouble(text), at: start)
-                return make(.invalid, at: start)
-            }
-            return make(.literal(.double(value)), at: start)
-        case .string(let s):
-            advance()
-            return make(.literal(.string(s)), at: start)
-        case .bytes(let b):
-            advance()
-            return make(.literal(.bytes(b)), at: start)
-        case .true:
-            advance()
-            return make(.literal(.bool(true)), at: start)
-        case .false:
-            advance()
-            return make(.literal(.bool(false)), at: start)
-        case .null:
-            advance()
-            return make(.literal(.null), at: start)
         case .identifier(let name):
             advance()
-            if current.isPunctuation("(") {
-                advance()
-                let args = parseArguments(closing: ")")
-                return globalCall(name, args, at: start)
-            }
-            if current.isPunctuation("{") {
-                report(CELDiagnostics.messageConstructionUnsupported(name), at: current.offset)
-                advance()
-                skipTo("}")
-                return make(.invalid, at: start)
-            }
-            return make(.identifier(name), at: start)
+            return parseIdentifier(name, at: start)
         case .punctuation("."):
-            // A leading dot names the root scope: `.a.b`.
             advance()
-            if case .identifier(let name) = current.kind {
-                advance()
-                if current.isPunctuation("(") {
-                    advance()
-                    let args = parseArguments(closing: ")")
-                    return globalCall(name, args, at: start)
-                }
-                return make(.identifier(name), at: start)
-            }
-            report(CELDiagnostics.expectedFieldName(found: current.display), at: current.offset)
-            return make(.invalid, at: start)
+            return parseRootIdentifier(at: start)
         case .punctuation("("):
             advance()
             let inner = parseExpression()
@@ -387,6 +333,81 @@ struct CELParser {
             advance()
             return make(.invalid, at: start)
         }
+    }
+
+    /// The current token as a literal expression, consumed; nil, consuming nothing, when it is
+    /// not a literal.
+    private mutating func parseLiteral() -> CELExpr? {
+        let start = current.offset
+        let value: Value
+        switch current.kind {
+        case .int(let text):
+            advance()
+            return intLiteral(text, at: start)
+        case .uint(let text):
+            advance()
+            let parsed = text.hasPrefix("0x") ? UInt64(text.dropFirst(2), radix: 16) : UInt64(text)
+            guard let parsed else {
+                report(CELDiagnostics.uintOutOfRange(text), at: start)
+                return make(.invalid, at: start)
+            }
+            value = .uint(parsed)
+        case .double(let text):
+            advance()
+            guard let parsed = Double(text) else {
+                report(CELDiagnostics.invalidDouble(text), at: start)
+                return make(.invalid, at: start)
+            }
+            value = .double(parsed)
+        case .string(let s):
+            advance()
+            value = .string(s)
+        case .bytes(let b):
+            advance()
+            value = .bytes(b)
+        case .true:
+            advance()
+            value = .bool(true)
+        case .false:
+            advance()
+            value = .bool(false)
+        case .null:
+            advance()
+            value = .null
+        default:
+            return nil
+        }
+        return make(.literal(value), at: start)
+    }
+
+    /// A name just read: a global call, a variable, or a message construction CEL does not support.
+    private mutating func parseIdentifier(_ name: String, at start: Int) -> CELExpr {
+        if let call = parseGlobalCall(name, at: start) { return call }
+        if current.isPunctuation("{") {
+            report(CELDiagnostics.messageConstructionUnsupported(name), at: current.offset)
+            advance()
+            skipTo("}")
+            return make(.invalid, at: start)
+        }
+        return make(.identifier(name), at: start)
+    }
+
+    /// A name after a leading dot, which names the root scope: `.a.b`.
+    private mutating func parseRootIdentifier(at start: Int) -> CELExpr {
+        guard case .identifier(let name) = current.kind else {
+            report(CELDiagnostics.expectedFieldName(found: current.display), at: current.offset)
+            return make(.invalid, at: start)
+        }
+        advance()
+        return parseGlobalCall(name, at: start) ?? make(.identifier(name), at: start)
+    }
+
+    /// The call `name(…)` when an opening parenthesis follows the name just read; nil otherwise.
+    private mutating func parseGlobalCall(_ name: String, at start: Int) -> CELExpr? {
+        guard current.isPunctuation("(") else { return nil }
+        advance()
+        let args = parseArguments(closing: ")")
+        return globalCall(name, args, at: start)
     }
 
     private mutating func parseList(at start: Int) -> CELExpr {

@@ -18,137 +18,70 @@ extension RE2Regex {
     }
 }
 
+extension RE2Regex.CompileError {
+    /// Creates the error for a reason, at the scalar offset it points at.
+    init(_ reason: Reason, at offset: Int) {
+        self.init(message: reason.message, offset: offset)
+    }
+
+    /// What RE2 syntax rejects, one case a message.
+    enum Reason {
+        case atomicGroupNotSupported
+        case backreferenceNotSupported(String)
+        case duplicateGroupName(String)
+        case invalidCharacterClassRange(String)
+        case invalidEscape(String)
+        case invalidGroupName(String)
+        case invalidNestedRepetition(String)
+        case invalidRepeatCount(String)
+        case lookaroundNotSupported(String)
+        case missingClosingBracket
+        case missingClosingParenthesis
+        case missingRepetitionArgument(String)
+        case nestedRepeatCountTooLarge(String)
+        case nestingTooDeep(limit: Int)
+        case patternTooLong(length: Int, limit: Int)
+        case possessiveNotSupported(String)
+        case programTooLarge(limit: Int)
+        case repeatCountTooLarge(String)
+        case trailingBackslash
+        case unexpectedClosingParenthesis
+        case unknownPOSIXClass(String)
+        case unknownUnicodeClass(String)
+        case unsupportedGroupSyntax(String)
+    }
+}
+
 // MARK: - Message catalogue (alphabetical)
 
-extension RE2Regex.CompileError {
-    static func atomicGroupNotSupported(at offset: Int) -> Self {
-        .init(
-            message: "atomic group '(?>' is not supported in RE2 syntax; use '(?:' instead",
-            offset: offset)
-    }
-
-    static func backreferenceNotSupported(_ text: String, at offset: Int) -> Self {
-        .init(message: "backreference '\(text)' is not supported in RE2 syntax", offset: offset)
-    }
-
-    static func duplicateGroupName(_ name: String, at offset: Int) -> Self {
-        .init(
-            message: "duplicate capture group name '\(name)'; give each group a distinct name",
-            offset: offset)
-    }
-
-    static func invalidCharacterClassRange(_ text: String, at offset: Int) -> Self {
-        .init(message: "invalid character class range '\(text)'", offset: offset)
-    }
-
-    static func invalidEscape(_ text: String, at offset: Int) -> Self {
-        .init(message: "invalid escape sequence '\(text)'", offset: offset)
-    }
-
-    static func invalidGroupName(_ text: String, at offset: Int) -> Self {
-        .init(
-            message:
-                "invalid capture group name in '\(text)'; use letters, digits and '_', closed by '>'",
-            offset: offset
-        )
-    }
-
-    static func invalidNestedRepetition(_ text: String, at offset: Int) -> Self {
-        .init(
-            message:
-                "invalid nested repetition operator '\(text)'; wrap the repeated part in '(?:...)' first",
-            offset: offset
-        )
-    }
-
-    static func invalidRepeatCount(_ text: String, at offset: Int) -> Self {
-        .init(
-            message: "invalid repeat count '\(text)'; the minimum must not exceed the maximum",
-            offset: offset)
-    }
-
-    static func lookaroundNotSupported(_ text: String, at offset: Int) -> Self {
-        let kind = text.hasPrefix("(?<") ? "lookbehind" : "lookahead"
-        return .init(message: "\(kind) '\(text)' is not supported in RE2 syntax", offset: offset)
-    }
-
-    static func missingClosingBracket(at offset: Int) -> Self {
-        .init(message: "missing closing ']' for character class", offset: offset)
-    }
-
-    static func missingClosingParenthesis(at offset: Int) -> Self {
-        .init(message: "missing closing ')' for this group", offset: offset)
-    }
-
-    static func missingRepetitionArgument(_ text: String, at offset: Int) -> Self {
-        .init(
-            message:
-                "missing argument to repetition operator '\(text)'; escape it as '\\\(text.prefix(1))' to match it literally",
-            offset: offset
-        )
-    }
-
-    static func nestedRepeatCountTooLarge(_ text: String, at offset: Int) -> Self {
-        .init(
-            message:
-                "repetition '\(text)' with the counts nested inside it repeats more than \(RE2Regex.Parser.maxRepeatCount) times; lower the counts",
-            offset: offset
-        )
-    }
-
-    static func nestingTooDeep(limit: Int, at offset: Int) -> Self {
-        .init(message: "groups nest deeper than the limit of \(limit)", offset: offset)
-    }
-
-    static func patternTooLong(length: Int, limit: Int) -> Self {
-        .init(message: "pattern is \(length) scalars long, over the limit of \(limit)", offset: limit)
-    }
-
-    static func possessiveNotSupported(_ text: String, at offset: Int) -> Self {
-        .init(
-            message:
-                "possessive repetition '\(text)' is not supported in RE2 syntax; use '\(text.dropLast())'",
-            offset: offset
-        )
-    }
-
-    static func programTooLarge(limit: Int, at offset: Int) -> Self {
-        .init(
-            message: "pattern compiles to more than \(limit) instructions; lower the repetition counts",
-            offset: offset
-        )
-    }
-
-    static func repeatCountTooLarge(_ text: String, at offset: Int) -> Self {
-        .init(
-            message: "repeat count in '\(text)' is over the maximum of \(RE2Regex.Parser.maxRepeatCount)",
-            offset: offset
-        )
-    }
-
-    static func trailingBackslash(at offset: Int) -> Self {
-        .init(
-            message: "trailing backslash at end of pattern; write '\\\\' to match a backslash",
-            offset: offset)
-    }
-
-    static func unexpectedClosingParenthesis(at offset: Int) -> Self {
-        .init(message: "unexpected ')'; add a matching '(' or escape it as '\\)'", offset: offset)
-    }
-
-    static func unknownPOSIXClass(_ text: String, at offset: Int) -> Self {
-        .init(message: "unknown POSIX class '\(text)'", offset: offset)
-    }
-
-    static func unknownUnicodeClass(_ text: String, at offset: Int) -> Self {
-        .init(message: "unknown unicode class '\(text)'", offset: offset)
-    }
-
-    static func unsupportedGroupSyntax(_ text: String, at offset: Int) -> Self {
-        .init(
-            message:
-                "invalid or unsupported group syntax '\(text)'; RE2 accepts '(?:', '(?P<name>' and the flags i, m, s, U",
-            offset: offset
-        )
+extension RE2Regex.CompileError.Reason {
+    /// What is wrong, and what to write instead.
+    var message: String {
+        switch self {
+        case .atomicGroupNotSupported: "atomic group '(?>' is not supported in RE2 syntax; use '(?:' instead"
+        case .backreferenceNotSupported(let text): "backreference '\(text)' is not supported in RE2 syntax"
+        case .duplicateGroupName(let name): "duplicate capture group name '\(name)'; give each group a distinct name"
+        case .invalidCharacterClassRange(let text): "invalid character class range '\(text)'"
+        case .invalidEscape(let text): "invalid escape sequence '\(text)'"
+        case .invalidGroupName(let text): "invalid capture group name in '\(text)'; use letters, digits and '_', closed by '>'"
+        case .invalidNestedRepetition(let text): "invalid nested repetition operator '\(text)'; wrap the repeated part in '(?:...)' first"
+        case .invalidRepeatCount(let text): "invalid repeat count '\(text)'; the minimum must not exceed the maximum"
+        case .lookaroundNotSupported(let text):
+            "\(text.hasPrefix("(?<") ? "lookbehind" : "lookahead") '\(text)' is not supported in RE2 syntax"
+        case .missingClosingBracket: "missing closing ']' for character class"
+        case .missingClosingParenthesis: "missing closing ')' for this group"
+        case .missingRepetitionArgument(let text): "missing argument to repetition operator '\(text)'; escape it as '\\\(text.prefix(1))' to match it literally"
+        case .nestedRepeatCountTooLarge(let text): "repetition '\(text)' with the counts nested inside it repeats more than \(RE2Regex.Parser.maxRepeatCount) times; lower the counts"
+        case .nestingTooDeep(let limit): "groups nest deeper than the limit of \(limit)"
+        case .patternTooLong(let length, let limit): "pattern is \(length) scalars long, over the limit of \(limit)"
+        case .possessiveNotSupported(let text): "possessive repetition '\(text)' is not supported in RE2 syntax; use '\(text.dropLast())'"
+        case .programTooLarge(let limit): "pattern compiles to more than \(limit) instructions; lower the repetition counts"
+        case .repeatCountTooLarge(let text): "repeat count in '\(text)' is over the maximum of \(RE2Regex.Parser.maxRepeatCount)"
+        case .trailingBackslash: "trailing backslash at end of pattern; write '\\\\' to match a backslash"
+        case .unexpectedClosingParenthesis: "unexpected ')'; add a matching '(' or escape it as '\\)'"
+        case .unknownPOSIXClass(let text): "unknown POSIX class '\(text)'"
+        case .unknownUnicodeClass(let text): "unknown unicode class '\(text)'"
+        case .unsupportedGroupSyntax(let text): "invalid or unsupported group syntax '\(text)'; RE2 accepts '(?:', '(?P<name>' and the flags i, m, s, U"
+        }
     }
 }

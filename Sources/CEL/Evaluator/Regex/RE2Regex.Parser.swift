@@ -123,7 +123,7 @@ extension RE2Regex {
                 previousRepetition = isRepetition ? start : nil
             }
             if frames.count > 1 {
-                throw .missingClosingParenthesis(at: frames[frames.count - 1].openingOffset)
+                throw CompileError(.missingClosingParenthesis, at: frames[frames.count - 1].openingOffset)
             }
             return frames[0].makeNode()
         }
@@ -174,9 +174,9 @@ extension RE2Regex {
         {
             if let previous {
                 if scalars[start] == "+" {
-                    throw .possessiveNotSupported(text(previous..<position), at: start)
+                    throw CompileError(.possessiveNotSupported(text(previous..<position)), at: start)
                 }
-                throw .invalidNestedRepetition(text(previous..<position), at: start)
+                throw CompileError(.invalidNestedRepetition(text(previous..<position)), at: start)
             }
             if position < scalars.count, scalars[position] == "?" {
                 position += 1  // Laziness cannot change whether there is a match.
@@ -184,13 +184,13 @@ extension RE2Regex {
             guard let operand = frames[frames.count - 1].sequence.popLast(),
                 var weight = frames[frames.count - 1].sequenceWeights.popLast()
             else {
-                throw .missingRepetitionArgument(text(start..<position), at: start)
+                throw CompileError(.missingRepetitionArgument(text(start..<position)), at: start)
             }
             if isCounted {
                 let count = max ?? min
                 weight = count == 0 ? 1 : weight * count
                 if Swift.max(min, max ?? 0) >= 2, weight > Self.maxRepeatCount {
-                    throw .nestedRepeatCountTooLarge(text(start..<position), at: start)
+                    throw CompileError(.nestedRepeatCountTooLarge(text(start..<position)), at: start)
                 }
             }
             append(.repetition(operand, min: min, max: max, offset: start), weight: weight)
@@ -221,10 +221,10 @@ extension RE2Regex {
             position = index + 1
             let written = text(start..<position)
             if minimum > Self.maxRepeatCount || (maximum ?? 0) > Self.maxRepeatCount {
-                throw .repeatCountTooLarge(written, at: start)
+                throw CompileError(.repeatCountTooLarge(written), at: start)
             }
             if let maximum, maximum < minimum {
-                throw .invalidRepeatCount(written, at: start)
+                throw CompileError(.invalidRepeatCount(written), at: start)
             }
             return (minimum, maximum)
         }
@@ -243,16 +243,16 @@ extension RE2Regex {
                 rest.starts(with: prefix.unicodeScalars)
             }
             if startsWith("=") || startsWith("!") {
-                throw .lookaroundNotSupported(text(start..<start + 3), at: start)
+                throw CompileError(.lookaroundNotSupported(text(start..<start + 3)), at: start)
             }
             if startsWith("<=") || startsWith("<!") {
-                throw .lookaroundNotSupported(text(start..<start + 4), at: start)
+                throw CompileError(.lookaroundNotSupported(text(start..<start + 4)), at: start)
             }
             if startsWith("P=") {
-                throw .backreferenceNotSupported(text(start..<start + 4), at: start)
+                throw CompileError(.backreferenceNotSupported(text(start..<start + 4)), at: start)
             }
             if startsWith(">") {
-                throw .atomicGroupNotSupported(at: start)
+                throw CompileError(.atomicGroupNotSupported, at: start)
             }
             if startsWith("P<") || startsWith("<") {
                 try openNamedGroup(nameStart: position + (startsWith("P<") ? 4 : 3))
@@ -273,7 +273,7 @@ extension RE2Regex {
                 index += 1
             }
             guard index < scalars.count else {
-                throw .invalidGroupName(text(start..<index), at: start)
+                throw CompileError(.invalidGroupName(text(start..<index)), at: start)
             }
             let name = text(nameStart..<index)
             // As in RE2: letters, marks, decimal digits and connector punctuation such as `_`.
@@ -287,10 +287,10 @@ extension RE2Regex {
                 }
             }
             guard !name.isEmpty, isWord else {
-                throw .invalidGroupName(text(start..<index + 1), at: start)
+                throw CompileError(.invalidGroupName(text(start..<index + 1)), at: start)
             }
             guard groupNames.insert(name).inserted else {
-                throw .duplicateGroupName(name, at: start)
+                throw CompileError(.duplicateGroupName(name), at: start)
             }
             try pushFrame(flags: flags, at: start)
             position = index + 1
@@ -312,7 +312,7 @@ extension RE2Regex {
                 case "U": newFlags.isUngreedy = !isNegating
                 case "-":
                     guard !isNegating else {
-                        throw .unsupportedGroupSyntax(text(start..<index + 1), at: start)
+                        throw CompileError(.unsupportedGroupSyntax(text(start..<index + 1)), at: start)
                     }
                     isNegating = true
                     hasFlag = false
@@ -321,7 +321,7 @@ extension RE2Regex {
                 case ")", ":":
                     // RE2 accepts `(?)` but rejects `(?-)` and `(?i-)`: a minus needs a flag after it.
                     guard hasFlag || !isNegating else {
-                        throw .unsupportedGroupSyntax(text(start..<index + 1), at: start)
+                        throw CompileError(.unsupportedGroupSyntax(text(start..<index + 1)), at: start)
                     }
                     position = index + 1
                     if scalar == ")" {
@@ -331,24 +331,24 @@ extension RE2Regex {
                     }
                     return
                 default:
-                    throw .unsupportedGroupSyntax(text(start..<index + 1), at: start)
+                    throw CompileError(.unsupportedGroupSyntax(text(start..<index + 1)), at: start)
                 }
                 hasFlag = true
                 index += 1
             }
-            throw .missingClosingParenthesis(at: start)
+            throw CompileError(.missingClosingParenthesis, at: start)
         }
 
         private mutating func pushFrame(flags: Flags, at offset: Int) throws(CompileError) {
             guard frames.count <= Self.maxNestingDepth else {
-                throw .nestingTooDeep(limit: Self.maxNestingDepth, at: offset)
+                throw CompileError(.nestingTooDeep(limit: Self.maxNestingDepth), at: offset)
             }
             frames.append(Frame(flags: flags, openingOffset: offset))
         }
 
         private mutating func closeGroup() throws(CompileError) {
             guard frames.count > 1, let frame = frames.popLast() else {
-                throw .unexpectedClosingParenthesis(at: position)
+                throw CompileError(.unexpectedClosingParenthesis, at: position)
             }
             append(frame.makeNode(), weight: frame.weight)
             position += 1
@@ -368,7 +368,7 @@ extension RE2Regex {
             }
             var isFirst = true
             while true {
-                guard position < scalars.count else { throw .missingClosingBracket(at: start) }
+                guard position < scalars.count else { throw CompileError(.missingClosingBracket, at: start) }
                 let itemStart = position
                 let scalar = scalars[position]
                 if scalar == "]", !isFirst {
@@ -397,7 +397,7 @@ extension RE2Regex {
                 }
                 position += 1
                 guard case .scalar(let high) = try parseClassAtom(), high >= low else {
-                    throw .invalidCharacterClassRange(text(itemStart..<position), at: itemStart)
+                    throw CompileError(.invalidCharacterClassRange(text(itemStart..<position)), at: itemStart)
                 }
                 set.insert(low.value...high.value, foldingCase: isFoldingCase)
             }
@@ -411,7 +411,7 @@ extension RE2Regex {
         }
 
         private mutating func parseClassAtom() throws(CompileError) -> ClassAtom {
-            guard position < scalars.count else { throw .missingClosingBracket(at: position) }
+            guard position < scalars.count else { throw CompileError(.missingClosingBracket, at: position) }
             guard scalars[position] == "\\" else {
                 position += 1
                 return .scalar(scalars[position - 1])
@@ -420,7 +420,7 @@ extension RE2Regex {
             switch try parseEscape(inBracketClass: true) {
             case .scalar(let scalar): return .scalar(scalar)
             case .item(let item): return .item(item)
-            case .assertion, .quoted: throw .invalidEscape(text(start..<position), at: start)
+            case .assertion, .quoted: throw CompileError(.invalidEscape(text(start..<position)), at: start)
             }
         }
 
@@ -436,7 +436,7 @@ extension RE2Regex {
             let isNegated = name.hasPrefix("^")
             if isNegated { name.removeFirst() }
             guard var item = UnicodeTables.posixClass(named: name) else {
-                throw .unknownPOSIXClass(text(start..<index + 2), at: start)
+                throw CompileError(.unknownPOSIXClass(text(start..<index + 2)), at: start)
             }
             position = index + 2
             item.isNegated = isNegated
@@ -448,10 +448,10 @@ extension RE2Regex {
         /// Parses the escape at `position`, which holds a backslash.
         private mutating func parseEscape(inBracketClass: Bool) throws(CompileError) -> Escape {
             let start = position
-            guard position + 1 < scalars.count else { throw .trailingBackslash(at: start) }
+            guard position + 1 < scalars.count else { throw CompileError(.trailingBackslash, at: start) }
             let letter = scalars[position + 1]
             position += 2
-            func invalid() -> CompileError { .invalidEscape(text(start..<position), at: start) }
+            func invalid() -> CompileError { CompileError(.invalidEscape(text(start..<position)), at: start) }
 
             if let control = letter.controlEscapeValue { return .scalar(control) }
             switch letter {
@@ -467,7 +467,7 @@ extension RE2Regex {
             case "0"..."7":
                 // One digit 1-7 alone is a backreference; otherwise up to three octal digits.
                 if letter != "0", !(position < scalars.count && ("0"..."7").contains(scalars[position])) {
-                    throw .backreferenceNotSupported(text(start..<position), at: start)
+                    throw CompileError(.backreferenceNotSupported(text(start..<position)), at: start)
                 }
                 var value = letter.value - 0x30
                 var digits = 1
@@ -479,7 +479,7 @@ extension RE2Regex {
                 guard let scalar = Unicode.Scalar(value) else { throw invalid() }
                 return .scalar(scalar)
             case "8", "9":
-                throw .backreferenceNotSupported(text(start..<position), at: start)
+                throw CompileError(.backreferenceNotSupported(text(start..<position)), at: start)
             case "A" where !inBracketClass: return .assertion(.beginningOfText)
             case "z" where !inBracketClass: return .assertion(.endOfText)
             case "b" where !inBracketClass: return .assertion(.wordBoundary)
@@ -522,20 +522,20 @@ extension RE2Regex {
                     position += 1
                 }
                 guard digits > 0, position < scalars.count, scalars[position] == "}" else {
-                    throw .invalidEscape(text(start..<Swift.min(position + 1, scalars.count)), at: start)
+                    throw CompileError(.invalidEscape(text(start..<Swift.min(position + 1, scalars.count))), at: start)
                 }
                 position += 1
             } else {
                 for _ in 0..<2 {
                     guard position < scalars.count, let digit = hexValue(scalars[position]) else {
-                        throw .invalidEscape(text(start..<Swift.min(position + 1, scalars.count)), at: start)
+                        throw CompileError(.invalidEscape(text(start..<Swift.min(position + 1, scalars.count))), at: start)
                     }
                     value = value * 16 + digit
                     position += 1
                 }
             }
             guard let scalar = Unicode.Scalar(value) else {
-                throw .invalidEscape(text(start..<position), at: start)
+                throw CompileError(.invalidEscape(text(start..<position)), at: start)
             }
             return scalar
         }
@@ -545,7 +545,7 @@ extension RE2Regex {
             -> ScalarSet.Item
         {
             guard position < scalars.count else {
-                throw .invalidEscape(text(start..<position), at: start)
+                throw CompileError(.invalidEscape(text(start..<position)), at: start)
             }
             var name: String
             if scalars[position] == "{" {
@@ -554,7 +554,7 @@ extension RE2Regex {
                     index += 1
                 }
                 guard index < scalars.count else {
-                    throw .invalidEscape(text(start..<index), at: start)
+                    throw CompileError(.invalidEscape(text(start..<index)), at: start)
                 }
                 name = text(position + 1..<index)
                 position = index + 1
@@ -568,7 +568,7 @@ extension RE2Regex {
                 name.removeFirst()
             }
             guard var item = UnicodeTables.unicodeClass(named: name) else {
-                throw .unknownUnicodeClass(text(start..<position), at: start)
+                throw CompileError(.unknownUnicodeClass(text(start..<position)), at: start)
             }
             item.isNegated = negates
             return item

@@ -51,7 +51,7 @@ extension RE2Regex {
         @discardableResult
         private mutating func emit(_ instruction: Instruction) throws(CompileError) -> Int {
             guard instructions.count < maxSize else {
-                throw .programTooLarge(limit: maxSize, at: outermostRepetitionOffset ?? 0)
+                throw CompileError(.programTooLarge(limit: maxSize), at: outermostRepetitionOffset ?? 0)
             }
             instructions.append(instruction)
             return instructions.count - 1
@@ -61,7 +61,7 @@ extension RE2Regex {
         private mutating func compile(_ node: Node) throws(CompileError) {
             remainingCompileCalls -= 1
             guard remainingCompileCalls >= 0 else {
-                throw .programTooLarge(limit: maxSize, at: outermostRepetitionOffset ?? 0)
+                throw CompileError(.programTooLarge(limit: maxSize), at: outermostRepetitionOffset ?? 0)
             }
             switch node {
             case .empty:

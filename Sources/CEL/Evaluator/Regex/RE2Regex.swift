@@ -20,7 +20,8 @@ public struct RE2Regex: Sendable {
     public init(_ pattern: String, limits: Limits = .default) throws(CompileError) {
         let scalars = Array(pattern.unicodeScalars)
         guard scalars.count <= limits.maxPatternLength else {
-            throw .patternTooLong(length: scalars.count, limit: limits.maxPatternLength)
+            throw CompileError(
+                .patternTooLong(length: scalars.count, limit: limits.maxPatternLength), at: limits.maxPatternLength)
         }
         var parser = Parser(scalars)
         let node = try parser.parse()
