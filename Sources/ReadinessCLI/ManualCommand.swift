@@ -29,14 +29,23 @@ struct ManualCommand: ParsableCommand {
             out += ".SH \"READINESS \(name.uppercased().roffEscaped)\"\n"
             out += preformatted(ReadinessCommand.helpMessage(for: command, includeHidden: false, columns: 80))
         }
-        out += ".SH \"EXIT STATUS\"\n"
-        out += "0 the gate passed; 1 the gate failed (test: a case failed; eval: the evaluation failed); "
-        out += "2 bad input or usage.\n"
-        out += ".SH FILES\n.TP\n.I .readiness.yaml\ndefault options for readiness check, "
-        out += "looked for in the working directory and the directories above it.\n"
-        out += ".SH \"SEE ALSO\"\nThe README and docs/ of the Readiness project.\n"
-        return out
+        return out + closingSections
     }
+
+    /// The sections after the commands' help, which no help text carries: exit status, files
+    /// and where to read more.
+    private static let closingSections = """
+        .SH "EXIT STATUS"
+        0 the gate passed; 1 the gate failed (test: a case failed; eval: the evaluation failed); \
+        2 bad input or usage.
+        .SH FILES
+        .TP
+        .I .readiness.yaml
+        default options for readiness check, looked for in the working directory and the directories above it.
+        .SH "SEE ALSO"
+        The README and docs/ of the Readiness project.
+
+        """
 
     /// Help text shown as is (no filling), each line escaped for roff.
     private static func preformatted(_ text: String) -> String {

@@ -66,20 +66,13 @@ enum Bench {
         defer { unlink(output) }
         var arguments = ["check"] + files + ["--as-of", asOf, "--format", format, "--output", output]
         for r in rulesets { arguments += ["--ruleset", r] }
-        var times: [Double] = []
-        var peak = 0
-        for _ in 0..<max(1, runs) {
+        let (median, peak) = try ProcessRun.median(runs: runs) {
             // Each run writes a new file: replacing the last run's output would have the
             // kernel free that file's pages inside the timed run (2 to 9 ms for the large
             // snapshot's 13 MB of findings), work that belongs to no check.
             unlink(output)
-            let m = try ProcessRun.measure(readiness, arguments)
-            guard m.status <= 1 else { throw BenchError("readiness check exited with \(m.status) on \(label)") }
-            times.append(m.seconds)
-            peak = max(peak, m.peakBytes)
-        }
-        times.sort()
-        let median = times[times.count / 2]
+            return try ProcessRun.measure(readiness, arguments)
+        } failure: { "readiness check exited with \($0) on \(label)" }
         let (scan, bytes) = try ScanWorkload.inChild(files: files, runs: runs)
         let name = label.count > 36 ? "…" + label.suffix(35) : label
         print(
@@ -105,12 +98,8 @@ struct ScanWorkload: ParsableCommand {
 
     func run() throws {
         let contents = files.compactMap { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }
-        var times: [Double] = []
-        for _ in 0..<max(1, runs) {
-            times.append(Measure.seconds { for c in contents { _ = LibYAMLScan.countEvents(c) } })
-        }
-        times.sort()
-        print(times[times.count / 2], contents.reduce(0) { $0 + $1.count })
+        let seconds = Measure.median(runs: max(1, runs)) { for c in contents { _ = LibYAMLScan.countEvents(c) } }
+        print(seconds, contents.reduce(0) { $0 + $1.count })
     }
 
     /// The median scan time and the bytes scanned, from a child `readiness-bench scan`.

@@ -27,8 +27,8 @@ struct HistoryBench: ParsableCommand {
         let check = ["check"] + files + ["--as-of", "2026-06-01", "--format", "json", "--output", directory + "/bench.json"]
         let database = directory + "/portfolio-history.db"
         if !historyOnly || !FileManager.default.fileExists(atPath: database) {
-            let plain = try median { _ in try ProcessRun.measure(readiness, check) }
-            let recording = try median { _ in
+            let plain = try median { try ProcessRun.measure(readiness, check) }
+            let recording = try median {
                 for suffix in ["", "-wal", "-shm"] { unlink(database + suffix) }
                 return try ProcessRun.measure(readiness, check + ["--record", database])
             }
@@ -40,22 +40,15 @@ struct HistoryBench: ParsableCommand {
         for (label, path) in [("one project, \(portfolio) weekly assessments", timeline), ("portfolio history (\(portfolio) projects, worst case)", database)] {
             for format in ["text", "html", "json", "csv"] {
                 let output = directory + "/history.\(format)"
-                let seconds = try median { _ in try ProcessRun.measure(readiness, ["history", path, "--format", format, "--output", output]) }
+                let seconds = try median { try ProcessRun.measure(readiness, ["history", path, "--format", format, "--output", output]) }
                 print("history, \(label), \(format): \(Measure.format(seconds))")
             }
         }
     }
 
     /// The median wall time of `runs` runs of a command that must exit 0 or 1.
-    private func median(_ body: (Int) throws -> ProcessRun.Measurement) throws -> Double {
-        var times: [Double] = []
-        for i in 0..<max(1, runs) {
-            let m = try body(i)
-            guard m.status <= 1 else { throw BenchError("readiness exited with \(m.status)") }
-            times.append(m.seconds)
-        }
-        times.sort()
-        return times[times.count / 2]
+    private func median(_ run: () throws -> ProcessRun.Measurement) throws -> Double {
+        try ProcessRun.median(runs: runs, run) { "readiness exited with \($0)" }.seconds
     }
 
     /// One project assessed weekly, `portfolio` times: the first recorded assessment, whose

@@ -13,9 +13,12 @@ enum Measure {
     static func median(runs: Int, _ body: () throws -> Void) rethrows -> Double {
         var times: [Double] = []
         for _ in 0..<runs { times.append(try seconds(body)) }
-        if times.isEmpty { return .nan }
-        times.sort()
-        return times[times.count / 2]
+        return median(of: times)
+    }
+
+    /// The median of some timings (the upper one of an even count; NaN for none).
+    static func median(of times: [Double]) -> Double {
+        times.isEmpty ? .nan : times.sorted()[times.count / 2]
     }
 
     /// The process's peak resident set size in bytes (Linux `VmHWM`), or nil where unknown.

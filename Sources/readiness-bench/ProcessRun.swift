@@ -8,6 +8,22 @@ enum ProcessRun {
         var status: Int32
     }
 
+    /// The median wall time and the highest peak memory of `runs` runs (at least one) of a
+    /// command that must exit 0 or 1; `failure` words the error for any other exit status.
+    static func median(
+        runs: Int, _ run: () throws -> Measurement, failure: (Int32) -> String
+    ) throws -> (seconds: Double, peakBytes: Int) {
+        var times: [Double] = []
+        var peak = 0
+        for _ in 0..<max(1, runs) {
+            let m = try run()
+            guard m.status <= 1 else { throw BenchError(failure(m.status)) }
+            times.append(m.seconds)
+            peak = max(peak, m.peakBytes)
+        }
+        return (Measure.median(of: times), peak)
+    }
+
     /// Runs a command to its end; with `quiet`, its output goes to /dev/null.
     static func measure(_ executable: String, _ arguments: [String], quiet: Bool = true) throws -> Measurement {
         var pid: pid_t = 0

@@ -140,46 +140,44 @@ public struct AssessmentDiff: Sendable, Hashable, Codable {
     static func phaseChanges(
         _ old: [AssessmentSummary.PlannedPhase], _ new: [AssessmentSummary.PlannedPhase]
     ) -> [PhaseChange] {
-        let oldByName = Dictionary(old.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let newNames = Set(new.map(\.name))
-        var out: [PhaseChange] = []
-        for phase in new {
-            let before = oldByName[phase.name]
-            let oldScope = Set(before?.scope ?? [])
-            let newScope = Set(phase.scope)
-            out.append(
-                PhaseChange(
-                    name: phase.name, oldDecision: before?.decision, newDecision: phase.decision,
-                    oldStatus: before?.status, newStatus: phase.status,
-                    movedIn: phase.scope.filter { !oldScope.contains($0) },
-                    movedOut: (before?.scope ?? []).filter { !newScope.contains($0) }))
-        }
-        for phase in old where !newNames.contains(phase.name) {
-            out.append(
-                PhaseChange(
-                    name: phase.name, oldDecision: phase.decision, newDecision: nil, oldStatus: phase.status,
-                    newStatus: nil, movedIn: [], movedOut: phase.scope))
-        }
-        return out
+        aligned(old, new, by: \.name).map { PhaseChange(name: $0.name, old: $0.old, new: $0.new) }
     }
 
     static func areaChanges(_ old: [AssessmentSummary.Area], _ new: [AssessmentSummary.Area]) -> [AreaChange] {
-        let oldByName = Dictionary(old.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let newNames = Set(new.map(\.name))
-        var out = new.map { area in
-            let before = oldByName[area.name]
-            return AreaChange(
-                name: area.name, oldReadiness: before?.readiness, newReadiness: area.readiness,
-                oldCoverage: before?.coverage, newCoverage: area.coverage, oldStatus: before?.status,
-                newStatus: area.status)
-        }
-        for area in old where !newNames.contains(area.name) {
-            out.append(
-                AreaChange(
-                    name: area.name, oldReadiness: area.readiness, newReadiness: nil, oldCoverage: area.coverage,
-                    newCoverage: nil, oldStatus: area.status, newStatus: nil))
-        }
-        return out
+        aligned(old, new, by: \.name).map { AreaChange(name: $0.name, old: $0.old, new: $0.new) }
+    }
+
+    /// Pairs two lists by name: each item of `new`, in order, with the first item of `old` of
+    /// its name, then each item of `old` whose name `new` lacks, in order.
+    static func aligned<Item>(
+        _ old: [Item], _ new: [Item], by name: (Item) -> String
+    ) -> [(name: String, old: Item?, new: Item?)] {
+        let oldByName = Dictionary(old.map { (name($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let newNames = Set(new.map(name))
+        var pairs: [(name: String, old: Item?, new: Item?)] = new.map { (name($0), oldByName[name($0)], $0) }
+        pairs += old.filter { !newNames.contains(name($0)) }.map { (name($0), $0, nil) }
+        return pairs
+    }
+}
+
+extension AssessmentDiff.PhaseChange {
+    /// A phase as the old and the new plan have it (nil where a plan lacks it).
+    init(name: String, old: AssessmentSummary.PlannedPhase?, new: AssessmentSummary.PlannedPhase?) {
+        let oldScope = Set(old?.scope ?? [])
+        let newScope = Set(new?.scope ?? [])
+        self.init(
+            name: name, oldDecision: old?.decision, newDecision: new?.decision, oldStatus: old?.status,
+            newStatus: new?.status, movedIn: (new?.scope ?? []).filter { !oldScope.contains($0) },
+            movedOut: (old?.scope ?? []).filter { !newScope.contains($0) })
+    }
+}
+
+extension AssessmentDiff.AreaChange {
+    /// An area as the old and the new assessment have it (nil where one lacks it).
+    init(name: String, old: AssessmentSummary.Area?, new: AssessmentSummary.Area?) {
+        self.init(
+            name: name, oldReadiness: old?.readiness, newReadiness: new?.readiness, oldCoverage: old?.coverage,
+            newCoverage: new?.coverage, oldStatus: old?.status, newStatus: new?.status)
     }
 }
 
