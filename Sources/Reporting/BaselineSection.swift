@@ -40,10 +40,10 @@ public struct BaselineSection: Sendable {
     public func markdown(language: String) -> String {
         let strings = ReportStrings(language: language)
         var out = "\n## \(strings.baselineHeading)\n\n"
-        out += "\(strings.t("Baseline", "基线"))\(strings.colon)\(baselinePath.markdownCode). \(summary(strings)). \(strings.baselineGateNote)\n"
+        out += "\(strings.baselineLabel)\(strings.colon)\(baselinePath.markdownCode). \(summary(strings)). \(strings.baselineGateNote)\n"
         let entries = Self.listed.flatMap { comparison.entries($0) }
         if !entries.isEmpty {
-            out += "\n| \(strings.t("change", "变化")) | \(strings.t("finding", "问题")) | \(strings.t("status", "状态")) |\n"
+            out += "\n| " + strings.baselineColumns.joined(separator: " | ") + " |\n"
             out += "|---|---|---|\n"
             for entry in entries {
                 let record = entry.record

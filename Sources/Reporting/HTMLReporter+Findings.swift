@@ -28,16 +28,7 @@ extension HTMLReporter.Writer {
         )
         add("<ul class=\"results\">")
         for (k, result) in ruleFindings.results.enumerated() {
-            var item = "\(pill(result.status)) "
-            if let subject = result.subject, !Evaluation.subjectShown(subject, in: result.message ?? "") {
-                item += "<strong>\(h(subject))</strong>\(h(strings.colon))"
-            }
-            if result.status == .unknown {
-                item +=
-                    "\(h(strings.missingFactPrefix))\(h(strings.colon))<code>\(h(result.missingFact ?? "—"))</code>"
-            } else {
-                item += h(evaluation.detail(of: result, strings: strings))
-            }
+            var item = "\(pill(result.status)) " + InlineMarkup.html.finding(result, in: evaluation, strings: strings)
             if let location = place(of: result) { item += " <span class=\"where mono\">\(h(location))</span>" }
             if result.status == .waived, let waiver = result.waiver {
                 item +=

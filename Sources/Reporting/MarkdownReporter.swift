@@ -372,15 +372,7 @@ public struct MarkdownReporter: Reporter {
                     line()
                     for (k, result) in ruleFindings.results.enumerated() {
                         var text = "- \(ReportBadge.status(result.status)) **\(strings.status(result.status))** "
-                        if let subject = result.subject, !Evaluation.subjectShown(subject, in: result.message ?? "") {
-                            text += "*\(subject.markdownEscaped)*\(strings.colon)"
-                        }
-                        if result.status == .unknown {
-                            text +=
-                                "\(strings.missingFactPrefix)\(strings.colon)\((result.missingFact ?? "—").markdownCode)"
-                        } else {
-                            text += evaluation.detail(of: result, strings: strings).markdownEscaped
-                        }
+                            + InlineMarkup.markdown.finding(result, in: evaluation, strings: strings)
                         if let place = place(of: result) { text += " (\(place.markdownCode))" }
                         if result.status == .waived, let waiver = result.waiver {
                             text += " — \(strings.waivedPrefix)\(strings.colon)\(waiver.reason.markdownEscaped)"

@@ -9,13 +9,7 @@ extension ReportStrings {
     var adjustment: String { t("Change", "调整") }
 
     /// Where an override or an input came from: a ruleset or the snapshot.
-    func origin(_ kind: String) -> String {
-        switch kind {
-        case "ruleset": t("ruleset", "规则集")
-        case "snapshot": t("snapshot", "快照")
-        default: kind
-        }
-    }
+    func origin(_ kind: String) -> String { translation(of: kind, in: .origin) ?? kind }
 
     /// What an override changed, with a rule switched off said in words and the fields,
     /// severities, actions and scope kinds in the report language.
@@ -27,23 +21,16 @@ extension ReportStrings {
     }
 
     private func field(_ name: String) -> String {
-        switch name {
-        case "enabled": return t("enabled", "启用")
-        case "severity": return t("severity", "严重程度")
-        case "action": return t("action", "处置")
-        case "likelihood": return t("likelihood", "可能性")
-        case "impact": return t("impact", "影响")
-        default:
-            if name.hasPrefix("only.") { return t("only ", "仅限") + scopeKind(String(name.dropFirst(5))) }
-            return name
-        }
+        if let translated = translation(of: name, in: .overrideField) { return translated }
+        if name.hasPrefix("only.") { return t("only ", "仅限") + scopeKind(String(name.dropFirst(5))) }
+        return name
     }
 
     private func value(_ text: String, of field: String) -> String {
         switch field {
         case "severity": return Severity(rawValue: text).map(severity) ?? text
         case "action": return RuleAction(rawValue: text).map(action) ?? text
-        case "enabled": return text == "true" ? t("yes", "是") : text == "false" ? t("no", "否") : text
+        case "enabled": return text == "true" ? yes : text == "false" ? no : text
         default: return text == "*" ? t("everywhere", "全部") : text
         }
     }

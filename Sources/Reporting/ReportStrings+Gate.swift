@@ -2,6 +2,10 @@ import Readiness
 
 extension ReportStrings {
     var baselineHeading: String { t("Compared with the baseline", "与基线比较") }
+    /// The label before the baseline's path.
+    var baselineLabel: String { t("Baseline", "基线") }
+    /// The heads of the table of listed changes: the change, the finding and its status.
+    var baselineColumns: [String] { [t("change", "变化"), t("finding", "问题"), t("status", "状态")] }
 
     func baselineChange(_ change: FindingComparison.Change) -> String {
         switch change {

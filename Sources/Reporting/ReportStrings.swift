@@ -1,42 +1,38 @@
 import Readiness
 
-/// The words of a report's chrome (headings, labels, status and verdict names) in English or
-/// Chinese. Text that comes from rulesets (titles, messages, recommendations) is resolved from
-/// the rulesets themselves; this catalogue only covers what the reporters write.
-struct ReportStrings: Sendable {
-    /// The language code, `en` or `zh`; anything else falls back to English.
-    let language: String
+/// The phrasebook as the reporters name it. The words of a report's chrome (headings, labels,
+/// status and verdict names) are written in extensions of it here, each phrase in English and
+/// Chinese side by side; text that comes from rulesets (titles, messages, recommendations) is
+/// resolved from the rulesets themselves.
+typealias ReportStrings = Phrases
 
-    init(language: String) {
-        self.language = language
-    }
-
-    private var isChinese: Bool { language == "zh" || language.hasPrefix("zh-") }
-
-    func t(_ en: String, _ zh: String) -> String { isChinese ? zh : en }
-
+extension ReportStrings {
     /// The `lang` attribute for HTML.
     var htmlLanguage: String { t("en", "zh-CN") }
 
     // MARK: Titles and headings
 
-    var reportTitle: String { t("Go-live readiness report", "上线准备度评估报告") }
+    /// What the reports call the assessment a stage calls for: the report's title, and the kind
+    /// of assessment in a few words.
+    private static func phrases(of stage: ProjectStage) -> (title: Phrase, assessment: Phrase) {
+        switch stage {
+        case .feasibility:
+            (Phrase(en: "Pre-project feasibility assessment", zh: "项目前期可行性评估报告"),
+             Phrase(en: "feasibility assessment", zh: "可行性评估"))
+        case .delivery:
+            (Phrase(en: "Go-live readiness report", zh: "上线准备度评估报告"),
+             Phrase(en: "go-live readiness review", zh: "上线准备度评审"))
+        }
+    }
+
+    var reportTitle: String { reportTitle(.delivery) }
 
     /// The report's title for the kind of assessment the stage calls for.
-    func reportTitle(_ stage: ProjectStage) -> String {
-        switch stage {
-        case .feasibility: t("Pre-project feasibility assessment", "项目前期可行性评估报告")
-        case .delivery: reportTitle
-        }
-    }
+    func reportTitle(_ stage: ProjectStage) -> String { Self.phrases(of: stage).title[phraseLanguage] }
 
     /// The kind of assessment, in a few words.
-    func assessment(_ stage: ProjectStage) -> String {
-        switch stage {
-        case .feasibility: t("feasibility assessment", "可行性评估")
-        case .delivery: t("go-live readiness review", "上线准备度评审")
-        }
-    }
+    func assessment(_ stage: ProjectStage) -> String { Self.phrases(of: stage).assessment[phraseLanguage] }
+
     var portfolioTitle: String { t("Portfolio readiness", "项目组合上线准备度") }
     var summary: String { t("Summary", "概要") }
     var verdict: String { t("Verdict", "结论") }
@@ -181,51 +177,78 @@ struct ReportStrings: Sendable {
 
     // MARK: Enumerations
 
-    func verdict(_ verdict: Verdict) -> String {
+    /// Everything the reports say of a verdict, in both languages.
+    private struct VerdictPhrases {
+        /// Its name (`Go with conditions`).
+        let name: Phrase
+        /// Its name as the text report's headline shows it (`GO WITH CONDITIONS`).
+        let headline: Phrase
+        /// A phase's decision, in a few lower-case words (`go with conditions`).
+        let decision: Phrase
+        /// What it means for a go-live, in one sentence.
+        let meaning: Phrase
+        /// What it means for a feasibility assessment, in one sentence.
+        let feasibilityMeaning: Phrase
+    }
+
+    private static func phrases(of verdict: Verdict) -> VerdictPhrases {
         switch verdict {
-        case .go: t("Go", "可以上线")
-        case .goWithConditions: t("Go with conditions", "有条件上线")
-        case .split: t("Split", "拆分上线")
-        case .defer: t("Defer", "推迟上线")
-        case .noGo: t("No-go", "不可上线")
+        case .go:
+            VerdictPhrases(
+                name: Phrase(en: "Go", zh: "可以上线"),
+                headline: Phrase(en: "GO", zh: "可以上线"),
+                decision: Phrase(en: "go", zh: "按计划进行"),
+                meaning: Phrase(en: "Nothing stands in the way of the go-live.", zh: "没有妨碍上线的问题。"),
+                feasibilityMeaning: Phrase(
+                    en: "Nothing found makes the plan infeasible; checks due later are listed as planned work.",
+                    zh: "未发现使计划不可行的问题；后续到期的检查列为计划中的工作。"))
+        case .goWithConditions:
+            VerdictPhrases(
+                name: Phrase(en: "Go with conditions", zh: "有条件上线"),
+                headline: Phrase(en: "GO WITH CONDITIONS", zh: "有条件上线"),
+                decision: Phrase(en: "go with conditions", zh: "有条件进行"),
+                meaning: Phrase(en: "Go live once the conditions below are met or accepted.", zh: "满足或接受下列条件后即可上线。"),
+                feasibilityMeaning: Phrase(
+                    en: "The plan is feasible once the conditions below are met or accepted.",
+                    zh: "满足或接受下列条件后，计划可行。"))
+        case .split:
+            VerdictPhrases(
+                name: Phrase(en: "Split", zh: "拆分上线"),
+                headline: Phrase(en: "SPLIT", zh: "拆分阶段"),
+                decision: Phrase(en: "split", zh: "拆分"),
+                meaning: Phrase(
+                    en: "Go live with part of the scope; move the rest to a follow-on phase.", zh: "先上线部分范围，其余移至后续阶段。"),
+                feasibilityMeaning: Phrase(
+                    en: "Feasible for part of the scope; run the prerequisites for the rest as their own project first.",
+                    zh: "部分范围可行；其余部分须先将前提工作作为独立项目实施。"))
+        case .defer:
+            VerdictPhrases(
+                name: Phrase(en: "Defer", zh: "推迟上线"),
+                headline: Phrase(en: "DEFER", zh: "推迟"),
+                decision: Phrase(en: "deferred", zh: "推迟"),
+                meaning: Phrase(
+                    en: "Do not go live on the planned date; clear the prerequisites first.", zh: "不要在计划日期上线，须先满足前提条件。"),
+                feasibilityMeaning: Phrase(
+                    en: "Not feasible as planned: clear the prerequisites before the project starts.",
+                    zh: "按当前计划不可行：须在项目启动前满足前提条件。"))
+        case .noGo:
+            VerdictPhrases(
+                name: Phrase(en: "No-go", zh: "不可上线"),
+                headline: Phrase(en: "NO-GO", zh: "不可上线"),
+                decision: Phrase(en: "blocked", zh: "阻断"),
+                meaning: Phrase(en: "Do not go live: a blocking risk has no way back.", zh: "不可上线：存在无法挽回的阻断性风险。"),
+                feasibilityMeaning: Phrase(
+                    en: "Not feasible: a blocking risk stands in the way of the plan.", zh: "不可行：存在阻断计划的风险。"))
         }
     }
+
+    func verdict(_ verdict: Verdict) -> String { Self.phrases(of: verdict).name[phraseLanguage] }
 
     /// The verdict as the text report's headline shows it.
-    func verdictHeadline(_ verdict: Verdict) -> String {
-        switch verdict {
-        case .go: t("GO", "可以上线")
-        case .goWithConditions: t("GO WITH CONDITIONS", "有条件上线")
-        case .split: t("SPLIT", "拆分阶段")
-        case .defer: t("DEFER", "推迟")
-        case .noGo: t("NO-GO", "不可上线")
-        }
-    }
+    func verdictHeadline(_ verdict: Verdict) -> String { Self.phrases(of: verdict).headline[phraseLanguage] }
 
     /// A phase's decision, in a few lower-case words.
-    func phaseDecision(_ verdict: Verdict) -> String {
-        switch verdict {
-        case .go: t("go", "按计划进行")
-        case .goWithConditions: t("go with conditions", "有条件进行")
-        case .split: t("split", "拆分")
-        case .defer: t("deferred", "推迟")
-        case .noGo: t("blocked", "阻断")
-        }
-    }
-
-    /// A result's status as the text report labels it.
-    func statusLabel(_ status: ResultStatus) -> String {
-        switch status {
-        case .pass: t("PASS", "通过")
-        case .warn: t("WARN", "警告")
-        case .fail: t("FAIL", "失败")
-        case .notApplicable: t("N/A", "不适用")
-        case .unknown: t("UNKNOWN", "未知")
-        case .error: t("ERROR", "错误")
-        case .waived: t("WAIVED", "已豁免")
-        case .notDue: t("PLANNED", "计划中")
-        }
-    }
+    func phaseDecision(_ verdict: Verdict) -> String { Self.phrases(of: verdict).decision[phraseLanguage] }
 
     /// "… and 3 more".
     func andMore(_ count: Int) -> String { t("… and \(count) more", "……另有 \(count) 项") }
@@ -241,89 +264,51 @@ struct ReportStrings: Sendable {
 
     /// What the verdict means for the stage of the project, in one sentence.
     func verdictExplanation(_ verdict: Verdict, stage: ProjectStage) -> String {
-        guard stage == .feasibility else { return verdictExplanation(verdict) }
-        switch verdict {
-        case .go:
-            return t("Nothing found makes the plan infeasible; checks due later are listed as planned work.", "未发现使计划不可行的问题；后续到期的检查列为计划中的工作。")
-        case .goWithConditions:
-            return t("The plan is feasible once the conditions below are met or accepted.", "满足或接受下列条件后，计划可行。")
-        case .split:
-            return t("Feasible for part of the scope; run the prerequisites for the rest as their own project first.", "部分范围可行；其余部分须先将前提工作作为独立项目实施。")
-        case .defer:
-            return t("Not feasible as planned: clear the prerequisites before the project starts.", "按当前计划不可行：须在项目启动前满足前提条件。")
-        case .noGo:
-            return t("Not feasible: a blocking risk stands in the way of the plan.", "不可行：存在阻断计划的风险。")
-        }
+        let phrases = Self.phrases(of: verdict)
+        return (stage == .feasibility ? phrases.feasibilityMeaning : phrases.meaning)[phraseLanguage]
     }
 
     /// What the verdict means, in one sentence.
-    func verdictExplanation(_ verdict: Verdict) -> String {
-        switch verdict {
-        case .go:
-            t("Nothing stands in the way of the go-live.", "没有妨碍上线的问题。")
-        case .goWithConditions:
-            t("Go live once the conditions below are met or accepted.", "满足或接受下列条件后即可上线。")
-        case .split:
-            t("Go live with part of the scope; move the rest to a follow-on phase.", "先上线部分范围，其余移至后续阶段。")
-        case .defer:
-            t("Do not go live on the planned date; clear the prerequisites first.", "不要在计划日期上线，须先满足前提条件。")
-        case .noGo:
-            t("Do not go live: a blocking risk has no way back.", "不可上线：存在无法挽回的阻断性风险。")
-        }
-    }
+    func verdictExplanation(_ verdict: Verdict) -> String { Self.phrases(of: verdict).meaning[phraseLanguage] }
 
-    func status(_ status: ResultStatus) -> String {
+    /// A result status's label in the text report (`PASS`) and its name elsewhere (`pass`).
+    private static func phrases(of status: ResultStatus) -> (label: Phrase, name: Phrase) {
         switch status {
-        case .pass: t("pass", "通过")
-        case .warn: t("warn", "警告")
-        case .fail: t("fail", "失败")
-        case .notApplicable: t("n/a", "不适用")
-        case .unknown: t("unknown", "未知")
-        case .error: t("error", "错误")
-        case .waived: t("waived", "已豁免")
-        case .notDue: t("not yet due", "尚未到期")
+        case .pass: (Phrase(en: "PASS", zh: "通过"), Phrase(en: "pass", zh: "通过"))
+        case .warn: (Phrase(en: "WARN", zh: "警告"), Phrase(en: "warn", zh: "警告"))
+        case .fail: (Phrase(en: "FAIL", zh: "失败"), Phrase(en: "fail", zh: "失败"))
+        case .notApplicable: (Phrase(en: "N/A", zh: "不适用"), Phrase(en: "n/a", zh: "不适用"))
+        case .unknown: (Phrase(en: "UNKNOWN", zh: "未知"), Phrase(en: "unknown", zh: "未知"))
+        case .error: (Phrase(en: "ERROR", zh: "错误"), Phrase(en: "error", zh: "错误"))
+        case .waived: (Phrase(en: "WAIVED", zh: "已豁免"), Phrase(en: "waived", zh: "已豁免"))
+        case .notDue: (Phrase(en: "PLANNED", zh: "计划中"), Phrase(en: "not yet due", zh: "尚未到期"))
         }
     }
 
-    func severity(_ severity: Severity) -> String { Phrases(language: language).severityName(severity) }
+    /// A result's status as the text report labels it.
+    func statusLabel(_ status: ResultStatus) -> String { Self.phrases(of: status).label[phraseLanguage] }
 
-    func action(_ action: RuleAction) -> String { Phrases(language: language).actionName(action) }
+    func status(_ status: ResultStatus) -> String { Self.phrases(of: status).name[phraseLanguage] }
 
-    /// The display name of a rule category (the built-in ones are translated).
+    func severity(_ severity: Severity) -> String { severityName(severity) }
+
+    func action(_ action: RuleAction) -> String { actionName(action) }
+
     /// A category's display name: the title of the ruleset named like it, when there is one.
     func category(_ name: String, in evaluation: Evaluation) -> String {
         if let title = evaluation.categoryTitles[name] { return title.resolved(language) }
         return category(name)
     }
 
+    /// The display name of a rule category: the built-in ones are translated, the others
+    /// capitalised.
     func category(_ name: String) -> String {
-        switch name {
-        case "data": t("Data", "数据")
-        case "deployment": t("Deployment", "部署上线")
-        case "environment": t("Environment", "系统环境")
-        case "governance": t("Governance", "项目治理")
-        case "network": t("Network", "网络")
-        case "requirements": t("Requirements", "需求")
-        case "staffing": t("Staffing", "项目团队")
-        case "training": t("Training", "培训")
-        default: name.prefix(1).uppercased() + name.dropFirst()
-        }
+        translation(of: name, in: .category) ?? name.prefix(1).uppercased() + name.dropFirst()
     }
 
     /// The display name of a phase-scope kind (`sites`, `modules`, …).
-    func scopeKind(_ kind: String) -> String {
-        switch kind {
-        case "sites": t("sites", "站点")
-        case "modules": t("modules", "模块")
-        case "departments": t("departments", "部门")
-        case "processes": t("processes", "流程")
-        case "integrations": t("integrations", "接口")
-        default: kind
-        }
-    }
+    func scopeKind(_ kind: String) -> String { translation(of: kind, in: .scopeKind) ?? kind }
 
-    /// A list separator for running text.
-    var listSeparator: String { t(", ", "、") }
     /// A clause separator (`: `).
     var colon: String { t(": ", "：") }
     /// Between clauses of a list (`; `).

@@ -20,30 +20,28 @@ extension String {
     }
 
     private func escapedForMarkup(inAttribute: Bool, keepsBidi: Bool = false) -> String {
+        escaped(inAttribute ? .markupAttribute : .markupContent) { out, scalar in
+            if scalar == "\t" || scalar == "\n" {
+                out.unicodeScalars.append(scalar)
+            } else if scalar.isBidiControl && !keepsBidi {
+                out += scalar.visibleEscape
+            } else if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+                || (0x80..<0xA0).contains(scalar.value)
+            {
+                out.unicodeScalars.append("\u{FFFD}")
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+
+    /// The text with each character the table names replaced by its escape; every other scalar
+    /// is handed to `other`, which appends it as the format needs.
+    fileprivate func escaped(_ table: EscapeTable, other: (inout String, Unicode.Scalar) -> Void) -> String {
         var out = ""
         out.reserveCapacity(utf8.count)
         for scalar in unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where inAttribute: out += "&quot;"
-            case "'" where inAttribute: out += "&#39;"
-            case "\n" where inAttribute: out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t" where inAttribute: out += "&#9;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.isBidiControl && !keepsBidi {
-                    out += scalar.visibleEscape
-                } else if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF
-                    || (0x80..<0xA0).contains(scalar.value)
-                {
-                    out.unicodeScalars.append("\u{FFFD}")
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+            if let escape = table[scalar] { out += escape } else { other(&out, scalar) }
         }
         return out
     }
@@ -103,17 +101,9 @@ extension String {
     }
 
     private func replacingPipes(of text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar == "|" {
-                out += "\\|"
-            } else if scalar.isBidiControl {
-                out += scalar.visibleEscape
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
+        text.escaped(.markdownTableCell) { out, scalar in
+            if scalar.isBidiControl { out += scalar.visibleEscape } else { out.unicodeScalars.append(scalar) }
         }
-        return out
     }
 
     fileprivate func replacingNewlines(with replacement: String) -> String {
@@ -145,18 +135,7 @@ extension String {
     /// `%`, CR and LF percent-encoded, and `:` and `,` too with `escapingSeparators`; other
     /// controls made visible.
     private func githubEscaped(escapingSeparators: Bool) -> String {
-        var out = ""
-        for scalar in unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            case ":" where escapingSeparators: out += "%3A"
-            case "," where escapingSeparators: out += "%2C"
-            default: out.appendVisible(scalar)
-            }
-        }
-        return out
+        escaped(escapingSeparators ? .githubProperty : .githubMessage) { out, scalar in out.appendVisible(scalar) }
     }
 }
 
@@ -194,4 +173,34 @@ extension String {
 extension Unicode.Scalar {
     /// A bidi control as visible text, `\u{202E}` (the terminal escaper's form).
     fileprivate var visibleEscape: String { terminalEscape ?? String(self) }
+}
+
+/// The escapes of a few ASCII characters, looked up by their code.
+private struct EscapeTable: Sendable {
+    private var escapes = [String?](repeating: nil, count: 128)
+
+    init(_ pairs: KeyValuePairs<Unicode.Scalar, String>) {
+        for (scalar, escape) in pairs { escapes[Int(scalar.value)] = escape }
+    }
+
+    /// This table with more escapes.
+    func adding(_ pairs: KeyValuePairs<Unicode.Scalar, String>) -> EscapeTable {
+        var table = self
+        for (scalar, escape) in pairs { table.escapes[Int(scalar.value)] = escape }
+        return table
+    }
+
+    /// The escape of a scalar; nil when the table leaves it alone.
+    subscript(scalar: Unicode.Scalar) -> String? { scalar.value < 128 ? escapes[Int(scalar.value)] : nil }
+
+    /// XML and HTML element content.
+    static let markupContent = EscapeTable(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"])
+    /// A quoted XML or HTML attribute value.
+    static let markupAttribute = markupContent.adding(["\"": "&quot;", "'": "&#39;", "\n": "&#10;", "\t": "&#9;"])
+    /// Text inside a Markdown table cell.
+    static let markdownTableCell = EscapeTable(["|": "\\|"])
+    /// The message of a GitHub workflow command.
+    static let githubMessage = EscapeTable(["%": "%25", "\r": "%0D", "\n": "%0A"])
+    /// A property value of a GitHub workflow command.
+    static let githubProperty = githubMessage.adding([":": "%3A", ",": "%2C"])
 }

@@ -88,7 +88,7 @@ enum Decision {
 
     /// " (and 3 more)", appended to the message of a rule's first finding.
     static func andMore(_ count: Int, language: String) -> String {
-        Phrases(language: language).andMore(count)
+        Phrases(language: language).andMoreSuffix(count)
     }
 
     /// One reason per rule among the findings that call for the verdict, in rule order; when
