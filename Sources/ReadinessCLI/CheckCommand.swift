@@ -148,7 +148,8 @@ struct CheckCommand: ParsableCommand {
                 let problems = validator.validate(snapshot.document)
                 if paths.count == 1 { Timing.mark("snapshot validated") }
                 if problems.hasErrors { return .failure(DiagnosticError(problems)) }
-                let (evaluation, warnings) = try engine.evaluate(catalog, against: snapshot, options: options)
+                var (evaluation, warnings) = try engine.evaluate(catalog, against: snapshot, options: options)
+                evaluation.inputWarnings = (problems + warnings).filter { $0.severity == .warning }
                 return .success((evaluation, problems + warnings))
             } catch {
                 return .failure(error)

@@ -32,6 +32,16 @@ extension HTMLReporter.Writer {
         }
         add("</div>")
         reasonList(strings.decidedBy, evaluation.decidedBy, listClass: "decided-by")
+        if !evaluation.inputWarnings.isEmpty {
+            add("<h3>\(h(strings.inputWarnings))</h3>")
+            add("<p>\(h(strings.inputWarningsNote))</p>")
+            add("<ul class=\"input-warnings\">")
+            for warning in evaluation.inputWarnings {
+                add(
+                    "<li><span class=\"mono\">\(h(strings.warningPlace(warning, basePath: context.basePath)))</span> \(h(strings.warningText(warning)))</li>")
+            }
+            add("</ul>")
+        }
         var rows = evaluation.scores.categories.map {
             ReadinessChart.Row(
                 label: strings.category($0.name, in: evaluation), readiness: $0.readiness, coverage: $0.coverage, isTotal: false,

@@ -156,6 +156,17 @@ public struct MarkdownReporter: Reporter {
                     ]
                 ])
             reasonList(strings.decidedBy, evaluation.decidedBy)
+            inputWarnings(evaluation)
+        }
+
+        /// The warnings about the inputs, under the verdict: each may change it.
+        mutating func inputWarnings(_ evaluation: Evaluation) {
+            guard !evaluation.inputWarnings.isEmpty else { return }
+            paragraph("**⚠️ \(strings.inputWarnings)** — \(strings.inputWarningsNote)")
+            for warning in evaluation.inputWarnings {
+                line("- \(strings.warningPlace(warning, basePath: context.basePath).markdownCode) \(strings.warningText(warning).markdownEscaped)")
+            }
+            line()
         }
 
         mutating func scores(_ evaluation: Evaluation, level: Int) {

@@ -1,4 +1,5 @@
 import Readiness
+import SourceDiagnostics
 
 extension ReportStrings {
     /// The heading of the client's overrides of rules in the provenance.
@@ -7,6 +8,24 @@ extension ReportStrings {
     var calibrated: String { t("Calibrated", "已校准") }
     /// The column of what an override changed.
     var adjustment: String { t("Change", "调整") }
+
+    /// The heading of the warnings about the inputs.
+    var inputWarnings: String { t("Input warnings", "输入警告") }
+    /// What the input warnings mean for the reader.
+    var inputWarningsNote: String {
+        t("Each may change the assessment: correct the input and run again.", "每一条都可能改变评估结论：请更正输入后重新评估。")
+    }
+
+    /// Where a warning points (`file:line:column`, the file relative to `basePath`), or "—".
+    func warningPlace(_ warning: Diagnostic, basePath: String) -> String {
+        guard let start = warning.span?.start else { return ReportNumber.none }
+        return "\(ReportPath.relative(start.file, to: basePath)):\(start.position.line):\(start.position.column)"
+    }
+
+    /// A warning as one line: the message, its code, then its notes.
+    func warningText(_ warning: Diagnostic) -> String {
+        ([warning.message + " [\(warning.code)]"] + warning.notes.map(\.message)).joined(separator: "; ")
+    }
 
     /// Where an override or an input came from: a ruleset or the snapshot.
     func origin(_ kind: String) -> String { translation(of: kind, in: .origin) ?? kind }

@@ -19,6 +19,7 @@ extension ReportStrings {
         var rules: String { t("rules", "条规则") }
         var strictMark: String { t(" · strict", " · 严格模式") }
         var verdictLabel: String { t("Verdict: ", "结论：") }
+        var warningLabel: String { t("Input warning: ", "输入警告：") }
 
         /// A parameter a later ruleset sets over the ruleset that declares it.
         func parameterOverridden(_ name: String, of owner: String, by ruleset: String) -> String {

@@ -77,6 +77,12 @@ public struct TextReporter: Reporter {
                     "\(s.calibrated)\(s.colon)\(override.ruleID) \(s.changes(of: override)) — \(override.reason) (\(s.origin(override.origin)) \(path(override.location.file)):\(override.location.line))"
                         .terminalEscaped) + "\n"
             }
+            for warning in e.inputWarnings {
+                out += p.yellow(
+                    "\(phrase.warningLabel)\(s.warningPlace(warning, basePath: basePath)): \(s.warningText(warning))".terminalEscaped)
+                    + "\n"
+            }
+            if !e.inputWarnings.isEmpty { out += "  " + s.inputWarningsNote + "\n" }
         }
 
         mutating func verdict() {

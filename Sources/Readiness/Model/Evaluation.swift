@@ -360,6 +360,9 @@ public struct Evaluation: Sendable {
     public var whatItTakes: [Int: WhatItTakes] = [:]
     /// Display names of categories, from the titles of the rulesets named like them.
     public var categoryTitles: [String: LocalizedText] = [:]
+    /// Warnings about this evaluation's inputs (a key no rule reads, a waiver of an unknown
+    /// rule, no evaluation date): shown in the reports, since each may change the answer.
+    public var inputWarnings: [Diagnostic] = []
     /// The indices of the findings, as the engine noted them while judging; any change to
     /// `results` drops them.
     var knownFindingIndices: [Int]?
