@@ -55,18 +55,8 @@ public struct JSONReporter: PieceRenderingReporter {
         }
     }
 
-    struct Location: Encodable {
-        var file: String
-        var line: Int
-        var column: Int
-
-        init?(_ location: SourceLocation?) {
-            guard let location, location.position.isKnown else { return nil }
-            file = location.file
-            line = location.line
-            column = location.column
-        }
-    }
+    /// A place in an input file, as every report field that points into one writes it.
+    typealias Location = AssessmentSummary.Location
 
     struct Report: Encodable {
         var schema = JSONReporter.schema
@@ -120,7 +110,7 @@ public struct JSONReporter: PieceRenderingReporter {
                 let rule = e.rule(of: result)
                 return GapJSON(
                     rule: rule.id, subject: result.subject, status: result.status, fact: result.missingFact ?? "",
-                    evidence: rule.evidence?.resolved(e.language), location: Location(result.location))
+                    evidence: rule.evidence?.resolved(e.language), location: Location(known: result.location))
             }
             plannedWork = e.plannedWork
             waivers = WaiversJSON(e.waivers)
@@ -248,44 +238,19 @@ public struct JSONReporter: PieceRenderingReporter {
             status = s.status
             counts = s.counts
             ruleset = s.rule.rulesetID
-            source = Location(s.rule.location)
-        }
-    }
-
-    struct WaiverJSON: Encodable {
-        var rule: String
-        var subject: String?
-        var reason: String
-        var approvedBy: String
-        var expires: String
-        var count: Int?
-        var location: Location?
-
-        enum CodingKeys: String, CodingKey {
-            case rule, subject, reason, expires, count, location
-            case approvedBy = "approved_by"
-        }
-
-        init(_ w: Waiver, count: Int? = nil) {
-            rule = w.ruleID
-            subject = w.subject
-            reason = w.reason
-            approvedBy = w.approvedBy
-            expires = w.expires
-            self.count = count
-            location = Location(w.location)
+            source = Location(known: s.rule.location)
         }
     }
 
     struct WaiversJSON: Encodable {
-        var applied: [WaiverJSON]
-        var expired: [WaiverJSON]
-        var unused: [WaiverJSON]
+        var applied: [ReportWaiver]
+        var expired: [ReportWaiver]
+        var unused: [ReportWaiver]
 
         init(_ r: WaiverReport) {
-            applied = r.applied.map { WaiverJSON($0.waiver, count: $0.count) }
-            expired = r.expired.map { WaiverJSON($0) }
-            unused = r.unused.map { WaiverJSON($0) }
+            applied = r.applied.map { ReportWaiver($0.waiver, count: $0.count) }
+            expired = r.expired.map { ReportWaiver($0) }
+            unused = r.unused.map { ReportWaiver($0) }
         }
     }
 
@@ -301,7 +266,7 @@ public struct JSONReporter: PieceRenderingReporter {
         var location: Location?
         var missingFact: String?
         var affects: [RuleResult.AffectedItem]
-        var waiver: WaiverJSON?
+        var waiver: ReportWaiver?
         var whatItTakes: WhatItTakesJSON?
 
         enum CodingKeys: String, CodingKey {
@@ -341,10 +306,10 @@ public struct JSONReporter: PieceRenderingReporter {
             subject = r.subject
             index = r.index
             message = r.message ?? rule.title
-            location = Location(r.location)
+            location = Location(known: r.location)
             missingFact = r.missingFact
             affects = r.affected
-            waiver = r.waiver.map { WaiverJSON($0) }
+            waiver = r.waiver.map { ReportWaiver($0) }
         }
 
         func encode(to encoder: any Encoder) throws {

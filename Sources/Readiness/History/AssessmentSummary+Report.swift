@@ -119,30 +119,10 @@ extension AssessmentSummary {
         }
     }
 
-    private struct WaiverJSON: Decodable {
-        var rule: String
-        var subject: String?
-        var reason: String
-        var approvedBy: String
-        var expires: String
-        var count: Int?
-
-        enum CodingKeys: String, CodingKey {
-            case rule, subject, reason, expires, count
-            case approvedBy = "approved_by"
-        }
-
-        func state(_ name: String) -> WaiverState {
-            WaiverState(
-                state: name, rule: rule, subject: subject, reason: reason, approvedBy: approvedBy, expires: expires,
-                count: count ?? 0)
-        }
-    }
-
     private struct WaiversJSON: Decodable {
-        var applied: [WaiverJSON]
-        var expired: [WaiverJSON]
-        var unused: [WaiverJSON]
+        var applied: [ReportWaiver]
+        var expired: [ReportWaiver]
+        var unused: [ReportWaiver]
     }
 }
 
