@@ -255,15 +255,10 @@ public struct JSONReporter: PieceRenderingReporter {
     }
 
     struct FindingJSON: Encodable {
-        var rule: String
-        var status: ResultStatus
-        var severity: Severity
-        var action: RuleAction
-        var category: String
-        var subject: String?
+        /// What a summary reads back: rule, status, severity, action, category, subject, message
+        /// and location.
+        var finding: AssessmentSummary.Finding
         var index: Int?
-        var message: String
-        var location: Location?
         var missingFact: String?
         var affects: [RuleResult.AffectedItem]
         var waiver: ReportWaiver?
@@ -275,41 +270,19 @@ public struct JSONReporter: PieceRenderingReporter {
             case whatItTakes = "what_it_takes"
         }
 
-        /// What a finding repeats from its rule, gathered once per rule.
-        struct RuleFacts {
-            var id: String
-            var severity: Severity
-            var action: RuleAction
-            var category: String
-            var title: String
-
-            init(_ rule: Rule, language: String) {
-                id = rule.id
-                severity = rule.severity
-                action = rule.action
-                category = rule.category
-                title = rule.title.resolved(language)
-            }
-        }
-
         init(_ r: RuleResult, _ e: Evaluation, whatItTakes: WhatItTakes?) {
-            self.init(r, RuleFacts(e.rule(of: r), language: e.language), whatItTakes: whatItTakes)
+            let rule = e.rule(of: r)
+            self.init(r, of: rule, title: rule.title.resolved(e.language), whatItTakes: whatItTakes)
         }
 
-        init(_ r: RuleResult, _ rule: RuleFacts, whatItTakes: WhatItTakes?) {
-            self.whatItTakes = whatItTakes.map(WhatItTakesJSON.init)
-            self.rule = rule.id
-            status = r.status
-            severity = rule.severity
-            action = rule.action
-            category = rule.category
-            subject = r.subject
+        /// A finding of `rule`, whose title in the report's language is `title`.
+        init(_ r: RuleResult, of rule: Rule, title: String, whatItTakes: WhatItTakes?) {
+            finding = AssessmentSummary.Finding(r, of: rule, title: title)
             index = r.index
-            message = r.message ?? rule.title
-            location = Location(known: r.location)
             missingFact = r.missingFact
             affects = r.affected
             waiver = r.waiver.map { ReportWaiver($0) }
+            self.whatItTakes = whatItTakes.map(WhatItTakesJSON.init)
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -318,15 +291,15 @@ public struct JSONReporter: PieceRenderingReporter {
                 return
             }
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(rule, forKey: .rule)
-            try c.encode(status, forKey: .status)
-            try c.encode(severity, forKey: .severity)
-            try c.encode(action, forKey: .action)
-            try c.encode(category, forKey: .category)
-            try c.encode(subject, forKey: .subject)
+            try c.encode(finding.rule, forKey: .rule)
+            try c.encode(finding.status, forKey: .status)
+            try c.encode(finding.severity, forKey: .severity)
+            try c.encode(finding.action, forKey: .action)
+            try c.encode(finding.category, forKey: .category)
+            try c.encode(finding.subject, forKey: .subject)
             try c.encode(index, forKey: .index)
-            try c.encode(message, forKey: .message)
-            try c.encode(location, forKey: .location)
+            try c.encode(finding.message, forKey: .message)
+            try c.encode(finding.location, forKey: .location)
             try c.encodeIfPresent(missingFact, forKey: .missingFact)
             try c.encode(affects, forKey: .affects)
             try c.encodeIfPresent(waiver, forKey: .waiver)
@@ -359,13 +332,15 @@ public struct JSONReporter: PieceRenderingReporter {
         }
 
         func writeJSON(into w: inout JSONWriter, depth: Int) {
-            let rules = evaluation.rules.map { FindingJSON.RuleFacts($0.rule, language: evaluation.language) }
+            let rules = evaluation.rules.map(\.rule)
+            let titles = rules.map { $0.title.resolved(evaluation.language) }
             let results = evaluation.results
             let indices = indices
             let whatItTakes = evaluation.whatItTakes
             w.writeArray(count: indices.count, depth: depth, inParallel: indices.count >= Self.parallelThreshold) { local, k in
                 let result = results[indices[k]]
-                let finding = FindingJSON(result, rules[result.ruleIndex], whatItTakes: whatItTakes[indices[k]])
+                let finding = FindingJSON(
+                    result, of: rules[result.ruleIndex], title: titles[result.ruleIndex], whatItTakes: whatItTakes[indices[k]])
                 if finding.waiver == nil {
                     finding.writeJSON(into: &local, depth: depth + 1)
                 } else {
@@ -384,13 +359,6 @@ public struct JSONReporter: PieceRenderingReporter {
         var fact: String
         var evidence: String?
         var location: Location?
-    }
-
-    struct PortfolioReport: Encodable {
-        var schema: String
-        var tool: Tool
-        var snapshots: [Report]
-        var portfolio: PortfolioSummary
     }
 
     struct PortfolioSummary: Encodable {
@@ -428,7 +396,7 @@ extension JSONReporter.FindingJSON: DirectJSONWritable {
     func writeJSON(into w: inout JSONWriter, depth: Int) {
         w.append(byte: UInt8(ascii: "{"))
         w.key("action", first: true, depth: depth)
-        w.writeString(action.rawValue)
+        w.writeString(finding.action.rawValue)
         w.key("affects", first: false, depth: depth)
         if affects.isEmpty {
             w.append("[]" as StaticString)
@@ -449,11 +417,11 @@ extension JSONReporter.FindingJSON: DirectJSONWritable {
             w.append(byte: UInt8(ascii: "]"))
         }
         w.key("category", first: false, depth: depth)
-        w.writeString(category)
+        w.writeString(finding.category)
         w.key("index", first: false, depth: depth)
         if let index { w.writeInt(index) } else { w.append("null" as StaticString) }
         w.key("location", first: false, depth: depth)
-        if let location {
+        if let location = finding.location {
             w.append(byte: UInt8(ascii: "{"))
             w.key("column", first: true, depth: depth + 1)
             w.writeInt(location.column)
@@ -467,19 +435,19 @@ extension JSONReporter.FindingJSON: DirectJSONWritable {
             w.append("null" as StaticString)
         }
         w.key("message", first: false, depth: depth)
-        w.writeString(message)
+        w.writeString(finding.message)
         if let missingFact {
             w.key("missing_fact", first: false, depth: depth)
             w.writeString(missingFact)
         }
         w.key("rule", first: false, depth: depth)
-        w.writeString(rule)
+        w.writeString(finding.rule)
         w.key("severity", first: false, depth: depth)
-        w.writeString(severity.rawValue)
+        w.writeString(finding.severity.rawValue)
         w.key("status", first: false, depth: depth)
-        w.writeString(status.rawValue)
+        w.writeString(finding.status.rawValue)
         w.key("subject", first: false, depth: depth)
-        w.optionalString(subject)
+        w.optionalString(finding.subject)
         if let whatItTakes {
             w.key("what_it_takes", first: false, depth: depth)
             w.writeEncoded(whatItTakes, depth: depth + 1)
