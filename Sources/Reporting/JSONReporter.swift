@@ -78,7 +78,7 @@ public struct JSONReporter: PieceRenderingReporter {
         var evidenceGaps: [GapJSON]
         var plannedWork: [PlannedCheck]
         var waivers: WaiversJSON
-        var parameters: JSONValue
+        var parameters: [String: JSONValue]
         var overrides: [OverrideJSON]
 
         enum CodingKeys: String, CodingKey {
@@ -114,7 +114,7 @@ public struct JSONReporter: PieceRenderingReporter {
             }
             plannedWork = e.plannedWork
             waivers = WaiversJSON(e.waivers)
-            parameters = .object(e.parameters.map { ($0.name, JSONValue($0.value)) })
+            parameters = Dictionary(e.parameters.map { ($0.name, JSONValue($0.value)) }, uniquingKeysWith: { _, last in last })
             overrides = e.overrides.map(OverrideJSON.init)
         }
     }
@@ -155,7 +155,7 @@ public struct JSONReporter: PieceRenderingReporter {
         var start: String?
         var end: String?
         var decision: String?
-        var scope: JSONValue
+        var scope: [String: [String]]
         var moved: [PhasePlan.MovedItem]?
         var followOn: String?
         var splitFrom: String?
@@ -178,8 +178,9 @@ public struct JSONReporter: PieceRenderingReporter {
             case deferredDependencies = "deferred_dependencies"
         }
 
-        static func scope(_ entries: [Phase.ScopeEntry]) -> JSONValue {
-            .object(entries.map { ($0.kind, .array($0.items.map(JSONValue.string))) })
+        /// The scope as an object of kind → items (a kind given twice keeps its last items).
+        static func scope(_ entries: [Phase.ScopeEntry]) -> [String: [String]] {
+            Dictionary(entries.map { ($0.kind, $0.items) }, uniquingKeysWith: { _, last in last })
         }
     }
 
