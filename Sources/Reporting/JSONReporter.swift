@@ -395,65 +395,64 @@ public struct JSONReporter: PieceRenderingReporter {
 extension JSONReporter.FindingJSON: DirectJSONWritable {
     /// The same JSON the `Encodable` form gives (keys sorted), written without the tree.
     func writeJSON(into w: inout JSONWriter, depth: Int) {
-        w.append(byte: UInt8(ascii: "{"))
-        w.key("action", first: true, depth: depth)
-        w.writeString(finding.action.rawValue)
-        w.key("affects", first: false, depth: depth)
-        if affects.isEmpty {
-            w.append("[]" as StaticString)
-        } else {
-            w.append(byte: UInt8(ascii: "["))
-            for (i, item) in affects.enumerated() {
-                if i > 0 { w.append(byte: UInt8(ascii: ",")) }
-                w.newline(depth + 2)
-                w.append(byte: UInt8(ascii: "{"))
-                w.key("item", first: true, depth: depth + 2)
-                w.writeString(item.item)
-                w.key("kind", first: false, depth: depth + 2)
-                w.writeString(item.kind)
-                w.newline(depth + 2)
-                w.append(byte: UInt8(ascii: "}"))
+        w.writeObject(depth: depth) { w in
+            w.key("action", first: true, depth: depth)
+            w.writeString(finding.action.rawValue)
+            w.key("affects", first: false, depth: depth)
+            writeAffects(into: &w, depth: depth + 1)
+            w.key("category", first: false, depth: depth)
+            w.writeString(finding.category)
+            w.key("index", first: false, depth: depth)
+            if let index { w.writeInt(index) } else { w.append("null" as StaticString) }
+            w.key("location", first: false, depth: depth)
+            if let location = finding.location {
+                w.writeObject(depth: depth + 1) { w in
+                    w.key("column", first: true, depth: depth + 1)
+                    w.writeInt(location.column)
+                    w.key("file", first: false, depth: depth + 1)
+                    w.writeString(location.file)
+                    w.key("line", first: false, depth: depth + 1)
+                    w.writeInt(location.line)
+                }
+            } else {
+                w.append("null" as StaticString)
             }
+            w.key("message", first: false, depth: depth)
+            w.writeString(finding.message)
+            if let missingFact {
+                w.key("missing_fact", first: false, depth: depth)
+                w.writeString(missingFact)
+            }
+            w.key("rule", first: false, depth: depth)
+            w.writeString(finding.rule)
+            w.key("severity", first: false, depth: depth)
+            w.writeString(finding.severity.rawValue)
+            w.key("status", first: false, depth: depth)
+            w.writeString(finding.status.rawValue)
+            w.key("subject", first: false, depth: depth)
+            w.optionalString(finding.subject)
+            if let whatItTakes {
+                w.key("what_it_takes", first: false, depth: depth)
+                w.writeEncoded(whatItTakes, depth: depth + 1)
+            }
+        }
+    }
+
+    /// The `affects` list, each item `{item, kind}`.
+    private func writeAffects(into w: inout JSONWriter, depth: Int) {
+        guard !affects.isEmpty else { return w.append("[]" as StaticString) }
+        w.append(byte: UInt8(ascii: "["))
+        for (i, item) in affects.enumerated() {
+            if i > 0 { w.append(byte: UInt8(ascii: ",")) }
             w.newline(depth + 1)
-            w.append(byte: UInt8(ascii: "]"))
-        }
-        w.key("category", first: false, depth: depth)
-        w.writeString(finding.category)
-        w.key("index", first: false, depth: depth)
-        if let index { w.writeInt(index) } else { w.append("null" as StaticString) }
-        w.key("location", first: false, depth: depth)
-        if let location = finding.location {
-            w.append(byte: UInt8(ascii: "{"))
-            w.key("column", first: true, depth: depth + 1)
-            w.writeInt(location.column)
-            w.key("file", first: false, depth: depth + 1)
-            w.writeString(location.file)
-            w.key("line", first: false, depth: depth + 1)
-            w.writeInt(location.line)
-            w.newline(depth + 1)
-            w.append(byte: UInt8(ascii: "}"))
-        } else {
-            w.append("null" as StaticString)
-        }
-        w.key("message", first: false, depth: depth)
-        w.writeString(finding.message)
-        if let missingFact {
-            w.key("missing_fact", first: false, depth: depth)
-            w.writeString(missingFact)
-        }
-        w.key("rule", first: false, depth: depth)
-        w.writeString(finding.rule)
-        w.key("severity", first: false, depth: depth)
-        w.writeString(finding.severity.rawValue)
-        w.key("status", first: false, depth: depth)
-        w.writeString(finding.status.rawValue)
-        w.key("subject", first: false, depth: depth)
-        w.optionalString(finding.subject)
-        if let whatItTakes {
-            w.key("what_it_takes", first: false, depth: depth)
-            w.writeEncoded(whatItTakes, depth: depth + 1)
+            w.writeObject(depth: depth + 1) { w in
+                w.key("item", first: true, depth: depth + 1)
+                w.writeString(item.item)
+                w.key("kind", first: false, depth: depth + 1)
+                w.writeString(item.kind)
+            }
         }
         w.newline(depth)
-        w.append(byte: UInt8(ascii: "}"))
+        w.append(byte: UInt8(ascii: "]"))
     }
 }
