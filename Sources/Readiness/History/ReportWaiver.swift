@@ -3,10 +3,15 @@ import SourceDiagnostics
 /// A waiver as a JSON report lists it (under `waivers` and in a waived finding): what the
 /// reporter writes and what an `AssessmentSummary` reads back.
 public struct ReportWaiver: Sendable, Hashable, Codable {
+    /// The rule it waives.
     public var rule: String
+    /// The one subject it waives, or nil for every subject of the rule.
     public var subject: String?
+    /// Why the finding is accepted.
     public var reason: String
+    /// Who accepted it.
     public var approvedBy: String
+    /// The last day the waiver holds, `YYYY-MM-DD`.
     public var expires: String
     /// Results it waived (applied waivers only).
     public var count: Int?
