@@ -13,7 +13,7 @@ extension JSONReporter {
             rule = override.ruleID
             origin = override.origin
             reason = override.reason
-            location = Location(override.location)
+            location = Location(known: override.location)
             changes = override.changes
         }
     }

@@ -55,18 +55,8 @@ public struct JSONReporter: PieceRenderingReporter {
         }
     }
 
-    struct Location: Encodable {
-        var file: String
-        var line: Int
-        var column: Int
-
-        init?(_ location: SourceLocation?) {
-            guard let location, location.position.isKnown else { return nil }
-            file = location.file
-            line = location.line
-            column = location.column
-        }
-    }
+    /// A place in an input file, as every report field that points into one writes it.
+    typealias Location = AssessmentSummary.Location
 
     struct Report: Encodable {
         var schema = JSONReporter.schema
@@ -88,7 +78,7 @@ public struct JSONReporter: PieceRenderingReporter {
         var evidenceGaps: [GapJSON]
         var plannedWork: [PlannedCheck]
         var waivers: WaiversJSON
-        var parameters: JSONValue
+        var parameters: [String: JSONValue]
         var overrides: [OverrideJSON]
 
         enum CodingKeys: String, CodingKey {
@@ -120,11 +110,11 @@ public struct JSONReporter: PieceRenderingReporter {
                 let rule = e.rule(of: result)
                 return GapJSON(
                     rule: rule.id, subject: result.subject, status: result.status, fact: result.missingFact ?? "",
-                    evidence: rule.evidence?.resolved(e.language), location: Location(result.location))
+                    evidence: rule.evidence?.resolved(e.language), location: Location(known: result.location))
             }
             plannedWork = e.plannedWork
             waivers = WaiversJSON(e.waivers)
-            parameters = .object(e.parameters.map { ($0.name, JSONValue($0.value)) })
+            parameters = Dictionary(e.parameters.map { ($0.name, JSONValue($0.value)) }, uniquingKeysWith: { _, last in last })
             overrides = e.overrides.map(OverrideJSON.init)
         }
     }
@@ -165,7 +155,7 @@ public struct JSONReporter: PieceRenderingReporter {
         var start: String?
         var end: String?
         var decision: String?
-        var scope: JSONValue
+        var scope: [String: [String]]
         var moved: [PhasePlan.MovedItem]?
         var followOn: String?
         var splitFrom: String?
@@ -188,8 +178,9 @@ public struct JSONReporter: PieceRenderingReporter {
             case deferredDependencies = "deferred_dependencies"
         }
 
-        static func scope(_ entries: [Phase.ScopeEntry]) -> JSONValue {
-            .object(entries.map { ($0.kind, .array($0.items.map(JSONValue.string))) })
+        /// The scope as an object of kind → items (a kind given twice keeps its last items).
+        static func scope(_ entries: [Phase.ScopeEntry]) -> [String: [String]] {
+            Dictionary(entries.map { ($0.kind, $0.items) }, uniquingKeysWith: { _, last in last })
         }
     }
 
@@ -248,60 +239,30 @@ public struct JSONReporter: PieceRenderingReporter {
             status = s.status
             counts = s.counts
             ruleset = s.rule.rulesetID
-            source = Location(s.rule.location)
-        }
-    }
-
-    struct WaiverJSON: Encodable {
-        var rule: String
-        var subject: String?
-        var reason: String
-        var approvedBy: String
-        var expires: String
-        var count: Int?
-        var location: Location?
-
-        enum CodingKeys: String, CodingKey {
-            case rule, subject, reason, expires, count, location
-            case approvedBy = "approved_by"
-        }
-
-        init(_ w: Waiver, count: Int? = nil) {
-            rule = w.ruleID
-            subject = w.subject
-            reason = w.reason
-            approvedBy = w.approvedBy
-            expires = w.expires
-            self.count = count
-            location = Location(w.location)
+            source = Location(known: s.rule.location)
         }
     }
 
     struct WaiversJSON: Encodable {
-        var applied: [WaiverJSON]
-        var expired: [WaiverJSON]
-        var unused: [WaiverJSON]
+        var applied: [ReportWaiver]
+        var expired: [ReportWaiver]
+        var unused: [ReportWaiver]
 
         init(_ r: WaiverReport) {
-            applied = r.applied.map { WaiverJSON($0.waiver, count: $0.count) }
-            expired = r.expired.map { WaiverJSON($0) }
-            unused = r.unused.map { WaiverJSON($0) }
+            applied = r.applied.map { ReportWaiver($0.waiver, count: $0.count) }
+            expired = r.expired.map { ReportWaiver($0) }
+            unused = r.unused.map { ReportWaiver($0) }
         }
     }
 
     struct FindingJSON: Encodable {
-        var rule: String
-        var status: ResultStatus
-        var severity: Severity
-        var action: RuleAction
-        var category: String
-        var subject: String?
+        /// What a summary reads back: rule, status, severity, action, category, subject, message
+        /// and location.
+        var finding: AssessmentSummary.Finding
         var index: Int?
-        var message: String
-        var location: Location?
         var missingFact: String?
         var affects: [RuleResult.AffectedItem]
-        var waiver: WaiverJSON?
+        var waiver: ReportWaiver?
         var whatItTakes: WhatItTakesJSON?
 
         enum CodingKeys: String, CodingKey {
@@ -310,41 +271,19 @@ public struct JSONReporter: PieceRenderingReporter {
             case whatItTakes = "what_it_takes"
         }
 
-        /// What a finding repeats from its rule, gathered once per rule.
-        struct RuleFacts {
-            var id: String
-            var severity: Severity
-            var action: RuleAction
-            var category: String
-            var title: String
-
-            init(_ rule: Rule, language: String) {
-                id = rule.id
-                severity = rule.severity
-                action = rule.action
-                category = rule.category
-                title = rule.title.resolved(language)
-            }
-        }
-
         init(_ r: RuleResult, _ e: Evaluation, whatItTakes: WhatItTakes?) {
-            self.init(r, RuleFacts(e.rule(of: r), language: e.language), whatItTakes: whatItTakes)
+            let rule = e.rule(of: r)
+            self.init(r, of: rule, title: rule.title.resolved(e.language), whatItTakes: whatItTakes)
         }
 
-        init(_ r: RuleResult, _ rule: RuleFacts, whatItTakes: WhatItTakes?) {
-            self.whatItTakes = whatItTakes.map(WhatItTakesJSON.init)
-            self.rule = rule.id
-            status = r.status
-            severity = rule.severity
-            action = rule.action
-            category = rule.category
-            subject = r.subject
+        /// A finding of `rule`, whose title in the report's language is `title`.
+        init(_ r: RuleResult, of rule: Rule, title: String, whatItTakes: WhatItTakes?) {
+            finding = AssessmentSummary.Finding(r, of: rule, title: title)
             index = r.index
-            message = r.message ?? rule.title
-            location = Location(r.location)
             missingFact = r.missingFact
             affects = r.affected
-            waiver = r.waiver.map { WaiverJSON($0) }
+            waiver = r.waiver.map { ReportWaiver($0) }
+            self.whatItTakes = whatItTakes.map(WhatItTakesJSON.init)
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -353,15 +292,15 @@ public struct JSONReporter: PieceRenderingReporter {
                 return
             }
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(rule, forKey: .rule)
-            try c.encode(status, forKey: .status)
-            try c.encode(severity, forKey: .severity)
-            try c.encode(action, forKey: .action)
-            try c.encode(category, forKey: .category)
-            try c.encode(subject, forKey: .subject)
+            try c.encode(finding.rule, forKey: .rule)
+            try c.encode(finding.status, forKey: .status)
+            try c.encode(finding.severity, forKey: .severity)
+            try c.encode(finding.action, forKey: .action)
+            try c.encode(finding.category, forKey: .category)
+            try c.encode(finding.subject, forKey: .subject)
             try c.encode(index, forKey: .index)
-            try c.encode(message, forKey: .message)
-            try c.encode(location, forKey: .location)
+            try c.encode(finding.message, forKey: .message)
+            try c.encode(finding.location, forKey: .location)
             try c.encodeIfPresent(missingFact, forKey: .missingFact)
             try c.encode(affects, forKey: .affects)
             try c.encodeIfPresent(waiver, forKey: .waiver)
@@ -394,13 +333,15 @@ public struct JSONReporter: PieceRenderingReporter {
         }
 
         func writeJSON(into w: inout JSONWriter, depth: Int) {
-            let rules = evaluation.rules.map { FindingJSON.RuleFacts($0.rule, language: evaluation.language) }
+            let rules = evaluation.rules.map(\.rule)
+            let titles = rules.map { $0.title.resolved(evaluation.language) }
             let results = evaluation.results
             let indices = indices
             let whatItTakes = evaluation.whatItTakes
             w.writeArray(count: indices.count, depth: depth, inParallel: indices.count >= Self.parallelThreshold) { local, k in
                 let result = results[indices[k]]
-                let finding = FindingJSON(result, rules[result.ruleIndex], whatItTakes: whatItTakes[indices[k]])
+                let finding = FindingJSON(
+                    result, of: rules[result.ruleIndex], title: titles[result.ruleIndex], whatItTakes: whatItTakes[indices[k]])
                 if finding.waiver == nil {
                     finding.writeJSON(into: &local, depth: depth + 1)
                 } else {
@@ -419,13 +360,6 @@ public struct JSONReporter: PieceRenderingReporter {
         var fact: String
         var evidence: String?
         var location: Location?
-    }
-
-    struct PortfolioReport: Encodable {
-        var schema: String
-        var tool: Tool
-        var snapshots: [Report]
-        var portfolio: PortfolioSummary
     }
 
     struct PortfolioSummary: Encodable {
@@ -461,65 +395,64 @@ public struct JSONReporter: PieceRenderingReporter {
 extension JSONReporter.FindingJSON: DirectJSONWritable {
     /// The same JSON the `Encodable` form gives (keys sorted), written without the tree.
     func writeJSON(into w: inout JSONWriter, depth: Int) {
-        w.append(byte: UInt8(ascii: "{"))
-        w.key("action", first: true, depth: depth)
-        w.writeString(action.rawValue)
-        w.key("affects", first: false, depth: depth)
-        if affects.isEmpty {
-            w.append("[]" as StaticString)
-        } else {
-            w.append(byte: UInt8(ascii: "["))
-            for (i, item) in affects.enumerated() {
-                if i > 0 { w.append(byte: UInt8(ascii: ",")) }
-                w.newline(depth + 2)
-                w.append(byte: UInt8(ascii: "{"))
-                w.key("item", first: true, depth: depth + 2)
-                w.writeString(item.item)
-                w.key("kind", first: false, depth: depth + 2)
-                w.writeString(item.kind)
-                w.newline(depth + 2)
-                w.append(byte: UInt8(ascii: "}"))
+        w.writeObject(depth: depth) { w in
+            w.key("action", first: true, depth: depth)
+            w.writeString(finding.action.rawValue)
+            w.key("affects", first: false, depth: depth)
+            writeAffects(into: &w, depth: depth + 1)
+            w.key("category", first: false, depth: depth)
+            w.writeString(finding.category)
+            w.key("index", first: false, depth: depth)
+            if let index { w.writeInt(index) } else { w.append("null" as StaticString) }
+            w.key("location", first: false, depth: depth)
+            if let location = finding.location {
+                w.writeObject(depth: depth + 1) { w in
+                    w.key("column", first: true, depth: depth + 1)
+                    w.writeInt(location.column)
+                    w.key("file", first: false, depth: depth + 1)
+                    w.writeString(location.file)
+                    w.key("line", first: false, depth: depth + 1)
+                    w.writeInt(location.line)
+                }
+            } else {
+                w.append("null" as StaticString)
             }
+            w.key("message", first: false, depth: depth)
+            w.writeString(finding.message)
+            if let missingFact {
+                w.key("missing_fact", first: false, depth: depth)
+                w.writeString(missingFact)
+            }
+            w.key("rule", first: false, depth: depth)
+            w.writeString(finding.rule)
+            w.key("severity", first: false, depth: depth)
+            w.writeString(finding.severity.rawValue)
+            w.key("status", first: false, depth: depth)
+            w.writeString(finding.status.rawValue)
+            w.key("subject", first: false, depth: depth)
+            w.optionalString(finding.subject)
+            if let whatItTakes {
+                w.key("what_it_takes", first: false, depth: depth)
+                w.writeEncoded(whatItTakes, depth: depth + 1)
+            }
+        }
+    }
+
+    /// The `affects` list, each item `{item, kind}`.
+    private func writeAffects(into w: inout JSONWriter, depth: Int) {
+        guard !affects.isEmpty else { return w.append("[]" as StaticString) }
+        w.append(byte: UInt8(ascii: "["))
+        for (i, item) in affects.enumerated() {
+            if i > 0 { w.append(byte: UInt8(ascii: ",")) }
             w.newline(depth + 1)
-            w.append(byte: UInt8(ascii: "]"))
-        }
-        w.key("category", first: false, depth: depth)
-        w.writeString(category)
-        w.key("index", first: false, depth: depth)
-        if let index { w.writeInt(index) } else { w.append("null" as StaticString) }
-        w.key("location", first: false, depth: depth)
-        if let location {
-            w.append(byte: UInt8(ascii: "{"))
-            w.key("column", first: true, depth: depth + 1)
-            w.writeInt(location.column)
-            w.key("file", first: false, depth: depth + 1)
-            w.writeString(location.file)
-            w.key("line", first: false, depth: depth + 1)
-            w.writeInt(location.line)
-            w.newline(depth + 1)
-            w.append(byte: UInt8(ascii: "}"))
-        } else {
-            w.append("null" as StaticString)
-        }
-        w.key("message", first: false, depth: depth)
-        w.writeString(message)
-        if let missingFact {
-            w.key("missing_fact", first: false, depth: depth)
-            w.writeString(missingFact)
-        }
-        w.key("rule", first: false, depth: depth)
-        w.writeString(rule)
-        w.key("severity", first: false, depth: depth)
-        w.writeString(severity.rawValue)
-        w.key("status", first: false, depth: depth)
-        w.writeString(status.rawValue)
-        w.key("subject", first: false, depth: depth)
-        w.optionalString(subject)
-        if let whatItTakes {
-            w.key("what_it_takes", first: false, depth: depth)
-            w.writeEncoded(whatItTakes, depth: depth + 1)
+            w.writeObject(depth: depth + 1) { w in
+                w.key("item", first: true, depth: depth + 1)
+                w.writeString(item.item)
+                w.key("kind", first: false, depth: depth + 1)
+                w.writeString(item.kind)
+            }
         }
         w.newline(depth)
-        w.append(byte: UInt8(ascii: "}"))
+        w.append(byte: UInt8(ascii: "]"))
     }
 }

@@ -10,6 +10,15 @@ extension JSONWriter {
         append(colon)
     }
 
+    /// `{…}` with at least one member, each written by `members` after `key(_:first:depth:)` at
+    /// `depth`; the closing brace on a line of its own.
+    mutating func writeObject(depth: Int, _ members: (inout JSONWriter) -> Void) {
+        append(byte: UInt8(ascii: "{"))
+        members(&self)
+        newline(depth)
+        append(byte: UInt8(ascii: "}"))
+    }
+
     mutating func optionalString(_ s: String?) {
         if let s { writeString(s) } else { append("null" as StaticString) }
     }

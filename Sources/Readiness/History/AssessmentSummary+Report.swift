@@ -33,9 +33,6 @@ extension AssessmentSummary {
     }
 
     private init(_ r: ReportJSON) {
-        let areas = r.scores.categories.map {
-            Area(name: $0.name, readiness: $0.readiness, coverage: $0.coverage, exposure: $0.exposure, status: $0.status)
-        }
         let phases = r.phases.planned.map { p in
             PlannedPhase(
                 name: p.name, decision: p.decision ?? .go, status: p.status,
@@ -48,7 +45,7 @@ extension AssessmentSummary {
         self.init(
             project: r.project, asOf: r.asOf, snapshot: r.snapshot, verdict: r.verdict, isStrict: r.strict ?? false,
             readiness: r.scores.overall.readiness, coverage: r.scores.overall.coverage, exposure: r.scores.exposure ?? 0,
-            inputs: r.inputs ?? [], areas: areas, phases: phases, findings: r.findings, waivers: waivers)
+            inputs: r.inputs ?? [], areas: r.scores.categories, phases: phases, findings: r.findings, waivers: waivers)
     }
 
     private static func describe(_ error: any Error) -> String {
@@ -88,17 +85,10 @@ extension AssessmentSummary {
         }
     }
 
-    private struct AreaJSON: Decodable {
-        var name: String
-        var readiness: Double
-        var coverage: Double
-        var exposure: Int
-        var status: String?
-    }
-
     private struct ScoresJSON: Decodable {
-        var overall: AreaJSON
-        var categories: [AreaJSON]
+        /// Read as the summary keeps an area (a report's area has more fields).
+        var overall: Area
+        var categories: [Area]
         var exposure: Int?
     }
 
@@ -119,30 +109,10 @@ extension AssessmentSummary {
         }
     }
 
-    private struct WaiverJSON: Decodable {
-        var rule: String
-        var subject: String?
-        var reason: String
-        var approvedBy: String
-        var expires: String
-        var count: Int?
-
-        enum CodingKeys: String, CodingKey {
-            case rule, subject, reason, expires, count
-            case approvedBy = "approved_by"
-        }
-
-        func state(_ name: String) -> WaiverState {
-            WaiverState(
-                state: name, rule: rule, subject: subject, reason: reason, approvedBy: approvedBy, expires: expires,
-                count: count ?? 0)
-        }
-    }
-
     private struct WaiversJSON: Decodable {
-        var applied: [WaiverJSON]
-        var expired: [WaiverJSON]
-        var unused: [WaiverJSON]
+        var applied: [ReportWaiver]
+        var expired: [ReportWaiver]
+        var unused: [ReportWaiver]
     }
 }
 
