@@ -1,4 +1,5 @@
 public import Readiness
+import SourceDiagnostics
 
 /// Writes GitHub Actions workflow commands, so findings show as annotations on the lines of the
 /// snapshot that a pull request changes.
@@ -46,6 +47,7 @@ public struct GitHubReporter: Reporter {
             }
         }
         for evaluation in evaluations {
+            lines += Self.inputWarnings(evaluation, strings: strings, context: context)
             lines += Self.waiverWarnings(evaluation, strings: strings, context: context)
         }
         for evaluation in evaluations {
@@ -71,12 +73,29 @@ public struct GitHubReporter: Reporter {
         let waivers = evaluation.waivers
         let notes = waivers.expired.map { ($0, strings.waiverExpired($0)) } + waivers.unused.map { ($0, strings.waiverUnused($0)) }
         return notes.map { waiver, message in
-            let known = waiver.location.position.isKnown
-            var properties = [("file", ReportPath.relative(known ? waiver.location.file : evaluation.snapshot.file, to: context.basePath))]
-            if known { properties += [("line", String(waiver.location.line)), ("col", String(waiver.location.column))] }
-            properties.append(("title", "readiness: waiver \(waiver.ruleID)"))
-            return command("warning", properties: properties, message: message)
+            warning(message, title: "readiness: waiver \(waiver.ruleID)", at: waiver.location, in: evaluation, context: context)
         }
+    }
+
+    /// A `::warning` per warning about the inputs, at its line.
+    static func inputWarnings(_ evaluation: Evaluation, strings: ReportStrings, context: ReportContext) -> [String] {
+        evaluation.inputWarnings.map { warning in
+            self.warning(
+                strings.warningText(warning), title: "readiness: \(warning.code)", at: warning.span?.start, in: evaluation,
+                context: context)
+        }
+    }
+
+    /// A `::warning` at a place in an input (the snapshot when the place is unknown).
+    private static func warning(
+        _ message: String, title: String, at place: SourceLocation?, in evaluation: Evaluation, context: ReportContext
+    ) -> String {
+        let known = place?.position.isKnown == true
+        let file = known ? place?.file ?? evaluation.snapshot.file : evaluation.snapshot.file
+        var properties = [("file", ReportPath.relative(file, to: context.basePath))]
+        if let place, known { properties += [("line", String(place.line)), ("col", String(place.column))] }
+        properties.append(("title", title))
+        return command("warning", properties: properties, message: message)
     }
 
     /// `::name key=value,…::message`, escaped the way the Actions runner unescapes it.

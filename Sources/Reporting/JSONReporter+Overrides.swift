@@ -13,7 +13,7 @@ extension JSONReporter {
             rule = override.ruleID
             origin = override.origin
             reason = override.reason
-            location = Location(known: override.location)
+            location = Location(override.location)
             changes = override.changes
         }
     }

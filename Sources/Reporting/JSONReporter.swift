@@ -80,10 +80,11 @@ public struct JSONReporter: PieceRenderingReporter {
         var waivers: WaiversJSON
         var parameters: [String: JSONValue]
         var overrides: [OverrideJSON]
+        var warnings: [WarningJSON]
 
         enum CodingKeys: String, CodingKey {
             case schema, tool, inputs, snapshot, project, language, strict, stage, verdict, status, scores, phases, rules
-            case findings, waivers, parameters, overrides
+            case findings, waivers, parameters, overrides, warnings
             case asOf = "as_of"
             case decidedBy = "decided_by"
             case evidenceGaps = "evidence_gaps"
@@ -110,12 +111,28 @@ public struct JSONReporter: PieceRenderingReporter {
                 let rule = e.rule(of: result)
                 return GapJSON(
                     rule: rule.id, subject: result.subject, status: result.status, fact: result.missingFact ?? "",
-                    evidence: rule.evidence?.resolved(e.language), location: Location(known: result.location))
+                    evidence: rule.evidence?.resolved(e.language), location: Location(result.location))
             }
             plannedWork = e.plannedWork
             waivers = WaiversJSON(e.waivers)
             parameters = Dictionary(e.parameters.map { ($0.name, JSONValue($0.value)) }, uniquingKeysWith: { _, last in last })
             overrides = e.overrides.map(OverrideJSON.init)
+            warnings = e.inputWarnings.map(WarningJSON.init)
+        }
+    }
+
+    /// A warning about the inputs: its code, message, notes and place.
+    struct WarningJSON: Encodable {
+        var code: String
+        var message: String
+        var notes: [String]
+        var location: Location?
+
+        init(_ warning: Diagnostic) {
+            code = warning.code
+            message = warning.message
+            notes = warning.notes.map(\.message)
+            location = Location(warning.span?.start)
         }
     }
 
@@ -239,7 +256,7 @@ public struct JSONReporter: PieceRenderingReporter {
             status = s.status
             counts = s.counts
             ruleset = s.rule.rulesetID
-            source = Location(known: s.rule.location)
+            source = Location(s.rule.location)
         }
     }
 

@@ -45,7 +45,7 @@ struct SARIFLog: Encodable, Sendable {
         var message: Message
         var locations: [Location]
         var descriptor: DescriptorReference
-        var associatedRule: DescriptorReference
+        var associatedRule: DescriptorReference?
     }
 
     struct DescriptorReference: Encodable, Sendable {

@@ -1,4 +1,5 @@
 public import Readiness
+import SourceDiagnostics
 
 extension SARIFReporter {
     /// How many results a run and how many runs a file may hold.
@@ -96,19 +97,39 @@ extension SARIFReporter {
         let notes = waivers.expired.map { ($0, "readiness/waiver-expired", strings.waiverExpired($0)) }
             + waivers.unused.map { ($0, "readiness/waiver-unused", strings.waiverUnused($0)) }
         return notes.map { waiver, id, text in
-            let file = waiver.location.position.isKnown ? waiver.location.file : evaluation.snapshot.file
-            let target = artifact(file)
-            let region = SARIFLog.Region(
-                startLine: max(waiver.location.line, 1),
-                startColumn: waiver.location.position.isKnown ? max(waiver.location.column, 1) : nil)
-            let location = SARIFLog.Location(
-                physicalLocation: .init(
-                    artifactLocation: .init(uri: target.uri, uriBaseId: sourceRoot, index: target.index),
-                    region: region),
-                logicalLocations: nil)
-            return SARIFLog.Notification(
-                level: "warning", message: .init(text: text), locations: [location],
-                descriptor: .init(id: id), associatedRule: .init(id: waiver.ruleID))
+            notification(
+                id: id, text: text, rule: waiver.ruleID, at: waiver.location, in: evaluation, artifact: artifact)
         }
+    }
+
+    /// A notification for each warning about the evaluation's inputs (`readiness/input-warning`,
+    /// the warning's own code in the message), at its line.
+    static func inputWarningNotifications(
+        _ evaluation: Evaluation, strings: ReportStrings, artifact: (String) -> (uri: String, index: Int)
+    ) -> [SARIFLog.Notification] {
+        evaluation.inputWarnings.map { warning in
+            notification(
+                id: "readiness/input-warning", text: strings.warningText(warning), rule: nil, at: warning.span?.start,
+                in: evaluation, artifact: artifact)
+        }
+    }
+
+    /// A warning-level notification at a place in an input (the snapshot's first line when the
+    /// place is unknown).
+    private static func notification(
+        id: String, text: String, rule: String?, at place: SourceLocation?, in evaluation: Evaluation,
+        artifact: (String) -> (uri: String, index: Int)
+    ) -> SARIFLog.Notification {
+        let isKnown = place?.position.isKnown == true
+        let target = artifact(isKnown ? place?.file ?? evaluation.snapshot.file : evaluation.snapshot.file)
+        let region = SARIFLog.Region(
+            startLine: max(place?.line ?? 1, 1), startColumn: isKnown ? max(place?.column ?? 1, 1) : nil)
+        let location = SARIFLog.Location(
+            physicalLocation: .init(
+                artifactLocation: .init(uri: target.uri, uriBaseId: sourceRoot, index: target.index), region: region),
+            logicalLocations: nil)
+        return SARIFLog.Notification(
+            level: "warning", message: .init(text: text), locations: [location], descriptor: .init(id: id),
+            associatedRule: rule.map { .init(id: $0) })
     }
 }

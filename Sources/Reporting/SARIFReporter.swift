@@ -58,9 +58,11 @@ public struct SARIFReporter: PieceRenderingReporter {
             let snapshot = artifactIndex(for: evaluation.snapshot.file, sha256: evaluation.snapshot.sha256)
             let firstResult = results.count
             defer { snapshotResults.append(firstResult..<results.count) }
-            notifications += Self.waiverNotifications(evaluation, strings: strings) { file in
+            let artifact = { (file: String) in
                 artifactIndex(for: file, sha256: file == evaluation.snapshot.file ? evaluation.snapshot.sha256 : nil)
             }
+            notifications += Self.inputWarningNotifications(evaluation, strings: strings, artifact: artifact)
+            notifications += Self.waiverNotifications(evaluation, strings: strings, artifact: artifact)
             for summary in evaluation.rules where ruleIndexByID[summary.rule.id] == nil {
                 ruleIndexByID[summary.rule.id] = rules.count
                 rules.append(descriptor(for: summary.rule, language: context.language, strings: strings))

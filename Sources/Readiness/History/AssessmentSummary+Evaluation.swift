@@ -3,13 +3,9 @@ extension AssessmentSummary {
     public init(_ e: Evaluation) {
         let rules = e.rules.map(\.rule)
         let titles = rules.map { $0.title.resolved(e.language) }
-        let findings = e.findingIndices.map { i -> Finding in
+        let findings = e.findingIndices.map { i in
             let result = e.results[i]
-            let rule = rules[result.ruleIndex]
-            return Finding(
-                rule: rule.id, subject: result.subject, status: result.status, severity: rule.severity,
-                action: rule.action, category: rule.category, message: result.message ?? titles[result.ruleIndex],
-                location: Location(result.location))
+            return Finding(result, of: rules[result.ruleIndex], title: titles[result.ruleIndex])
         }
         let phases = e.plan.planned.map { phase in
             PlannedPhase(

@@ -129,7 +129,8 @@ public struct AssessmentSummary: Sendable, Hashable, Codable {
             self.column = column
         }
 
-        init?(_ location: SourceLocation?) {
+        /// The place a source location names, or nil when its position is unknown.
+        public init?(_ location: SourceLocation?) {
             guard let location, location.position.isKnown else { return nil }
             self.init(file: location.file, line: location.line, column: location.column)
         }
