@@ -31,7 +31,7 @@ struct ExplainCommand: ParsableCommand {
             throw CLI.badInput
         }
         let words = Phrases(language: lang)
-        func t(_ en: String, _ zh: String) -> String { words.isChinese ? zh : en }
+        let t = words.t
         var out = "\(rule.id): \(rule.title.resolved(lang))\(rule.isEnabled ? "" : t(" (switched off)", "（已停用）"))\n"
         out += t("  category \(rule.category) · severity \(words.severityName(rule.severity)) · action \(words.actionName(rule.action))",
             "  类别 \(rule.category) · 严重程度 \(words.severityName(rule.severity)) · 处置 \(words.actionName(rule.action))")
@@ -48,14 +48,14 @@ struct ExplainCommand: ParsableCommand {
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) { out += "  \(line)\n" }
             out += "\n"
         }
-        section(lang == "zh" ? "原因" : "Why it matters", rule.rationale?.resolved(lang))
+        section(t("Why it matters", "原因"), rule.rationale?.resolved(lang))
         var logic = ""
         if let iteration = rule.iteration { logic += "for_each: \(iteration.variable) in \(iteration.list.source)\n" }
         if let when = rule.when { logic += "when:     \(when.source)\n" }
         if let check = rule.check { logic += "check:    \(check.source)\n" }
         for outcome in rule.outcomes { logic += "\(outcome.status.rawValue):\(String(repeating: " ", count: max(1, 9 - outcome.status.rawValue.count)))\(outcome.condition.source)\n" }
         for affect in rule.affects { logic += "affects:  \(affect.kind) ← \(affect.item.source)\n" }
-        section(lang == "zh" ? "检查" : "Check", logic.trimmingSuffixNewlines())
+        section(t("Check", "检查"), logic.trimmingSuffixNewlines())
         let used = Set(([rule.check, rule.when, rule.iteration?.list].compactMap { $0 } + rule.outcomes.map(\.condition))
             .flatMap { $0.program.referencedPaths }
             .filter { $0.first == "params" && $0.count > 1 }
@@ -64,12 +64,12 @@ struct ExplainCommand: ParsableCommand {
             rule.parameterBindings.first { $0.name == parameter.name }.map { (parameter.name, $0.value) } ?? (parameter.name, parameter.value)
         }
         if !parameters.isEmpty {
-            section(lang == "zh" ? "参数" : "Parameters", parameters.map { "params.\($0.0) = \($0.1)" }.joined(separator: "\n"))
+            section(t("Parameters", "参数"), parameters.map { "params.\($0.0) = \($0.1)" }.joined(separator: "\n"))
         }
-        section(lang == "zh" ? "建议" : "Recommendation", rule.recommendation?.resolved(lang))
-        section(lang == "zh" ? "需收集的证据" : "Evidence to collect", rule.evidence?.resolved(lang))
+        section(t("Recommendation", "建议"), rule.recommendation?.resolved(lang))
+        section(t("Evidence to collect", "需收集的证据"), rule.evidence?.resolved(lang))
         if !rule.references.isEmpty {
-            section(lang == "zh" ? "参考资料" : "References", rule.references.map { "- " + $0.title + ($0.url.map { " <\($0)>" } ?? "") }.joined(separator: "\n"))
+            section(t("References", "参考资料"), rule.references.map { "- " + $0.title + ($0.url.map { " <\($0)>" } ?? "") }.joined(separator: "\n"))
         }
         CLI.printText(out)
     }

@@ -5,7 +5,7 @@ public enum SnapshotTemplate {
     /// - Parameter isBuiltin: whether the catalog is exactly the built-in rulesets.
     public static func make(for catalog: RuleCatalog, isBuiltin: Bool, language: String = "en") -> String {
         if isBuiltin { return BuiltinRulesets.snapshotTemplate }
-        var out = language == "zh"
+        var out = Language(code: language) == .zh
             ? "# Readiness 快照模板：请把每个值替换为项目的真实数据。\n# 注释说明读取该事实的规则。\n"
             : "# Readiness starter snapshot: replace every value with the project's real facts.\n# Comments name the rules that read each fact.\n"
         out += "project:\n  name: ~\n  as_of: ~  # YYYY-MM-DD: the evaluation date\n"

@@ -11,7 +11,7 @@ public enum SnapshotForm {
         let schema = SnapshotSchema.forCatalog(catalog)
         let read = readPaths(of: catalog)
         var out = schemaModeline + "\n"
-        out += language == "zh"
+        out += Language(code: language) == .zh
             ? "# Readiness 快照表单：把每个 ~（未知）替换为项目的真实数据；未知的事实保持 ~ 即可，规则会将其列为待收集的证据。\n# 编辑器补全：readiness schema snapshot > snapshot.schema.json\n"
             : "# Readiness snapshot form: replace each ~ (not known yet) with the project's real facts.\n# A fact left ~ (or unknown, TBD) is listed as evidence to collect; check runs on this form as it is.\n# Editor completion: readiness schema snapshot > snapshot.schema.json\n"
         for (name, node) in schema.root.properties {
@@ -28,7 +28,7 @@ public enum SnapshotForm {
             case "params", "waivers":
                 continue
             case "overrides":
-                out += language == "zh"
+                out += Language(code: language) == .zh
                     ? "overrides: []  # 针对本客户校准内置规则（停用、严重程度、处置、参数、仅限部分站点或模块），每项须注明理由：\n"
                     : "overrides: []  # calibrate built-in rules for this client (off, severity, action, params, only some sites or modules), each with a reason:\n"
                 out += elementLines(node.shape.items, indent: 0)
