@@ -55,9 +55,14 @@ struct GenerateWorkloads: ParsableCommand {
             .write(toFile: workdir + "/small.yaml", atomically: true, encoding: .utf8)
         try StandardSnapshotGenerator(preset: .large, seed: 1).yaml()
             .write(toFile: workdir + "/large.yaml", atomically: true, encoding: .utf8)
-        for (i, path) in Self.portfolioFiles(workdir, count: portfolio).enumerated()
-        where !FileManager.default.fileExists(atPath: path) {
-            try StandardSnapshotGenerator(preset: .small, seed: UInt64(i + 1)).yaml()
+        // Snapshots left by an earlier run are reused only when this build's generator writes the
+        // same first one: a generator (or template) that changed since makes them all anew, so a
+        // stale folder cannot time (or fail on) snapshots this build would not write.
+        let files = Self.portfolioFiles(workdir, count: portfolio)
+        let first = try StandardSnapshotGenerator(preset: .small, seed: 1).yaml()
+        let isCurrent = files.first.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } == first
+        for (i, path) in files.enumerated() where !isCurrent || !FileManager.default.fileExists(atPath: path) {
+            try (i == 0 ? first : StandardSnapshotGenerator(preset: .small, seed: UInt64(i + 1)).yaml())
                 .write(toFile: path, atomically: true, encoding: .utf8)
         }
     }
