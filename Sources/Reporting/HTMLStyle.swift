@@ -52,7 +52,7 @@ enum HTMLStyle {
         .st-amber { --c: var(--cond); --b: var(--cond-bg); }
         .st-grey { --c: var(--muted); --b: #eaeef2; }
         .st-red { --c: var(--nogo); --b: var(--nogo-bg); }
-        .kpi .v .pill { font-size: 16px; padding: 2px 12px; }
+        .kpi .v .pill { font-size: 16px; padding: 2px 12px; white-space: normal; max-width: 100%; border-radius: 12px; }
         .chip { display: inline-block; font-size: 11.5px; color: var(--muted); border: 1px solid var(--line); border-radius: 4px; padding: 0 6px; margin-left: 4px; white-space: nowrap; }
         .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; margin: 0 0 18px; }
         .kpi { border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; }
