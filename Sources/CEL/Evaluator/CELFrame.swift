@@ -154,16 +154,10 @@ indirect enum FactPath: Sendable {
             return name
         case .element(let slot, let range, _):
             return range.render(frame) + "[\(frame.iterationIndex(of: slot))]"
-        case .member(let base, let field): return base.render(frame) + Self.segment(field)
+        case .member(let base, let field): return base.render(frame) + Value.celSelector(field)
         case .index(let base, let key): return base.render(frame) + "[" + key + "]"
         case .text(let text): return text
         }
     }
 
-    static func segment(_ field: String) -> String {
-        let simple =
-            field.unicodeScalars.first.map(CELLexer.isIdentifierStart) == true
-            && field.unicodeScalars.allSatisfy { CELLexer.isIdentifierStart($0) || CELLexer.isDigit($0) }
-        return simple ? "." + field : "[" + Value.string(field).celSource + "]"
-    }
 }

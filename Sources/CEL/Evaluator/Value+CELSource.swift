@@ -1,6 +1,14 @@
 public import StrictYAML
 
 extension Value {
+    /// A field as CEL reads it after a path: `.name` for an identifier, `["odd key"]` otherwise.
+    public static func celSelector(_ field: String) -> String {
+        let simple =
+            field.unicodeScalars.first.map(CELLexer.isIdentifierStart) == true
+            && field.unicodeScalars.allSatisfy { CELLexer.isIdentifierStart($0) || CELLexer.isDigit($0) }
+        return simple ? "." + field : "[" + Value.string(field).celSource + "]"
+    }
+
     /// The value as CEL source text that evaluates back to the same value and type: `1`, `1u`,
     /// `1.0`, `1e+100`, `double("NaN")`, `"text"`, `b"\x00"`, `[1, "a"]`, `{"k": 2u}`,
     /// `timestamp("2026-01-01T00:00:00Z")`, `duration("1.5s")`, `int`.

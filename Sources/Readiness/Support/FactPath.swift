@@ -1,3 +1,4 @@
+import CEL
 public import SourceDiagnostics
 public import StrictYAML
 
@@ -81,14 +82,14 @@ public enum FactPath {
         while !isSameContainer(current, value) {
             switch current {
             case .list(let list):
-                guard let i = lastIndex(in: list.positions, notAfter: target) else { return nil }
+                guard let i = lastIndex(count: list.count, notAfter: target, position: list.position(at:)) else { return nil }
                 path += "[\(i)]"
                 current = list.elements[i]
             case .map(let map):
-                let positions = (0..<map.keys.count).map { map.valuePosition(at: $0) ?? .unknown }
-                guard let i = lastIndex(in: positions, notAfter: target), case .string(let key) = map.keys[i]
+                guard let i = lastIndex(count: map.count, notAfter: target, position: map.valuePosition(at:)),
+                    case .string(let key) = map.keys[i]
                 else { return nil }
-                path += path.isEmpty ? key : segment(key)
+                path += path.isEmpty ? key : Value.celSelector(key)
                 current = map.values[i]
             default:
                 return nil
@@ -97,13 +98,15 @@ public enum FactPath {
         return path.isEmpty ? nil : path
     }
 
-    /// The last of `positions` (in document order) at or before `target`.
-    private static func lastIndex(in positions: [SourcePosition], notAfter target: SourcePosition) -> Int? {
+    /// The last of `count` children (in document order) that starts at or before `target`.
+    private static func lastIndex(
+        count: Int, notAfter target: SourcePosition, position: (Int) -> SourcePosition?
+    ) -> Int? {
         var low = 0
-        var high = positions.count
+        var high = count
         while low < high {
             let mid = (low + high) / 2
-            if positions[mid] <= target { low = mid + 1 } else { high = mid }
+            if let p = position(mid), p.isKnown, p <= target { low = mid + 1 } else { high = mid }
         }
         return low == 0 ? nil : low - 1
     }
@@ -116,12 +119,6 @@ public enum FactPath {
         }
     }
 
-    /// `.name`, or `["odd key"]` for a key that is not an identifier.
-    private static func segment(_ key: String) -> String {
-        let isIdentifier =
-            key.first.map { $0 == "_" || $0.isLetter } == true && key.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
-        return isIdentifier ? "." + key : "[" + Value.string(key).celSource + "]"
-    }
 
     /// The position a value itself records (containers know where they start).
     public static func ownPosition(of value: Value) -> SourcePosition? {
