@@ -175,8 +175,14 @@ struct Remediation {
     func place(of rule: Rule, elements: [Value]) -> ElementPlace? {
         guard let iteration = rule.iteration else { return nil }
         let program = iteration.list.program
-        guard let path = program.memberPath ?? program.referencedPaths.first,
-            case .list(let list)? = FactEdit.value(at: Self.keys(path[...]), in: .map(run.globals))
+        // The list path itself, or the first list the expression reads (`(hosting == 'saas' ? [] :
+        // environment.servers).filter(…)` reads the hosting first).
+        let root = Value.map(run.globals)
+        let candidates = program.memberPath.map { [$0] } ?? program.referencedPaths
+        guard let (path, list) = candidates.lazy.compactMap({ path -> ([String], ValueList)? in
+            guard case .list(let list)? = FactEdit.value(at: Self.keys(path[...]), in: root) else { return nil }
+            return (path, list)
+        }).first
         else { return nil }
         let names = ElementAddress.Names(list)
         if program.memberPath != nil {
