@@ -1,5 +1,6 @@
 import Foundation
 import Readiness
+import SourceDiagnostics
 
 /// Reads assessments back, each table in one query over the selected assessments.
 struct HistoryReader {
@@ -63,7 +64,7 @@ struct HistoryReader {
             FROM finding c
             """, bindings
         ) { s, i in
-            let location = s.text(8).map { AssessmentSummary.Location(file: $0, line: s.int(9), column: s.int(10)) }
+            let location = s.text(8).flatMap { AssessmentSummary.Location(SourceLocation(file: $0, line: s.int(9), column: s.int(10))) }
             add(
                 i,
                 .init(

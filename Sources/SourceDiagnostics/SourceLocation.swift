@@ -73,12 +73,6 @@ public struct SourceSpan: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// Where the text ends (exclusive); equal to `start` for a point.
     public var end: SourceLocation
 
-    /// Creates a span between two locations in the same file.
-    public init(start: SourceLocation, end: SourceLocation) {
-        self.start = start
-        self.end = end
-    }
-
     /// Creates a span that covers a single point.
     public init(_ location: SourceLocation) {
         self.start = location

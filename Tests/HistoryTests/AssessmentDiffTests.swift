@@ -1,4 +1,4 @@
-import Readiness
+@testable import Readiness
 import Testing
 
 /// `AssessmentDiff` on hand-built assessments: one test per kind of change.

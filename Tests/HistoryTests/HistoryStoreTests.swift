@@ -1,5 +1,5 @@
 import Foundation
-import Readiness
+@testable import Readiness
 import Testing
 
 @testable import ReadinessHistory

@@ -121,19 +121,6 @@ public struct AssessmentSummary: Sendable, Hashable, Codable {
         public var file: String
         public var line: Int
         public var column: Int
-
-        /// Creates a location.
-        public init(file: String, line: Int, column: Int) {
-            self.file = file
-            self.line = line
-            self.column = column
-        }
-
-        /// The place a source location names, or nil when its position is unknown.
-        public init?(_ location: SourceLocation?) {
-            guard let location, location.position.isKnown else { return nil }
-            self.init(file: location.file, line: location.line, column: location.column)
-        }
     }
 
     /// A waiver and what became of it.
@@ -220,5 +207,13 @@ extension ResultStatus {
         case .unknown, .error: 1
         case .pass, .waived, .notApplicable, .notDue: 0
         }
+    }
+}
+
+extension AssessmentSummary.Location {
+    /// The place a source location names, or nil when its position is unknown.
+    public init?(_ location: SourceLocation?) {
+        guard let location, location.position.isKnown else { return nil }
+        self.init(file: location.file, line: location.line, column: location.column)
     }
 }

@@ -58,7 +58,7 @@ struct RuleCompiler {
     mutating func compile(_ text: String, at origin: SourceLocation, locals: [String]) -> CompiledExpression? {
         do {
             let program = try cel.compile(text, locals: locals, origin: origin)
-            return CompiledExpression(source: text, location: origin, program: program)
+            return CompiledExpression(program: program)
         } catch {
             diagnostics.append(contentsOf: error.diagnostics)
             return nil

@@ -19,7 +19,7 @@ public enum SnapshotTemplate {
     static func skeleton(for catalog: RuleCatalog, only: Set<String>?, droppingEmptyProject: Bool = false) -> String {
         var root = Node()
         for rule in catalog.rules {
-            let expressions = rule.expressions.filter { $0 !== rule.iteration?.list }
+            let expressions = rule.elementExpressions
             var listPath: [String]?
             if let iteration = rule.iteration {
                 for path in iteration.list.program.referencedPaths where path.first != "params" && path.first != "as_of" {

@@ -4,7 +4,8 @@ import StrictYAML
 /// The result of one rule, or of one element of a `for_each` rule.
 ///
 /// Kept small (a large snapshot has hundreds of thousands): the fields most results leave empty
-/// live in a shared box.
+/// live in a shared box (`RareFields`), reached as if they were stored here.
+@dynamicMemberLookup
 public struct RuleResult: Sendable {
     /// Index of the rule in `Evaluation.rules`.
     public var ruleIndex: Int
@@ -39,36 +40,27 @@ public struct RuleResult: Sendable {
         }
     }
 
-    /// The path of the missing fact, for `unknown` results.
-    public var missingFact: String? {
-        get { details?.fields.missingFact }
-        set { updateDetails { $0.missingFact = newValue } }
-    }
-
-    /// What went wrong, for `error` results.
-    public var errorMessage: String? {
-        get { details?.fields.errorMessage }
-        set { updateDetails { $0.errorMessage = newValue } }
-    }
-
-    /// The waiver that turned this result into `waived`.
-    public var waiver: Waiver? {
-        get { details?.fields.waiver }
-        set { updateDetails { $0.waiver = newValue } }
-    }
-
-    /// When a `not_due` check falls due (`YYYY-MM-DD`; nil when the dates do not say).
-    public var dueDate: String? {
-        get { details?.fields.dueDate }
-        set { updateDetails { $0.dueDate = newValue } }
+    /// The fields most results leave empty, read and written as if stored on the result
+    /// (`result.missingFact`, `result.waiver`…).
+    public subscript<Field>(dynamicMember field: WritableKeyPath<RareFields, Field?>) -> Field? {
+        get { details?.fields[keyPath: field] }
+        set {
+            var fields = details?.fields ?? RareFields()
+            fields[keyPath: field] = newValue
+            details = Details(fields)
+        }
     }
 
     /// The fields most results leave empty.
-    struct RareFields: Sendable {
-        var missingFact: String?
-        var errorMessage: String?
-        var waiver: Waiver?
-        var dueDate: String?
+    public struct RareFields: Sendable {
+        /// The path of the missing fact, for `unknown` results.
+        public var missingFact: String?
+        /// What went wrong, for `error` results.
+        public var errorMessage: String?
+        /// The waiver that turned this result into `waived`.
+        public var waiver: Waiver?
+        /// When a `not_due` check falls due (`YYYY-MM-DD`; nil when the dates do not say).
+        public var dueDate: String?
     }
 
     /// The rare fields, boxed (shared between copies, replaced whole on a change).
@@ -78,13 +70,6 @@ public struct RuleResult: Sendable {
         init(_ fields: RareFields) {
             self.fields = fields
         }
-    }
-
-    /// Replaces the box with one whose fields have `change` applied.
-    private mutating func updateDetails(_ change: (inout RareFields) -> Void) {
-        var fields = details?.fields ?? RareFields()
-        change(&fields)
-        details = Details(fields)
     }
 
     /// An item of a phase scope that a result affects.

@@ -2,7 +2,13 @@ extension Rule {
     /// Every compiled expression of the rule: `for_each` list, `when`, `check`, outcomes,
     /// `subject`, `affects` and message placeholders.
     public var expressions: [CompiledExpression] {
-        var out = [iteration?.list, when, check, subject].compactMap { $0 } + outcomes.map(\.condition)
+        [iteration?.list].compactMap { $0 } + elementExpressions
+    }
+
+    /// The expressions evaluated once per `for_each` element (or once, without `for_each`):
+    /// all of `expressions` but the `for_each` list.
+    public var elementExpressions: [CompiledExpression] {
+        var out = [when, check, subject].compactMap { $0 } + outcomes.map(\.condition)
         out += affects.map(\.item)
         for message in [message].compactMap({ $0 }) + outcomes.compactMap(\.message) {
             for translation in message.translations {

@@ -87,21 +87,18 @@ public struct Rule: Sendable {
 
 /// A CEL expression as a rule gives it: its source, where it stands, and its compiled program.
 ///
-/// A class, so the evaluator's per-element reads of a rule's expressions share one reference
-/// instead of copying three.
-public final class CompiledExpression: Sendable {
-    /// The source text.
-    public let source: String
-    /// Where the expression starts in its file.
-    public let location: SourceLocation
+/// The program keeps the source and origin it was compiled from, so an expression is one
+/// reference the evaluator's per-element reads share.
+public struct CompiledExpression: Sendable {
     /// The compiled program.
     public let program: CELProgram
 
-    /// Wraps a compiled program with its source and where it stands.
-    public init(source: String, location: SourceLocation, program: CELProgram) {
-        self.source = source
-        self.location = location
-        self.program = program
+    /// The source text.
+    public var source: String { program.source }
+
+    /// Where the expression starts in its file.
+    public var location: SourceLocation {
+        program.origin ?? SourceLocation(file: "<expression>", position: SourcePosition(line: 1, column: 1))
     }
 }
 

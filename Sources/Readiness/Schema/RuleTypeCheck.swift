@@ -23,7 +23,7 @@ enum RuleTypeCheck {
                 default: declarations.locals[iteration.variable] = .dyn
                 }
             }
-            for expression in rule.expressions where expression !== rule.iteration?.list {
+            for expression in rule.elementExpressions {
                 out += cel.typeCheck(expression.program, declarations: declarations).diagnostics
             }
         }

@@ -7,12 +7,6 @@ extension RE2Regex {
         /// The Unicode-scalar offset into the pattern where the problem starts.
         public let offset: Int
 
-        /// Creates an error with a message and the scalar offset it points at.
-        public init(message: String, offset: Int) {
-            self.message = message
-            self.offset = offset
-        }
-
         /// The message followed by the offset, for logs.
         public var description: String { "\(message) at offset \(offset)" }
     }
