@@ -29,7 +29,11 @@ let package = Package(
         // glibc's heap tuning (mallopt), which Swift's Glibc module does not export.
         .target(name: "CHeap"),
         .target(name: "StrictYAML", dependencies: ["CLibYAML", "SourceDiagnostics"]),
-        .target(name: "CEL", dependencies: ["StrictYAML", "SourceDiagnostics"]),
+        .target(
+            name: "CEL", dependencies: ["StrictYAML", "SourceDiagnostics"],
+            // The Unicode script table `\p{Han}` and the like read, compiled into the binary.
+            resources: [.embedInCode("Evaluator/Regex/UnicodeScripts.txt")]
+        ),
         .target(
             name: "Readiness",
             dependencies: [

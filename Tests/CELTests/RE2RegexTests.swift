@@ -316,6 +316,23 @@ import Testing
         ),
     ]
 
+    @Test("the compiled-in script table reads whole: every script, every range")
+    func scriptTableParses() {
+        let text = String(decoding: PackageResources.UnicodeScripts_txt, as: UTF8.self)
+        let lines = text.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        let scripts = RE2Regex.UnicodeTables.parseScripts(PackageResources.UnicodeScripts_txt)
+        #expect(scripts.count == lines.count)
+        #expect(scripts.keys.sorted() == ["Cyrillic", "Greek", "Han", "Hangul", "Hebrew", "Hiragana", "Katakana", "Latin", "Thai"])
+        for line in lines {
+            let fields = line.split(separator: " ")
+            #expect(scripts[String(fields[0])]?.count == fields.count - 1, "\(fields[0])")
+        }
+        #expect(scripts["Thai"] == [0x0E01...0x0E3A, 0x0E40...0x0E5B])
+        #expect(scripts["Latin"]?.first == 0x41...0x5A)
+        // A malformed range is left out, never a crash.
+        #expect(RE2Regex.UnicodeTables.parseScripts(Array("X 10..1 zz 41..5A\n".utf8)) == ["X": [0x41...0x5A]])
+    }
+
     @Test("compile errors with their offsets", arguments: errorCases)
     func compileError(_ testCase: ErrorCase) throws {
         let (pattern, offset) = try #require(Self.unmarked(testCase.markedPattern))
