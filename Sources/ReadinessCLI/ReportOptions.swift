@@ -12,15 +12,10 @@ struct ReportOptions: ParsableArguments {
     var baseDir: String?
 
     @Option(
-        help: ArgumentHelp(
-            "How JUnit reports a warn: failure, or pass (a passed test with the finding in system-out); default: failure only with --fail-on go_with_conditions.",
-            valueName: "failure|pass"))
-    var junitWarn: String?
+        help: "How JUnit reports a warn: failure, or pass (a passed test with the finding in system-out); default: failure only with --fail-on go_with_conditions.")
+    var junitWarn: JUnitWarnMapping?
 
     func validate() throws {
-        if let junitWarn, JUnitWarnMapping(rawValue: junitWarn) == nil {
-            throw ValidationError("--junit-warn must be failure or pass")
-        }
         if let baseDir {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: baseDir, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -42,7 +37,7 @@ struct ReportOptions: ParsableArguments {
         } else if Self.repositoryFormats.contains(format), let root = Self.workTreeRoot(from: current) {
             base = root
         }
-        let warn = junitWarn.flatMap(JUnitWarnMapping.init(rawValue:))
+        let warn = junitWarn
             ?? (gate.threshold == .goWithConditions ? .failure : .pass)
         return ReportContext(
             toolVersion: ReadinessVersion.current, language: language, basePath: base, usesColor: usesColor,
@@ -79,3 +74,5 @@ struct ReportOptions: ParsableArguments {
         }
     }
 }
+
+extension JUnitWarnMapping: ExpressibleByArgument {}
