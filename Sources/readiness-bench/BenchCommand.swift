@@ -21,8 +21,7 @@ struct YAMLBench: ParsableCommand {
     @Argument(help: "YAML or JSON files to read.")
     var files: [String]
 
-    @Option(help: "Timed runs per file (the median is reported).")
-    var runs = 5
+    @OptionGroup var timing: Timing
 
     @Flag(help: "Time only the loader (for profiling).")
     var loaderOnly = false
@@ -40,8 +39,8 @@ struct YAMLBench: ParsableCommand {
             let megabytes = Double(bytes.count) / 1_000_000
             let loader = YAMLLoader(limits: .init(maxInputBytes: Int.max))
             var failure: Error?
-            let scan = Measure.median(runs: loaderOnly ? 0 : runs) { _ = LibYAMLScan.countEvents(bytes) }
-            let load = Measure.median(runs: scanOnly ? 0 : runs) {
+            let scan = Measure.median(runs: loaderOnly ? 0 : timing.runs) { _ = LibYAMLScan.countEvents(bytes) }
+            let load = Measure.median(runs: scanOnly ? 0 : timing.runs) {
                 do { _ = try loader.load(bytes: bytes, file: file) } catch { failure = error }
             }
             if let failure { throw ValidationError("\(failure)") }

@@ -15,8 +15,7 @@ struct CELBench: ParsableCommand {
     @Argument(help: "The snapshot.")
     var snapshot: String
 
-    @Option(help: "Timed runs (the median is reported).")
-    var runs = 5
+    @OptionGroup var timing: Timing
 
     func run() throws {
         let catalog = try RulesetLoader().load([ruleset]).catalog
@@ -26,7 +25,7 @@ struct CELBench: ParsableCommand {
         let globals = ValueMap(keys: root.keys + [.string("params")], values: root.values + [.map(params)])
         let cel = CELEnvironment()
         var evaluations = 0
-        let seconds = Measure.median(runs: runs) {
+        let seconds = Measure.median(runs: timing.runs) {
             evaluations = 0
             for rule in catalog.rules {
                 let checks = [rule.when, rule.check].compactMap { $0 } + rule.outcomes.map(\.condition)

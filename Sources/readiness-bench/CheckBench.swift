@@ -14,8 +14,7 @@ struct CheckBench: ParsableCommand {
     @Option(help: "A ruleset file or built-in name (repeatable; default: the built-in rulesets).")
     var ruleset: [String] = []
 
-    @Option(help: "Timed runs (the median is reported).")
-    var runs = 5
+    @OptionGroup var timing: Timing
 
     @Option(help: "The report format written (to a temporary file).")
     var format = "json"
@@ -30,7 +29,7 @@ struct CheckBench: ParsableCommand {
             let files = Bench.snapshotFiles(target)
             guard !files.isEmpty else { throw BenchError("no snapshots in \(target)") }
             try Bench.report(
-                label: target, files: files, readiness: readiness, rulesets: ruleset, runs: runs, format: format,
+                label: target, files: files, readiness: readiness, rulesets: ruleset, runs: timing.runs, format: format,
                 asOf: asOf)
         }
     }
@@ -94,11 +93,11 @@ struct ScanWorkload: ParsableCommand {
 
     @Argument var files: [String]
 
-    @Option var runs = 5
+    @OptionGroup var timing: Timing
 
     func run() throws {
         let contents = files.compactMap { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }
-        let seconds = Measure.median(runs: max(1, runs)) { for c in contents { _ = LibYAMLScan.countEvents(c) } }
+        let seconds = Measure.median(runs: timing.runs) { for c in contents { _ = LibYAMLScan.countEvents(c) } }
         print(seconds, contents.reduce(0) { $0 + $1.count })
     }
 

@@ -13,8 +13,7 @@ struct HistoryBench: ParsableCommand {
 
     @OptionGroup var workloads: StandardWorkloads
 
-    @Option(help: "Timed runs (the median is reported).")
-    var runs = 3
+    @OptionGroup var timing: Timing
 
     @Flag(help: "Skip timing check and check --record (reuse the recorded portfolio from an earlier run).")
     var historyOnly = false
@@ -48,7 +47,7 @@ struct HistoryBench: ParsableCommand {
 
     /// The median wall time of `runs` runs of a command that must exit 0 or 1.
     private func median(_ run: () throws -> ProcessRun.Measurement) throws -> Double {
-        try ProcessRun.median(runs: runs, run) { "readiness exited with \($0)" }.seconds
+        try ProcessRun.median(runs: timing.runs, run) { "readiness exited with \($0)" }.seconds
     }
 
     /// One project assessed weekly, `portfolio` times: the first recorded assessment, whose

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// Wall-clock measurement helpers for the benchmark (never used by tests).
@@ -34,5 +35,15 @@ enum Measure {
     /// A duration as text with a sensible unit.
     static func format(_ seconds: Double) -> String {
         seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.2f s", seconds)
+    }
+}
+
+/// The `--runs` option every timing command takes.
+struct Timing: ParsableArguments {
+    @Option(help: "Timed runs (the median is reported).")
+    var runs = 5
+
+    func validate() throws {
+        guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
     }
 }

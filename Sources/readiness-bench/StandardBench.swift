@@ -11,8 +11,7 @@ struct StandardBench: ParsableCommand {
 
     @OptionGroup var workloads: StandardWorkloads
 
-    @Option(help: "Timed runs (the median is reported).")
-    var runs = 5
+    @OptionGroup var timing: Timing
 
     func run() throws {
         let readiness = try Bench.readinessBinary()
@@ -23,11 +22,11 @@ struct StandardBench: ParsableCommand {
         let large = directory + "/large.yaml"
         print("standard schema, built-in rulesets, \(ProcessInfo.processInfo.activeProcessorCount) cores; snapshots in \(directory)")
         print(Bench.header)
-        try Bench.report(label: "small", files: [small], readiness: readiness, rulesets: [], runs: runs, format: "json", asOf: "2026-06-01")
-        try Bench.report(label: "large", files: [large], readiness: readiness, rulesets: [], runs: runs, format: "json", asOf: "2026-06-01")
+        try Bench.report(label: "small", files: [small], readiness: readiness, rulesets: [], runs: timing.runs, format: "json", asOf: "2026-06-01")
+        try Bench.report(label: "large", files: [large], readiness: readiness, rulesets: [], runs: timing.runs, format: "json", asOf: "2026-06-01")
         try Bench.report(
             label: "portfolio (\(portfolio))", files: portfolioFiles, readiness: readiness,
-            rulesets: [], runs: max(1, runs / 2), format: "json", asOf: "2026-06-01")
+            rulesets: [], runs: max(1, timing.runs / 2), format: "json", asOf: "2026-06-01")
     }
 }
 
