@@ -61,10 +61,12 @@ struct LimitOptions: ParsableArguments {
     }
 
     var yamlLoader: YAMLLoader {
-        YAMLLoader(
-            limits: .init(
-                maxInputBytes: maxInputBytes, maxDepth: maxDepth, maxAliasNodes: maxAliasNodes,
-                maxAliasBytes: maxAliasBytes))
+        var limits = YAMLLoader.Limits()
+        limits.maxInputBytes = maxInputBytes
+        limits.maxDepth = maxDepth
+        limits.maxAliasNodes = maxAliasNodes
+        limits.maxAliasBytes = maxAliasBytes
+        return YAMLLoader(limits: limits)
     }
 
     var celEnvironment: CELEnvironment {

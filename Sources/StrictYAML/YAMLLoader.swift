@@ -7,36 +7,28 @@ import Foundation
 /// keeps the source position of every value, rejects duplicate keys, and bounds alias
 /// expansion and nesting depth, so that hostile input ends in a diagnostic instead of a crash.
 public struct YAMLLoader: Sendable {
-    /// Bounds that protect the loader against hostile input.
+    /// Bounds that protect the loader against hostile input; set one by name
+    /// (`limits.maxDepth = 64`), the rest keep their defaults.
     public struct Limits: Sendable, Hashable {
-        /// The largest file accepted, in bytes.
-        public var maxInputBytes: Int
-        /// The deepest nesting of lists and maps accepted.
-        public var maxDepth: Int
-        /// The most nodes that aliases may add by expansion, in all.
-        public var maxAliasNodes: Int
-        /// The most bytes of scalar text that aliases may add by expansion, in all: an alias
-        /// repeating a megabyte-long name a hundred times stays within the node limit but not
-        /// this one.
-        public var maxAliasBytes: Int
-        /// Whether `.inf`, `.nan` and numbers too large for a double (`1e400`) are accepted;
-        /// snapshots and rulesets refuse them (a NaN threshold makes every comparison false).
-        public var allowsNonFiniteNumbers: Bool
+        /// The largest file accepted, in bytes: 256 MiB.
+        public var maxInputBytes = 256 << 20
+        /// The deepest nesting of lists and maps accepted: 256 levels.
+        public var maxDepth = 256
+        /// The most nodes that aliases may add by expansion, in all: a million.
+        public var maxAliasNodes = 1_000_000
+        /// The most bytes of scalar text that aliases may add by expansion, in all (16 MiB): an
+        /// alias repeating a megabyte-long name a hundred times stays within the node limit but
+        /// not this one.
+        public var maxAliasBytes = 16 << 20
+        /// Whether `.inf`, `.nan` and numbers too large for a double (`1e400`) are accepted (by
+        /// default they are); snapshots and rulesets refuse them (a NaN threshold makes every
+        /// comparison false).
+        public var allowsNonFiniteNumbers = true
 
-        /// Creates limits.
-        public init(
-            maxInputBytes: Int = 256 << 20, maxDepth: Int = 256, maxAliasNodes: Int = 1_000_000,
-            maxAliasBytes: Int = 16 << 20, allowsNonFiniteNumbers: Bool = true
-        ) {
-            self.maxInputBytes = maxInputBytes
-            self.maxDepth = maxDepth
-            self.maxAliasNodes = maxAliasNodes
-            self.maxAliasBytes = maxAliasBytes
-            self.allowsNonFiniteNumbers = allowsNonFiniteNumbers
-        }
+        /// The default limits.
+        public init() {}
 
-        /// The defaults: 256 MiB, 256 levels, a million alias-expanded nodes and 16 MiB of
-        /// alias-expanded text; non-finite numbers accepted.
+        /// The default limits.
         public static let `default` = Limits()
     }
 

@@ -37,7 +37,7 @@ struct YAMLBench: ParsableCommand {
             }
             let bytes = [UInt8](data)
             let megabytes = Double(bytes.count) / 1_000_000
-            let loader = YAMLLoader(limits: .init(maxInputBytes: Int.max))
+            let loader = YAMLLoader.anySize
             var failure: Error?
             let scan = Measure.median(runs: loaderOnly ? 0 : timing.runs) { _ = LibYAMLScan.countEvents(bytes) }
             let load = Measure.median(runs: scanOnly ? 0 : timing.runs) {

@@ -19,7 +19,7 @@ struct CELBench: ParsableCommand {
 
     func run() throws {
         let catalog = try RulesetLoader().load([ruleset]).catalog
-        let document = try YAMLLoader(limits: .init(maxInputBytes: Int.max)).load(contentsOf: snapshot)
+        let document = try YAMLLoader.anySize.load(contentsOf: snapshot)
         guard case .map(let root) = document.root else { throw BenchError("the snapshot is not a mapping") }
         let params = ValueMap(keys: catalog.parameters.map { .string($0.name) }, values: catalog.parameters.map(\.value))
         let globals = ValueMap(keys: root.keys + [.string("params")], values: root.values + [.map(params)])

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StrictYAML
 
 /// Wall-clock measurement helpers for the benchmark (never used by tests).
 enum Measure {
@@ -45,5 +46,14 @@ struct Timing: ParsableArguments {
 
     func validate() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+    }
+}
+
+extension YAMLLoader {
+    /// A loader that takes a workload of any size (the benchmarks' files can pass the 256 MiB cap).
+    static var anySize: YAMLLoader {
+        var limits = Limits()
+        limits.maxInputBytes = .max
+        return YAMLLoader(limits: limits)
     }
 }

@@ -10,7 +10,7 @@ import Testing
         "devices are refused before a byte is read, whatever the limit",
         arguments: [("/dev/zero", Int.max), ("/dev/zero", 1 << 20), ("/dev/null", YAMLLoader.Limits.default.maxInputBytes)])
     func devices(path: String, limit: Int) throws {
-        let loader = YAMLLoader(limits: .init(maxInputBytes: limit))
+        let loader = YAMLLoader(limits: .with { $0.maxInputBytes = limit })
         let diagnostics = Hardening.diagnostics { () throws(DiagnosticError) in try loader.load(contentsOf: path) }
         #expect(diagnostics.first?.code == "input.unreadable")
         #expect(diagnostics.first?.message == "cannot read '\(path)': it is not a regular file")

@@ -159,7 +159,7 @@ import Testing
         var text = "a: &a \(name)\nlist:\n"
         for _ in 0..<20 { text += "  - *a\n" }
         let diagnostics = Hardening.diagnostics { () throws(DiagnosticError) in
-            try YAMLLoader(limits: .init(maxAliasBytes: 8 << 20)).load(text, file: "bomb.yaml")
+            try YAMLLoader(limits: .with { $0.maxAliasBytes = 8 << 20 }).load(text, file: "bomb.yaml")
         }
         #expect(diagnostics.map(\.code) == ["yaml.alias-limit"])
         #expect(diagnostics.first?.span?.start.line == 11)

@@ -42,7 +42,7 @@ import Testing
     @Test("10,000-deep nesting loads when the limit is raised, and is freed without a stack overflow")
     func deepNestingWithRaisedLimit() throws {
         let text = String(repeating: "[", count: 10_000) + "1" + String(repeating: "]", count: 10_000)
-        let loader = YAMLLoader(limits: .init(maxDepth: 10_001))
+        let loader = YAMLLoader(limits: .with { $0.maxDepth = 10_001 })
         let finished = Hardening.finishes(within: 30) {
             let document = try? loader.load(text, file: "deep.yaml")
             var value = document?.root
@@ -93,9 +93,9 @@ import Testing
     @Test("a lower alias limit is honoured")
     func aliasLimitFlag() throws {
         let text = "a: &a [1, 2, 3]\nb: [*a, *a, *a, *a]\n"
-        _ = try YAMLLoader(limits: .init(maxAliasNodes: 100)).load(text, file: "a.yaml")
+        _ = try YAMLLoader(limits: .with { $0.maxAliasNodes = 100 }).load(text, file: "a.yaml")
         let diagnostics = Hardening.diagnostics { () throws(DiagnosticError) in
-            try YAMLLoader(limits: .init(maxAliasNodes: 10)).load(text, file: "a.yaml")
+            try YAMLLoader(limits: .with { $0.maxAliasNodes = 10 }).load(text, file: "a.yaml")
         }
         #expect(diagnostics.first?.code == "yaml.alias-limit")
         #expect(diagnostics.first?.message.contains("more than 10 nodes") == true)
@@ -133,7 +133,7 @@ import Testing
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.truncate(atOffset: UInt64(Self.hundredMegabytes))
         try handle.close()
-        let loader = YAMLLoader(limits: .init(maxInputBytes: 64 << 20))
+        let loader = YAMLLoader(limits: .with { $0.maxInputBytes = 64 << 20 })
         let (diagnostics, _) = Hardening.threadTimed {
             Hardening.diagnostics { () throws(DiagnosticError) in try loader.load(contentsOf: path) }
         }
@@ -147,7 +147,7 @@ import Testing
     func bytesOverLimit() throws {
         let bytes = Array("s: \(String(repeating: "x", count: 2_000))\n".utf8)
         let diagnostics = Hardening.diagnostics { () throws(DiagnosticError) in
-            try YAMLLoader(limits: .init(maxInputBytes: 1_000)).load(bytes: bytes, file: "x.yaml")
+            try YAMLLoader(limits: .with { $0.maxInputBytes = 1_000 }).load(bytes: bytes, file: "x.yaml")
         }
         #expect(diagnostics.first?.code == "input.too-large")
     }

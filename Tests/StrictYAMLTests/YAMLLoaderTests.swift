@@ -168,7 +168,8 @@ extension Value {
 
     @Test("aliases within the expansion limit load")
     func aliasesWithinLimit() throws {
-        let limits = YAMLLoader.Limits(maxAliasNodes: 100_000_000)
+        var limits = YAMLLoader.Limits()
+        limits.maxAliasNodes = 100_000_000
         let small = "a: &a [1, 2]\nb: [*a, *a, *a]\n"
         let root = try YAMLLoader(limits: limits).load(small).root
         #expect(root["b"]?[2] == .list([.int(1), .int(2)]))
@@ -178,7 +179,9 @@ extension Value {
     func depth() {
         let diagnostics = Fixture.diagnostics("deep.yaml")
         #expect(diagnostics.map(\.code) == ["yaml.depth-limit"])
-        #expect(Fixture.diagnostics("deep.yaml", limits: .init(maxDepth: 1000)).isEmpty)
+        var deeper = YAMLLoader.Limits()
+        deeper.maxDepth = 1000
+        #expect(Fixture.diagnostics("deep.yaml", limits: deeper).isEmpty)
     }
 
     @Test("ten thousand levels of nesting end in a diagnostic")
@@ -280,7 +283,9 @@ extension Value {
 
     @Test("input over the size limit is refused before parsing")
     func sizeLimit() {
-        let diagnostics = Fixture.diagnostics("positions.yaml", limits: .init(maxInputBytes: 10))
+        var limits = YAMLLoader.Limits()
+        limits.maxInputBytes = 10
+        let diagnostics = Fixture.diagnostics("positions.yaml", limits: limits)
         #expect(diagnostics.map(\.code) == ["input.too-large"])
     }
 }
