@@ -72,11 +72,8 @@ struct AssessmentReader {
         let bytes: [UInt8]
         do {
             bytes = try YAMLLoader.readFile(path, limit: limits.maxInputBytes)
-        } catch let error as DiagnosticError {
-            CLI.report(error.diagnostics)
-            throw CLI.badInput
         } catch {
-            CLI.report([.error("input.unreadable", "cannot read '\(path)'", at: nil)])
+            CLI.report(error.diagnostics)
             throw CLI.badInput
         }
         let data = Data(bytes)

@@ -46,15 +46,7 @@ public struct YAMLLoader: Sendable {
     /// Loads the single document in a file.
     /// - Parameter path: the file's path; it is also the name diagnostics show.
     public func load(contentsOf path: String) throws(DiagnosticError) -> YAMLDocument {
-        let bytes: [UInt8]
-        do {
-            bytes = try Self.readFile(path, limit: limits.maxInputBytes)
-        } catch let error as DiagnosticError {
-            throw error
-        } catch {
-            throw DiagnosticError(YAMLDiagnostics.fileUnreadable(path, reason: "\(error)"))
-        }
-        return try load(bytes: bytes, file: path)
+        try load(bytes: Self.readFile(path, limit: limits.maxInputBytes), file: path)
     }
 
     /// Loads the single document in a string.
@@ -92,7 +84,7 @@ public struct YAMLLoader: Sendable {
     /// Reads a file's bytes, refusing anything but a regular file (directories, FIFOs, devices)
     /// and files over `limit` bytes. The file is opened without blocking, so a FIFO with no
     /// writer cannot hang the tool, and its type is checked on the open descriptor.
-    public static func readFile(_ path: String, limit: Int) throws -> [UInt8] {
+    public static func readFile(_ path: String, limit: Int) throws(DiagnosticError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             let reason: String

@@ -119,15 +119,12 @@ public struct RulesetLoader: Sendable {
                 let bytes: [UInt8]
                 do {
                     bytes = try YAMLLoader.readFile(path, limit: loader.yaml.limits.maxInputBytes)
-                } catch let error as DiagnosticError {
+                } catch {
                     var d = error.diagnostics
                     if let location, d.count == 1, d[0].span == nil {
                         d[0].span = SourceSpan(location)
                     }
                     diagnostics.append(contentsOf: d)
-                    return
-                } catch {
-                    diagnostics.append(.error("input.unreadable", "cannot read '\(path)'", at: location))
                     return
                 }
                 loaded.insert(key)

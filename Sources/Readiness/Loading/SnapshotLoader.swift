@@ -16,15 +16,7 @@ public struct SnapshotLoader: Sendable {
 
     /// Loads a snapshot file.
     public func load(contentsOf path: String) throws(DiagnosticError) -> Snapshot {
-        let bytes: [UInt8]
-        do {
-            bytes = try YAMLLoader.readFile(path, limit: yaml.limits.maxInputBytes)
-        } catch let error as DiagnosticError {
-            throw error
-        } catch {
-            throw DiagnosticError(.error("input.unreadable", "cannot read '\(path)'", at: nil))
-        }
-        return try load(bytes: bytes, file: path)
+        try load(bytes: YAMLLoader.readFile(path, limit: yaml.limits.maxInputBytes), file: path)
     }
 
     /// Loads a snapshot from bytes. A large file is hashed beside the parse, not after it.
