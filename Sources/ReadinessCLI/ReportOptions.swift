@@ -37,11 +37,10 @@ struct ReportOptions: ParsableArguments {
         } else if Self.repositoryFormats.contains(format), let root = Self.workTreeRoot(from: current) {
             base = root
         }
-        let warn = junitWarn
-            ?? (gate.threshold == .goWithConditions ? .failure : .pass)
-        return ReportContext(
-            toolVersion: ReadinessVersion.current, language: language, basePath: base, usesColor: usesColor,
-            junitWarn: warn)
+        var context = ReportContext(language: language, basePath: base)
+        context.usesColor = usesColor
+        context.junitWarn = junitWarn ?? (gate.threshold == .goWithConditions ? .failure : .pass)
+        return context
     }
 
     /// The nearest directory at or above `directory` that holds `.git` (a folder, or the file a

@@ -22,29 +22,26 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 /// What every reporter is told besides the evaluations: version, language, paths, colour.
 ///
 /// Reports never read the clock: the same inputs give byte-identical output.
+///
+/// Every report needs a language and a base path; the settings one format reads (colour for
+/// `text`, `junitWarn` for `junit`) and the version are set by name.
 public struct ReportContext: Sendable {
-    /// The tool's version.
-    public var toolVersion: String
     /// The report language (`en` or `zh`).
     public var language: String
     /// The directory that paths in the report are made relative to (SARIF's `%SRCROOT%`).
     public var basePath: String
+    /// The tool's version, as reports print it.
+    public var toolVersion = ReadinessVersion.current
     /// Whether to colour terminal output.
-    public var usesColor: Bool
+    public var usesColor = false
     /// How JUnit reports a `warn`: as a failure, or as a passed test with the finding in its
     /// `system-out`.
-    public var junitWarn: JUnitWarnMapping
+    public var junitWarn = JUnitWarnMapping.failure
 
-    /// Creates a context.
-    public init(
-        toolVersion: String = ReadinessVersion.current, language: String = "en",
-        basePath: String = ".", usesColor: Bool = false, junitWarn: JUnitWarnMapping = .failure
-    ) {
-        self.toolVersion = toolVersion
+    /// Creates a context for a language, with paths relative to `basePath`.
+    public init(language: String = "en", basePath: String = ".") {
         self.language = language
         self.basePath = basePath
-        self.usesColor = usesColor
-        self.junitWarn = junitWarn
     }
 }
 

@@ -83,7 +83,9 @@ import Testing
     func textReport() throws {
         let evaluation = try Self.hostile.get()
         for usesColor in [false, true] {
-            let text = TextReporter(findingsPerRule: 100).render([evaluation], context: ReportContext(usesColor: usesColor))
+            var context = ReportContext()
+            context.usesColor = usesColor
+            let text = TextReporter(findingsPerRule: 100).render([evaluation], context: context)
             #expect(text.contains("Shanghai\\x1b]0;pwned\\x07"))
             let controls = text.unicodeScalars.filter {
                 ($0.value < 0x20 && $0 != "\n" && $0 != "\u{1B}") || $0.isBidiControl

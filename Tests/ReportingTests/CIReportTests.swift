@@ -57,8 +57,8 @@ import Testing
     func junitWarnMapping() throws {
         let evaluation = EvaluationFixture.make()
         #expect(evaluation.results.contains { $0.status == .warn })
-        let failing = try JUnitReporter().render([evaluation], context: ReportContext(junitWarn: .failure))
-        let passing = try JUnitReporter().render([evaluation], context: ReportContext(junitWarn: .pass))
+        let failing = try JUnitReporter().render([evaluation], context: ReportContext.with { $0.junitWarn = .failure })
+        let passing = try JUnitReporter().render([evaluation], context: ReportContext.with { $0.junitWarn = .pass })
         #expect(failing.contains("<failure type=\"warn\""))
         #expect(!passing.contains("<failure type=\"warn\""))
         #expect(passing.contains("<system-out>[warn] "))

@@ -41,7 +41,7 @@ import Testing
 
     /// The context the CLI gives, with a fixed version so a release does not touch the golden files.
     static func context(_ language: String = "en") -> ReportContext {
-        ReportContext(toolVersion: "0.1.0", language: language, basePath: package.path)
+        ReportContext.golden(language: language, basePath: package.path)
     }
 
     /// The output with the machine's package path (SARIF's `%SRCROOT%`) replaced by a placeholder.

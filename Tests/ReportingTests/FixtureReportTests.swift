@@ -43,7 +43,7 @@ import Testing
             testCase.isPortfolio
             ? [EvaluationFixture.make(language: testCase.language), EvaluationFixture.makeClean()]
             : [EvaluationFixture.make(language: testCase.language)]
-        let context = ReportContext(toolVersion: "0.1.0", language: testCase.language, basePath: ".")
+        let context = ReportContext.golden(language: testCase.language, basePath: ".")
         let output = try testCase.format.makeReporter().render(evaluations, context: context)
         try expectGolden(output, named: testCase.id)
     }

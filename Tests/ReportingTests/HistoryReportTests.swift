@@ -23,7 +23,7 @@ import Testing
     }
 
     static func context(_ language: String) -> ReportContext {
-        ReportContext(toolVersion: "0.1.0", language: language, basePath: ExampleReportTests.package.path)
+        ReportContext.golden(language: language, basePath: ExampleReportTests.package.path)
     }
 
     struct Case: Sendable, CustomTestStringConvertible {

@@ -25,7 +25,7 @@ import Testing
         #expect(e.verdict == .noGo)
         #expect(e.scores.exposure == 12)
         #expect(e.scores.riskMatrix[2][3] == ["ERR"])
-        let context = ReportContext(toolVersion: "0.1.0", language: "en", basePath: "/")
+        let context = ReportContext.golden(language: "en", basePath: "/")
         let json = try JSONReporter().render([e], context: context)
         #expect(json.contains("\"exposure\": 12"))
         #expect(json.contains("\"verdict\": \"no_go\""))

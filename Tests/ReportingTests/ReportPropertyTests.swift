@@ -11,7 +11,7 @@ import Testing
 
 /// Properties every report must have, checked on the hand-built fixture and the examples.
 @Suite struct ReportPropertyTests {
-    let context = ReportContext(toolVersion: "0.1.0", language: "en", basePath: ".")
+    let context = ReportContext.golden(language: "en", basePath: ".")
 
     @Test("SARIF fingerprints do not depend on line numbers and tell findings apart")
     func fingerprints() throws {
@@ -79,7 +79,7 @@ import Testing
     @Test("Markdown tables keep their column count whatever the text holds")
     func markdownTables() throws {
         for language in ["en", "zh"] {
-            let context = ReportContext(toolVersion: "0.1.0", language: language, basePath: ".")
+            let context = ReportContext.golden(language: language, basePath: ".")
             let markdown = MarkdownReporter().render(
                 [EvaluationFixture.make(language: language), EvaluationFixture.makeClean()], context: context)
             var columns: Int?
@@ -119,7 +119,7 @@ import Testing
     @Test("the HTML report is self-contained and escapes its input")
     func htmlIsSelfContained() {
         for language in ["en", "zh"] {
-            let context = ReportContext(toolVersion: "0.1.0", language: language, basePath: ".")
+            let context = ReportContext.golden(language: language, basePath: ".")
             let html = HTMLReporter().render(
                 [EvaluationFixture.make(language: language), EvaluationFixture.makeClean()], context: context)
             for forbidden in ["<script", "<link", "<img", "<iframe", "@import", "url(http", "src=", "@font-face"] {

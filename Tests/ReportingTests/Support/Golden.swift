@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 import Testing
 
 /// Compares output with `Golden/<name>` next to this file; `RECORD_GOLDEN=1` rewrites the file
@@ -38,3 +39,20 @@ func expectGolden(
 /// `Tests/ReportingTests/Golden`, found from this file's own path.
 let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Golden")
+
+extension ReportContext {
+    /// The context golden reports are rendered with: the tool version pinned, so a release
+    /// does not change every golden file.
+    static func golden(language: String, basePath: String) -> ReportContext {
+        var context = ReportContext(language: language, basePath: basePath)
+        context.toolVersion = "0.1.0"
+        return context
+    }
+
+    /// The default context with `change` applied.
+    static func with(_ change: (inout ReportContext) -> Void) -> ReportContext {
+        var context = ReportContext()
+        change(&context)
+        return context
+    }
+}
