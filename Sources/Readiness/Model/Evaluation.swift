@@ -20,7 +20,7 @@ public struct RuleResult: Sendable {
     public var location: SourceLocation?
     /// The items this result affects, by scope kind (for failing results of rules with `affects`).
     public var affected: [AffectedItem]
-    private var details: Details?
+    @usableFromInline var details: Details?
 
     /// Creates a result.
     public init(
@@ -36,12 +36,17 @@ public struct RuleResult: Sendable {
         self.location = location
         self.affected = affected
         if missingFact != nil || errorMessage != nil || waiver != nil {
-            details = Details(RareFields(missingFact: missingFact, errorMessage: errorMessage, waiver: waiver))
+            var fields = RareFields()
+            fields.missingFact = missingFact
+            fields.errorMessage = errorMessage
+            fields.waiver = waiver
+            details = Details(fields)
         }
     }
 
     /// The fields most results leave empty, read and written as if stored on the result
     /// (`result.missingFact`, `result.waiver`…).
+    @inlinable
     public subscript<Field>(dynamicMember field: WritableKeyPath<RareFields, Field?>) -> Field? {
         get { details?.fields[keyPath: field] }
         set {
@@ -61,13 +66,17 @@ public struct RuleResult: Sendable {
         public var waiver: Waiver?
         /// When a `not_due` check falls due (`YYYY-MM-DD`; nil when the dates do not say).
         public var dueDate: String?
+
+        /// No rare field set.
+        @inlinable public init() {}
     }
 
     /// The rare fields, boxed (shared between copies, replaced whole on a change).
+    @usableFromInline
     final class Details: Sendable {
-        let fields: RareFields
+        @usableFromInline let fields: RareFields
 
-        init(_ fields: RareFields) {
+        @usableFromInline init(_ fields: RareFields) {
             self.fields = fields
         }
     }
