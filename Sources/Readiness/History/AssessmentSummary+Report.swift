@@ -8,7 +8,7 @@ extension AssessmentSummary {
     /// by content: a snapshot may be JSON too.
     public static func isReport(_ data: Data) -> Bool {
         guard data.first(where: { !Set<UInt8>([0x20, 0x0A, 0x0D, 0x09]).contains($0) }) == UInt8(ascii: "{"),
-            let marker = try? JSONDecoder().decode(Marker.self, from: data)
+            let marker = try? reportDecoder().decode(Marker.self, from: data)
         else { return false }
         return marker.schema?.hasPrefix(reportSchemaPrefix) == true || marker.schema?.hasPrefix("readiness.portfolio/") == true
     }
@@ -19,17 +19,26 @@ extension AssessmentSummary {
     public init(report data: Data, file: String) throws(ReportReadingError) {
         let report: ReportJSON
         do {
-            let marker = try JSONDecoder().decode(Marker.self, from: data)
+            let decoder = Self.reportDecoder()
+            let marker = try decoder.decode(Marker.self, from: data)
             guard marker.schema?.hasPrefix(Self.reportSchemaPrefix) == true else {
                 throw ReportReadingError(file: file, message: "'\(marker.schema ?? "")' is a portfolio report; give the report of one snapshot")
             }
-            report = try JSONDecoder().decode(ReportJSON.self, from: data)
+            report = try decoder.decode(ReportJSON.self, from: data)
         } catch let error as ReportReadingError {
             throw error
         } catch {
             throw ReportReadingError(file: file, message: "not a readable Readiness report (\(Self.describe(error)))")
         }
         self.init(report)
+    }
+
+    /// A decoder for the JSON documents Readiness writes: their keys are the declared names in
+    /// snake case (`as_of` for `asOf`), the reporters' key strategy.
+    static func reportDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
     }
 
     private init(_ r: ReportJSON) {
@@ -78,11 +87,6 @@ extension AssessmentSummary {
         var phases: PhasesJSON
         var findings: [Finding]
         var waivers: WaiversJSON
-
-        enum CodingKeys: String, CodingKey {
-            case inputs, snapshot, project, strict, verdict, scores, phases, findings, waivers
-            case asOf = "as_of"
-        }
     }
 
     private struct ScoresJSON: Decodable {
@@ -102,11 +106,6 @@ extension AssessmentSummary {
         var status: String?
         var scope: [String: [String]]
         var splitFrom: String?
-
-        enum CodingKeys: String, CodingKey {
-            case name, decision, status, scope
-            case splitFrom = "split_from"
-        }
     }
 
     private struct WaiversJSON: Decodable {
