@@ -138,8 +138,7 @@ public struct SARIFReporter: PieceRenderingReporter {
             suppressions: waiver.map {
                 [
                     SARIFLog.Suppression(
-                        kind: "external", status: "accepted", justification: $0.reason,
-                        properties: .init(approvedBy: $0.approvedBy, expires: $0.expires))
+                        justification: $0.reason, properties: .init(approvedBy: $0.approvedBy, expires: $0.expires))
                 ]
             },
             properties: .init(
