@@ -8,7 +8,7 @@ extension AssessmentSummary {
     /// by content: a snapshot may be JSON too.
     public static func isReport(_ data: Data) -> Bool {
         guard data.first(where: { !Set<UInt8>([0x20, 0x0A, 0x0D, 0x09]).contains($0) }) == UInt8(ascii: "{"),
-            let marker = try? reportDecoder().decode(Marker.self, from: data)
+            let marker = try? SnakeCaseKeys.decoder().decode(Marker.self, from: data)
         else { return false }
         return marker.schema?.hasPrefix(reportSchemaPrefix) == true || marker.schema?.hasPrefix("readiness.portfolio/") == true
     }
@@ -19,7 +19,7 @@ extension AssessmentSummary {
     public init(report data: Data, file: String) throws(ReportReadingError) {
         let report: ReportJSON
         do {
-            let decoder = Self.reportDecoder()
+            let decoder = SnakeCaseKeys.decoder()
             let marker = try decoder.decode(Marker.self, from: data)
             guard marker.schema?.hasPrefix(Self.reportSchemaPrefix) == true else {
                 throw ReportReadingError(file: file, message: "'\(marker.schema ?? "")' is a portfolio report; give the report of one snapshot")
@@ -31,14 +31,6 @@ extension AssessmentSummary {
             throw ReportReadingError(file: file, message: "not a readable Readiness report (\(Self.describe(error)))")
         }
         self.init(report)
-    }
-
-    /// A decoder for the JSON documents Readiness writes: their keys are the declared names in
-    /// snake case (`as_of` for `asOf`), the reporters' key strategy.
-    static func reportDecoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return decoder
     }
 
     private init(_ r: ReportJSON) {
@@ -60,12 +52,11 @@ extension AssessmentSummary {
     private static func describe(_ error: any Error) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, let context):
-            return "missing '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'"
+            return "missing '\(SnakeCaseKeys.path(context.codingPath + [key]))'"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "unexpected value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+            return "unexpected value at '\(SnakeCaseKeys.path(context.codingPath))'"
         case DecodingError.dataCorrupted(let context):
-            return context.codingPath.isEmpty
-                ? "invalid JSON" : "invalid value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+            return context.codingPath.isEmpty ? "invalid JSON" : "invalid value at '\(SnakeCaseKeys.path(context.codingPath))'"
         default:
             return "invalid JSON"
         }

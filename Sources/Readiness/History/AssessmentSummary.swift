@@ -7,8 +7,8 @@ import SourceDiagnostics
 /// database, so the three agree on what an assessment is. Fields the decision model adds later
 /// (area and phase statuses) are optional here, so older records still read.
 ///
-/// Like the other report types, it declares camelCase keys: the JSON documents write them in
-/// snake case (`as_of`), and read them back with the `convertFromSnakeCase` key strategy.
+/// Like the other report types, it declares camelCase keys, which the JSON documents write in
+/// snake case (`as_of`, see `SnakeCaseKeys`).
 public struct AssessmentSummary: Sendable, Hashable, Codable {
     /// The project's name (`project.name`), if the snapshot gives one.
     public var project: String?
