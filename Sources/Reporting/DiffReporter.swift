@@ -21,7 +21,7 @@ public struct DiffReporter: Sendable {
         switch format {
         case .json:
             let document = JSONDocument(schema: Self.schema, tool: .init(context), diff: diff)
-            return try JSONTreeEncoder().encode(document) + "\n"
+            return try JSONTreeEncoder(keys: .snakeCase).encode(document) + "\n"
         case .text: return report(diff, context: context).text()
         case .markdown: return report(diff, context: context).markdown()
         case .html: return report(diff, context: context).html(toolVersion: context.toolVersion)

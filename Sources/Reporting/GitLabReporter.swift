@@ -37,7 +37,7 @@ public struct GitLabReporter: PieceRenderingReporter {
                         location: .init(path: path, lines: .init(begin: max(location?.line ?? 1, 1)))))
             }
         }
-        return try JSONTreeEncoder().encodePieces(issues)
+        return try JSONTreeEncoder(keys: .snakeCase).encodePieces(issues)
     }
 
     /// The Code Quality severity of a finding.
@@ -76,11 +76,6 @@ public struct GitLabReporter: PieceRenderingReporter {
         var severity: String
         var categories: [String]
         var location: Location
-
-        enum CodingKeys: String, CodingKey {
-            case type, description, fingerprint, severity, categories, location
-            case checkName = "check_name"
-        }
     }
 
     struct Location: Encodable {

@@ -19,7 +19,7 @@ public struct HistoryReporter: Sendable {
         switch format {
         case .json:
             let document = JSONDocument(schema: Self.schema, tool: .init(context), projects: timelines)
-            return try JSONTreeEncoder().encode(document) + "\n"
+            return try JSONTreeEncoder(keys: .snakeCase).encode(document) + "\n"
         case .csv: return csv(timelines)
         case .text: return report(timelines, context: context, withCharts: false).text()
         case .markdown: return report(timelines, context: context, withCharts: false).markdown()

@@ -16,7 +16,7 @@ public struct JSONReporter: PieceRenderingReporter {
     ///
     /// - Throws: `DiagnosticError` (`report.unencodable`) when the report cannot be encoded.
     public func renderPieces(_ evaluations: [Evaluation], context: ReportContext) throws -> RenderedReport {
-        let encoder = JSONTreeEncoder()
+        let encoder = JSONTreeEncoder(keys: .snakeCase)
         let tool = Tool(context)
         if evaluations.count == 1, let only = evaluations.first {
             return try encoder.encodePieces(Report(only, tool: tool, context: context))
@@ -82,15 +82,6 @@ public struct JSONReporter: PieceRenderingReporter {
         var overrides: [OverrideJSON]
         var warnings: [WarningJSON]
 
-        enum CodingKeys: String, CodingKey {
-            case schema, tool, inputs, snapshot, project, language, strict, stage, verdict, status, scores, phases, rules
-            case findings, waivers, parameters, overrides, warnings
-            case asOf = "as_of"
-            case decidedBy = "decided_by"
-            case evidenceGaps = "evidence_gaps"
-            case plannedWork = "planned_work"
-        }
-
         init(_ e: Evaluation, tool: Tool, context: ReportContext) {
             self.tool = tool
             inputs = e.inputs
@@ -148,11 +139,6 @@ public struct JSONReporter: PieceRenderingReporter {
             var rules: [String]
         }
 
-        enum CodingKeys: String, CodingKey {
-            case overall, categories, exposure
-            case riskMatrix = "risk_matrix"
-        }
-
         init(_ s: Scores) {
             overall = s.overall
             categories = s.categories
@@ -185,16 +171,6 @@ public struct JSONReporter: PieceRenderingReporter {
         var conflicts: [PlanConflict]?
         var expiringWaivers: [ExpiringWaiver]?
 
-        enum CodingKeys: String, CodingKey {
-            case name, start, end, decision, scope, moved, conditions, status, emptied, conflicts
-            case expiringWaivers = "expiring_waivers"
-            case followOn = "follow_on"
-            case splitFrom = "split_from"
-            case dependsOn = "depends_on"
-            case deferredBecause = "deferred_because"
-            case deferredDependencies = "deferred_dependencies"
-        }
-
         /// The scope as an object of kind → items (a kind given twice keeps its last items).
         static func scope(_ entries: [Phase.ScopeEntry]) -> [String: [String]] {
             Dictionary(entries.map { ($0.kind, $0.items) }, uniquingKeysWith: { _, last in last })
@@ -207,12 +183,6 @@ public struct JSONReporter: PieceRenderingReporter {
         var projectWide: [Reason]
         var unplacedItems: [RuleResult.AffectedItem]
         var prerequisites: [Prerequisite]
-
-        enum CodingKeys: String, CodingKey {
-            case original, planned, prerequisites
-            case projectWide = "project_wide"
-            case unplacedItems = "unplaced_items"
-        }
 
         init(_ plan: PhasePlan) {
             original = plan.original.map {
@@ -282,10 +252,9 @@ public struct JSONReporter: PieceRenderingReporter {
         var waiver: ReportWaiver?
         var whatItTakes: WhatItTakesJSON?
 
-        enum CodingKeys: String, CodingKey {
-            case rule, status, severity, action, category, subject, index, message, location, affects, waiver
-            case missingFact = "missing_fact"
-            case whatItTakes = "what_it_takes"
+        enum CodingKeys: CodingKey {
+            case rule, status, severity, action, category, subject, index, message, location, missingFact, affects, waiver
+            case whatItTakes
         }
 
         init(_ r: RuleResult, _ e: Evaluation, whatItTakes: WhatItTakes?) {
@@ -385,12 +354,6 @@ public struct JSONReporter: PieceRenderingReporter {
         var worstVerdict: String
         var statuses: [String: Int]
         var averageReadiness: Double
-
-        enum CodingKeys: String, CodingKey {
-            case count, verdicts, statuses
-            case worstVerdict = "worst_verdict"
-            case averageReadiness = "average_readiness"
-        }
 
         init(_ evaluations: [Evaluation]) {
             count = evaluations.count

@@ -2,7 +2,8 @@ import Foundation
 import SourceDiagnostics
 
 /// A fast JSON encoder for the reports: `Encodable` values become a tree, written in one
-/// buffered pass with sorted keys and two-space indentation.
+/// buffered pass with sorted keys (as declared, or in snake case: `KeyStrategy`) and two-space
+/// indentation.
 ///
 /// Foundation's `JSONEncoder` on Linux takes seconds for a report with a hundred thousand
 /// findings; this writes the same JSON (sorted keys, unescaped slashes) in a fraction of that.
@@ -12,9 +13,12 @@ public struct JSONTreeEncoder: Sendable {
     /// Whether a pretty key is followed by ` : ` (as Foundation's `JSONEncoder` writes it)
     /// rather than `: `.
     public var spacesAroundColon: Bool
+    /// How the keys that types declare are written.
+    public var keys: KeyStrategy
 
     /// Creates an encoder.
-    public init(isPretty: Bool = true, spacesAroundColon: Bool = false) {
+    public init(keys: KeyStrategy = .asDeclared, isPretty: Bool = true, spacesAroundColon: Bool = false) {
+        self.keys = keys
         self.isPretty = isPretty
         self.spacesAroundColon = spacesAroundColon
     }
@@ -27,7 +31,7 @@ public struct JSONTreeEncoder: Sendable {
     /// The JSON text of a value, ending in a newline, as pieces to be written in order: large
     /// lists rendered in parallel stay separate buffers instead of being copied into one.
     public func encodePieces<T: Encodable>(_ value: T) throws -> RenderedReport {
-        var writer = JSONWriter(isPretty: isPretty, spacesAroundColon: spacesAroundColon)
+        var writer = JSONWriter(isPretty: isPretty, spacesAroundColon: spacesAroundColon, keys: keys)
         writer.write(try tree(of: value), depth: 0)
         writer.append(byte: UInt8(ascii: "\n"))
         return writer.finish()
@@ -42,7 +46,7 @@ public struct JSONTreeEncoder: Sendable {
     /// The same JSON as pieces, after `prefix` (a separator to splice it in with).
     func encodePieces<T: Encodable>(_ value: T, depth: Int, after prefix: StaticString) throws -> RenderedReport {
         let root = try tree(of: value)
-        var writer = JSONWriter(isPretty: isPretty, spacesAroundColon: spacesAroundColon)
+        var writer = JSONWriter(isPretty: isPretty, spacesAroundColon: spacesAroundColon, keys: keys)
         writer.append(prefix)
         writer.write(root, depth: depth)
         return writer.finish()
@@ -53,7 +57,7 @@ public struct JSONTreeEncoder: Sendable {
     private func tree<T: Encodable>(of value: T) throws -> TreeNode {
         let root = TreeNode()
         do {
-            try TreeEncoder.encode(value, into: root, codingPath: [])
+            try TreeEncoder.encode(value, into: root, codingPath: [], keys: keys)
         } catch let error as DiagnosticError {
             throw error
         } catch {

@@ -1,8 +1,9 @@
 public import StrictYAML
 
 /// A snapshot or parameter value, encodable inside `Codable` reports: timestamps become RFC 3339
-/// text, bytes base64-free hex text, non-finite numbers text.
-public struct JSONValue: Encodable, Sendable {
+/// text, bytes base64-free hex text, non-finite numbers text. A map's keys are written as they
+/// are, whatever the encoder's key strategy.
+public struct JSONValue: Encodable, Sendable, DataKeyedEncodable {
     /// The value encoded.
     public var value: Value
 

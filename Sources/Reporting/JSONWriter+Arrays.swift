@@ -10,11 +10,11 @@ extension JSONWriter {
         guard count > 0 else { return append("[]" as StaticString) }
         let chunks = inParallel ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1
         let size = (count + chunks - 1) / chunks
-        let (isPretty, colon) = (isPretty, colon)
+        let (isPretty, colon, keys) = (isPretty, colon, keys)
         let parts = Parallel.map(chunks) { chunk -> [RenderedReport.Piece] in
             let slice = min(chunk * size, count)..<min((chunk + 1) * size, count)
             guard !slice.isEmpty else { return [] }
-            var local = JSONWriter(isPretty: isPretty, colon: colon)
+            var local = JSONWriter(isPretty: isPretty, colon: colon, keys: keys)
             for k in slice {
                 if k > 0 { local.append(byte: UInt8(ascii: ",")) }
                 local.newline(depth + 1)
@@ -39,7 +39,7 @@ extension JSONWriter {
     /// A value written through the tree encoder (`null` if it cannot be encoded).
     mutating func writeEncoded(_ value: some Encodable, depth: Int) {
         let node = TreeNode()
-        if (try? TreeEncoder.encode(value, into: node, codingPath: [])) == nil { node.kind = .null }
+        if (try? TreeEncoder.encode(value, into: node, codingPath: [], keys: keys)) == nil { node.kind = .null }
         write(node, depth: depth)
     }
 }

@@ -7,6 +7,8 @@ struct JSONWriter: ~Copyable {
     let isPretty: Bool
     /// What follows a key: `: `, ` : ` or `:`.
     let colon: StaticString
+    /// How the keys of the values it encodes (`writeEncoded`) are written.
+    let keys: JSONTreeEncoder.KeyStrategy
     private var base: UnsafeMutablePointer<UInt8>
     /// How many bytes are written.
     private(set) var count = 0
@@ -14,14 +16,15 @@ struct JSONWriter: ~Copyable {
     /// What was written before the buffer, when parts were spliced in whole.
     private var pieces: [RenderedReport.Piece] = []
 
-    init(isPretty: Bool, spacesAroundColon: Bool = false) {
-        self.init(isPretty: isPretty, colon: !isPretty ? ":" : spacesAroundColon ? " : " : ": ")
+    init(isPretty: Bool, spacesAroundColon: Bool = false, keys: JSONTreeEncoder.KeyStrategy) {
+        self.init(isPretty: isPretty, colon: !isPretty ? ":" : spacesAroundColon ? " : " : ": ", keys: keys)
     }
 
     /// An empty writer with the given layout (for parts written in parallel).
-    init(isPretty: Bool, colon: StaticString, capacity: Int = 1 << 16) {
+    init(isPretty: Bool, colon: StaticString, keys: JSONTreeEncoder.KeyStrategy, capacity: Int = 1 << 16) {
         self.isPretty = isPretty
         self.colon = colon
+        self.keys = keys
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
     }

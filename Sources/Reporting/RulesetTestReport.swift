@@ -112,7 +112,7 @@ public struct RulesetTestReport: Sendable {
             },
             fileErrors: fileErrors.map { FileErrorJSON(file: $0.file, problems: $0.diagnostics.map(\.description)) },
             totals: TotalsJSON(passed: t.passed, failed: t.failed, errors: t.errors))
-        return try JSONTreeEncoder().encode(document)
+        return try JSONTreeEncoder(keys: .snakeCase).encode(document)
     }
 
     struct JSONDocument: Encodable {
@@ -120,11 +120,6 @@ public struct RulesetTestReport: Sendable {
         var cases: [CaseJSON]
         var fileErrors: [FileErrorJSON]
         var totals: TotalsJSON
-
-        enum CodingKeys: String, CodingKey {
-            case schema, cases, totals
-            case fileErrors = "file_errors"
-        }
     }
 
     struct CaseJSON: Encodable {

@@ -66,9 +66,7 @@ struct SARIFLog: Encodable, Sendable {
     struct ReportingDescriptor: Encodable, Sendable {
         var id: String
         var name: String
-        var shortDescription: Message
-        var fullDescription: Message
-        var help: Message
+        var shortDescription, fullDescription, help: Message
         var helpUri: String?
         var defaultConfiguration: Configuration
         var properties: RuleProperties
@@ -152,16 +150,17 @@ struct SARIFLog: Encodable, Sendable {
         var kind: String
     }
 
+    /// A waived finding's suppression: external (the waiver is not written at the finding) and
+    /// accepted.
     struct Suppression: Encodable, Sendable {
-        var kind: String
-        var status: String
+        var kind = "external"
+        var status = "accepted"
         var justification: String
         var properties: SuppressionProperties
     }
 
     struct SuppressionProperties: Encodable, Sendable {
-        var approvedBy: String
-        var expires: String
+        var approvedBy, expires: String
     }
 
     struct ResultProperties: Encodable, Sendable {
@@ -188,8 +187,7 @@ struct SARIFLog: Encodable, Sendable {
         var stage: String
         var verdict: String
         var status: String
-        var readiness: Double
-        var coverage: Double
+        var readiness, coverage: Double
         var exposure: Int
         var strict: Bool
         /// Each area's status, by area name.

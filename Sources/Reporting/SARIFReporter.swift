@@ -22,12 +22,13 @@ public struct SARIFReporter: PieceRenderingReporter {
         self.limits = limits
     }
 
-    /// The SARIF log, written by the tree encoder (sorted keys, ` : ` after keys, as
-    /// Foundation's `JSONEncoder` writes them, which takes seconds for a large snapshot).
+    /// The SARIF log, written by the tree encoder (keys as declared, SARIF's camelCase; sorted
+    /// keys, ` : ` after keys, as Foundation's `JSONEncoder` writes them, which takes seconds
+    /// for a large snapshot).
     ///
     /// - Throws: `DiagnosticError` (`report.unencodable`) when the log cannot be encoded.
     public func renderPieces(_ evaluations: [Evaluation], context: ReportContext) throws -> RenderedReport {
-        try JSONTreeEncoder(spacesAroundColon: true).encodePieces(makeLog(evaluations, context: context))
+        try JSONTreeEncoder(keys: .asDeclared, spacesAroundColon: true).encodePieces(makeLog(evaluations, context: context))
     }
 
     func makeLog(_ evaluations: [Evaluation], context: ReportContext) -> SARIFLog {
@@ -137,8 +138,7 @@ public struct SARIFReporter: PieceRenderingReporter {
             suppressions: waiver.map {
                 [
                     SARIFLog.Suppression(
-                        kind: "external", status: "accepted", justification: $0.reason,
-                        properties: .init(approvedBy: $0.approvedBy, expires: $0.expires))
+                        justification: $0.reason, properties: .init(approvedBy: $0.approvedBy, expires: $0.expires))
                 ]
             },
             properties: .init(

@@ -2,6 +2,7 @@ extension TreeEncoder {
     struct Single: SingleValueEncodingContainer {
         let node: TreeNode
         var codingPath: [any CodingKey]
+        let keys: JSONTreeEncoder.KeyStrategy
 
         mutating func encodeNil() throws { node.kind = .null }
         mutating func encode(_ value: Bool) throws { node.kind = .bool(value) }
@@ -19,7 +20,7 @@ extension TreeEncoder {
         mutating func encode(_ value: UInt32) throws { node.kind = .number(String(value)) }
         mutating func encode(_ value: UInt64) throws { node.kind = .number(String(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws {
-            try TreeEncoder.encode(value, into: node, codingPath: codingPath)
+            try TreeEncoder.encode(value, into: node, codingPath: codingPath, keys: keys)
         }
     }
 }

@@ -1,23 +1,30 @@
 struct TreeEncoder: Encoder {
     let node: TreeNode
     var codingPath: [any CodingKey]
+    /// How the keys declared here and below are written.
+    let keys: JSONTreeEncoder.KeyStrategy
+    /// Whether the value's own keys are data (a dictionary's), written as they are.
+    var keysAreData = false
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         node.makeObject()
-        return KeyedEncodingContainer(Keyed<Key>(node: node, codingPath: codingPath))
+        return KeyedEncodingContainer(
+            Keyed<Key>(node: node, codingPath: codingPath, keys: keys, ownKeys: keysAreData ? .asDeclared : keys))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         node.makeArray()
-        return Unkeyed(node: node, codingPath: codingPath)
+        return Unkeyed(node: node, codingPath: codingPath, keys: keys)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        Single(node: node, codingPath: codingPath)
+        Single(node: node, codingPath: codingPath, keys: keys)
     }
 
-    static func encode<T: Encodable>(_ value: T, into node: TreeNode, codingPath: [any CodingKey]) throws {
+    static func encode<T: Encodable>(
+        _ value: T, into node: TreeNode, codingPath: [any CodingKey], keys: JSONTreeEncoder.KeyStrategy
+    ) throws {
         // Comparing metatypes is far cheaper than dynamic casts.
         if T.self == String.self {
             node.kind = .string(unsafeBitCast(value, to: String.self))
@@ -28,7 +35,8 @@ struct TreeEncoder: Encoder {
         } else if T.self == Double.self {
             node.kind = .number(TreeNode.number(unsafeBitCast(value, to: Double.self)))
         } else {
-            try value.encode(to: TreeEncoder(node: node, codingPath: codingPath))
+            let keysAreData = keys != .asDeclared && T.self is any DataKeyedEncodable.Type
+            try value.encode(to: TreeEncoder(node: node, codingPath: codingPath, keys: keys, keysAreData: keysAreData))
         }
     }
 }

@@ -31,7 +31,7 @@ extension DiffReporter {
         switch format {
         case .json:
             let document = WhatIfDocument(schema: Self.whatIfSchema, tool: .init(context), changes: changes, diff: diff)
-            return try JSONTreeEncoder().encode(document) + "\n"
+            return try JSONTreeEncoder(keys: .snakeCase).encode(document) + "\n"
         case .text: return report(diff, context: context, whatIf: changes).text()
         case .markdown: return report(diff, context: context, whatIf: changes).markdown()
         case .html: return report(diff, context: context, whatIf: changes).html(toolVersion: context.toolVersion)

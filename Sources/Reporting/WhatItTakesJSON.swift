@@ -11,11 +11,6 @@ struct WhatItTakesJSON: Encodable, Sendable {
         var change: String?
         var copiesOf: String?
         var set: String?
-
-        enum CodingKeys: String, CodingKey {
-            case fact, kind, from, to, change, set
-            case copiesOf = "copies_of"
-        }
     }
 
     var outcome: WhatItTakes.Outcome

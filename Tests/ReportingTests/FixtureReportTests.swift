@@ -48,3 +48,31 @@ import Testing
         try expectGolden(output, named: testCase.id)
     }
 }
+
+extension FixtureReportTests {
+    /// The JSON report writes snake-case keys (`as_of`, `split_from`, `approved_by`, `sha256`);
+    /// reading it back gives what the evaluation gives: every key read finds its field.
+    @Test("a JSON report reads back as the assessment it was written from")
+    func jsonReportReadsBack() throws {
+        let evaluation = EvaluationFixture.make()
+        let context = ReportContext(toolVersion: "0.1.0", language: "en", basePath: ".")
+        let json = try JSONReporter().render([evaluation], context: context)
+        let read = try AssessmentSummary(report: Data(json.utf8), file: "report.json")
+        let expected = AssessmentSummary(evaluation)
+        #expect(read == expected)
+        #expect(read.asOf != nil && read.phases.contains { $0.splitFrom != nil } && read.waivers.contains { !$0.approvedBy.isEmpty })
+        #expect(read.inputs.allSatisfy { !$0.sha256.isEmpty } && !read.inputs.isEmpty)
+    }
+
+    @Test("a report that lacks a key is named by the key as the report spells it")
+    func missingKeyIsNamedInSnakeCase() throws {
+        let context = ReportContext(toolVersion: "0.1.0", language: "en", basePath: ".")
+        let json = try JSONReporter().render([EvaluationFixture.make()], context: context)
+        #expect(json.contains("\"approved_by\""))
+        let broken = json.replacingOccurrences(of: "\"approved_by\"", with: "\"approver\"")
+        let error = #expect(throws: ReportReadingError.self) {
+            try AssessmentSummary(report: Data(broken.utf8), file: "report.json")
+        }
+        #expect(error?.message == "not a readable Readiness report (missing 'waivers.applied.Index 0.approved_by')")
+    }
+}

@@ -31,12 +31,6 @@ public struct AssessmentDiff: Sendable, Hashable, Codable {
         public var readiness: Double
         public var coverage: Double
         public var openFindings: Int
-
-        enum CodingKeys: String, CodingKey {
-            case project, snapshot, verdict, readiness, coverage
-            case asOf = "as_of"
-            case openFindings = "open_findings"
-        }
     }
 
     /// A phase's decision and scope, before and after (nil where the phase is absent).
@@ -50,16 +44,6 @@ public struct AssessmentDiff: Sendable, Hashable, Codable {
         public var movedIn: [RuleResult.AffectedItem]
         /// Scope items the old plan had in this phase and the new one does not.
         public var movedOut: [RuleResult.AffectedItem]
-
-        enum CodingKeys: String, CodingKey {
-            case name
-            case oldDecision = "old_decision"
-            case newDecision = "new_decision"
-            case oldStatus = "old_status"
-            case newStatus = "new_status"
-            case movedIn = "moved_in"
-            case movedOut = "moved_out"
-        }
 
         /// Whether anything about the phase changed.
         public var isChanged: Bool {
@@ -83,16 +67,6 @@ public struct AssessmentDiff: Sendable, Hashable, Codable {
         public var oldStatus: String?
         public var newStatus: String?
 
-        enum CodingKeys: String, CodingKey {
-            case name
-            case oldReadiness = "old_readiness"
-            case newReadiness = "new_readiness"
-            case oldCoverage = "old_coverage"
-            case newCoverage = "new_coverage"
-            case oldStatus = "old_status"
-            case newStatus = "new_status"
-        }
-
         /// Whether a score or the status changed.
         public var isChanged: Bool {
             oldReadiness != newReadiness || oldCoverage != newCoverage || oldStatus != newStatus
@@ -100,12 +74,8 @@ public struct AssessmentDiff: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case old, new, phases, areas
-        case newFindings = "new_findings"
-        case resolvedFindings = "resolved_findings"
-        case worseFindings = "worse_findings"
-        case betterFindings = "better_findings"
-        case unchangedCount = "unchanged_findings"
+        case old, new, phases, newFindings, resolvedFindings, worseFindings, betterFindings, areas
+        case unchangedCount = "unchangedFindings"
     }
 
     /// Compares two assessments.

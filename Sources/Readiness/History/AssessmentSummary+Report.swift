@@ -8,7 +8,7 @@ extension AssessmentSummary {
     /// by content: a snapshot may be JSON too.
     public static func isReport(_ data: Data) -> Bool {
         guard data.first(where: { !Set<UInt8>([0x20, 0x0A, 0x0D, 0x09]).contains($0) }) == UInt8(ascii: "{"),
-            let marker = try? JSONDecoder().decode(Marker.self, from: data)
+            let marker = try? SnakeCaseKeys.decoder().decode(Marker.self, from: data)
         else { return false }
         return marker.schema?.hasPrefix(reportSchemaPrefix) == true || marker.schema?.hasPrefix("readiness.portfolio/") == true
     }
@@ -19,11 +19,12 @@ extension AssessmentSummary {
     public init(report data: Data, file: String) throws(ReportReadingError) {
         let report: ReportJSON
         do {
-            let marker = try JSONDecoder().decode(Marker.self, from: data)
+            let decoder = SnakeCaseKeys.decoder()
+            let marker = try decoder.decode(Marker.self, from: data)
             guard marker.schema?.hasPrefix(Self.reportSchemaPrefix) == true else {
                 throw ReportReadingError(file: file, message: "'\(marker.schema ?? "")' is a portfolio report; give the report of one snapshot")
             }
-            report = try JSONDecoder().decode(ReportJSON.self, from: data)
+            report = try decoder.decode(ReportJSON.self, from: data)
         } catch let error as ReportReadingError {
             throw error
         } catch {
@@ -51,12 +52,11 @@ extension AssessmentSummary {
     private static func describe(_ error: any Error) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, let context):
-            return "missing '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'"
+            return "missing '\(SnakeCaseKeys.path(context.codingPath + [key]))'"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "unexpected value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+            return "unexpected value at '\(SnakeCaseKeys.path(context.codingPath))'"
         case DecodingError.dataCorrupted(let context):
-            return context.codingPath.isEmpty
-                ? "invalid JSON" : "invalid value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+            return context.codingPath.isEmpty ? "invalid JSON" : "invalid value at '\(SnakeCaseKeys.path(context.codingPath))'"
         default:
             return "invalid JSON"
         }
@@ -78,11 +78,6 @@ extension AssessmentSummary {
         var phases: PhasesJSON
         var findings: [Finding]
         var waivers: WaiversJSON
-
-        enum CodingKeys: String, CodingKey {
-            case inputs, snapshot, project, strict, verdict, scores, phases, findings, waivers
-            case asOf = "as_of"
-        }
     }
 
     private struct ScoresJSON: Decodable {
@@ -102,11 +97,6 @@ extension AssessmentSummary {
         var status: String?
         var scope: [String: [String]]
         var splitFrom: String?
-
-        enum CodingKeys: String, CodingKey {
-            case name, decision, status, scope
-            case splitFrom = "split_from"
-        }
     }
 
     private struct WaiversJSON: Decodable {

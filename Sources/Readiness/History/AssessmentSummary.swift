@@ -6,6 +6,9 @@ import SourceDiagnostics
 /// Built from an `Evaluation`, from a JSON report (`readiness.report/N`) or from a history
 /// database, so the three agree on what an assessment is. Fields the decision model adds later
 /// (area and phase statuses) are optional here, so older records still read.
+///
+/// Like the other report types, it declares camelCase keys, which the JSON documents write in
+/// snake case (`as_of`, see `SnakeCaseKeys`).
 public struct AssessmentSummary: Sendable, Hashable, Codable {
     /// The project's name (`project.name`), if the snapshot gives one.
     public var project: String?
@@ -64,11 +67,6 @@ public struct AssessmentSummary: Sendable, Hashable, Codable {
         public var scope: [RuleResult.AffectedItem]
         /// The phase it was split from, for a follow-on phase.
         public var splitFrom: String?
-
-        enum CodingKeys: String, CodingKey {
-            case name, decision, status, scope
-            case splitFrom = "split_from"
-        }
 
         /// Creates a phase.
         public init(
@@ -135,11 +133,6 @@ public struct AssessmentSummary: Sendable, Hashable, Codable {
         /// Results it waived (applied waivers only).
         public var count: Int
 
-        enum CodingKeys: String, CodingKey {
-            case state, rule, subject, reason, expires, count
-            case approvedBy = "approved_by"
-        }
-
         /// Creates a waiver state.
         public init(
             state: String, rule: String, subject: String?, reason: String, approvedBy: String, expires: String, count: Int
@@ -155,9 +148,8 @@ public struct AssessmentSummary: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case project, snapshot, verdict, readiness, coverage, exposure, inputs, areas, phases, findings, waivers
-        case asOf = "as_of"
-        case recordedAt = "recorded_at"
+        case project, asOf, snapshot, recordedAt, verdict, readiness, coverage, exposure, inputs, areas, phases, findings
+        case waivers
         case isStrict = "strict"
     }
 

@@ -27,11 +27,9 @@ public struct HistoryTimeline: Sendable, Codable {
         /// Findings that disappeared or got better since the previous assessment.
         public var closed: [AssessmentSummary.Finding]
 
-        enum CodingKeys: String, CodingKey {
-            case snapshot, verdict, readiness, coverage, exposure, unknown, areas, phases, opened, closed
-            case asOf = "as_of"
-            case recordedAt = "recorded_at"
-            case openBySeverity = "open_by_severity"
+        enum CodingKeys: CodingKey {
+            case asOf, recordedAt, snapshot, verdict, readiness, coverage, exposure, openBySeverity, unknown, areas, phases
+            case opened, closed
         }
 
         /// Creates a point.

@@ -18,11 +18,6 @@ public struct ReportWaiver: Sendable, Hashable, Codable {
     /// Where the waiver is written.
     public var location: AssessmentSummary.Location?
 
-    enum CodingKeys: String, CodingKey {
-        case rule, subject, reason, expires, count, location
-        case approvedBy = "approved_by"
-    }
-
     /// The waiver as a report lists it, with the number of results it waived when it was applied.
     public init(_ waiver: Waiver, count: Int? = nil) {
         rule = waiver.ruleID

@@ -101,12 +101,6 @@ public struct StatusCounts: Sendable, Hashable, Codable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
-        case pass, warn, fail, unknown, error, waived
-        case notApplicable = "not_applicable"
-        case notDue = "not_due"
-    }
-
     /// Counts one result.
     public mutating func add(_ status: ResultStatus) {
         switch status {
@@ -214,12 +208,6 @@ public struct Reason: Sendable, Hashable, Codable {
 
     /// Whether the finding is an evidence gap (unknown or error) rather than a failure.
     public var isEvidenceGap: Bool { status.isEvidenceGap }
-
-    enum CodingKeys: String, CodingKey {
-        case rule, subject, status, action, message
-        case missingFact = "missing_fact"
-        case collectBy = "collect_by"
-    }
 }
 
 /// Work that would clear a blocker, from a deferring or blocking rule's recommendation.
@@ -232,12 +220,6 @@ public struct Prerequisite: Sendable, Hashable, Codable {
     public var leadTimeDays: Int? = nil
     /// The earliest day the work can be done, counted from the evaluation date.
     public var earliestDone: String? = nil
-
-    enum CodingKeys: String, CodingKey {
-        case rule, subjects, action, recommendation
-        case leadTimeDays = "lead_time_days"
-        case earliestDone = "earliest_done"
-    }
 }
 
 /// The phase plan before and after the recommended splits and deferrals.

@@ -53,11 +53,6 @@ public struct PlannedCheck: Sendable, Hashable, Codable {
     public var title: String
     /// What it would find today (fail, warn, unknown, error): the work still to do.
     public var currentStatus: ResultStatus
-
-    enum CodingKeys: String, CodingKey {
-        case rule, subject, due, title
-        case currentStatus = "current_status"
-    }
 }
 
 /// A phase that starts before a follow-on it depends on can deliver what it needs.
@@ -70,13 +65,6 @@ public struct PlanConflict: Sendable, Hashable, Codable {
     public var items: [String]
     /// When the follow-on goes live (`YYYY-MM-DD`), when known.
     public var followOnStart: String?
-
-    enum CodingKeys: String, CodingKey {
-        case items
-        case dependsOn = "depends_on"
-        case followOn = "follow_on"
-        case followOnStart = "follow_on_start"
-    }
 }
 
 /// A waiver that keeps a finding out of a phase but expires before that phase ends.
