@@ -71,8 +71,8 @@ public struct GitLabReporter: PieceRenderingReporter {
     struct Issue: Encodable {
         var type = "issue"
         var description: String
-        var checkName: String
-        var fingerprint: String
+        /// What names the issue: the check (the rule id), and this finding of it.
+        var checkName, fingerprint: String
         var severity: String
         var categories: [String]
         var location: Location

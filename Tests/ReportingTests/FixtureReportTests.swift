@@ -55,7 +55,7 @@ extension FixtureReportTests {
     @Test("a JSON report reads back as the assessment it was written from")
     func jsonReportReadsBack() throws {
         let evaluation = EvaluationFixture.make()
-        let context = ReportContext(toolVersion: "0.1.0", language: "en", basePath: ".")
+        let context = ReportContext.golden(language: "en", basePath: ".")
         let json = try JSONReporter().render([evaluation], context: context)
         let read = try AssessmentSummary(report: Data(json.utf8), file: "report.json")
         let expected = AssessmentSummary(evaluation)
@@ -66,7 +66,7 @@ extension FixtureReportTests {
 
     @Test("a report that lacks a key is named by the key as the report spells it")
     func missingKeyIsNamedInSnakeCase() throws {
-        let context = ReportContext(toolVersion: "0.1.0", language: "en", basePath: ".")
+        let context = ReportContext.golden(language: "en", basePath: ".")
         let json = try JSONReporter().render([EvaluationFixture.make()], context: context)
         #expect(json.contains("\"approved_by\""))
         let broken = json.replacingOccurrences(of: "\"approved_by\"", with: "\"approver\"")

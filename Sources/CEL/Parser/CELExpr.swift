@@ -23,10 +23,9 @@ struct CELExpr: Sendable {
         var macro: Macro
         var range: CELExpr
         var variable: String
-        /// The predicate of `all`/`exists`/`exists_one`/`filter`, or the filter of a 3-argument `map`.
-        var predicate: CELExpr?
-        /// The transform of `map`.
-        var transform: CELExpr?
+        /// The predicate of `all`/`exists`/`exists_one`/`filter` (or the filter of a 3-argument
+        /// `map`), and the transform of `map`.
+        var predicate, transform: CELExpr?
     }
 
     /// One entry of a map literal.

@@ -47,8 +47,7 @@ extension Engine {
             return scope
         }
         let run = RuleRun(
-            cel: cel, snapshot: snapshot, globals: globals, language: options.language, isStrict: false,
-            waivers: [], asOf: asOf, calendar: ProjectCalendar(snapshot: snapshot, asOf: asOf))
+            cel: cel, snapshot: snapshot, globals: globals, language: options.language, waivers: [], asOf: asOf)
         guard case .elements(let elements, _) = run.subjects(of: rule, index: index) else {
             throw DiagnosticError(.error(
                 "eval.no-subjects", "the for_each list of rule '\(ruleID)' ('\(iteration.list.source)') cannot be read from this snapshot",

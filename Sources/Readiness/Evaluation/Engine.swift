@@ -46,8 +46,7 @@ public struct Engine: Sendable {
         if let limit = cel.limits.maxRunSteps { cel.runBudget = CELRunBudget(limit: limit) }
         var run = RuleRun(
             cel: cel, snapshot: snapshot, globals: globals, language: options.language,
-            isStrict: options.isStrict, waivers: snapshot.waivers + options.waivers, asOf: asOf,
-            calendar: ProjectCalendar(snapshot: snapshot, asOf: asOf))
+            waivers: snapshot.waivers + options.waivers, asOf: asOf)
         run.parallelism = options.parallelism
         let rules = catalog.rules
         let counts = run.evaluate(rules)

@@ -10,7 +10,6 @@ struct RuleRun {
     let snapshot: Snapshot
     let globals: ValueMap
     let language: String
-    let isStrict: Bool
     let waivers: [Waiver]
     let asOf: Timestamp?
     /// The project's dates, which say when a check with `due:` falls due.
@@ -25,15 +24,13 @@ struct RuleRun {
     var parallelism = 1
 
     init(
-        cel: CELEnvironment, snapshot: Snapshot, globals: ValueMap, language: String, isStrict: Bool,
-        waivers: [Waiver], asOf: Timestamp?, calendar: ProjectCalendar
+        cel: CELEnvironment, snapshot: Snapshot, globals: ValueMap, language: String, waivers: [Waiver], asOf: Timestamp?
     ) {
-        self.calendar = calendar
+        self.calendar = ProjectCalendar(snapshot: snapshot, asOf: asOf)
         self.cel = cel
         self.snapshot = snapshot
         self.globals = globals
         self.language = language
-        self.isStrict = isStrict
         self.waivers = waivers
         self.asOf = asOf
         waiverUse = Array(repeating: 0, count: waivers.count)
