@@ -12,7 +12,9 @@ struct ReportOptions: ParsableArguments {
     var baseDir: String?
 
     @Option(
-        help: "How JUnit reports a warn: failure, or pass (a passed test with the finding in system-out); default: failure only with --fail-on go_with_conditions.")
+        help: ArgumentHelp(
+            "How JUnit reports a warn: failure, or pass (a passed test with the finding in system-out); default: failure only with --fail-on go_with_conditions.",
+            valueName: JUnitWarnMapping.allCases.map(\.rawValue).joined(separator: "|")))
     var junitWarn: JUnitWarnMapping?
 
     func validate() throws {
