@@ -32,6 +32,8 @@ import Testing
         #expect(text.contains("  sites: ~  # list: Every site with users; one entry per element:\n"))
         #expect(text.contains("#    wan_mbps: ~  # number, Mbps: WAN bandwidth from the site to the data centre"))
         #expect(!text.contains("staffing:"))
+        // No rule reads project.start, but it decides feasibility against go-live review.
+        #expect(text.contains("\n  start: ~  # date (YYYY-MM-DD): The project's kick-off"))
     }
 
     @Test("the form leaves the phase plan unknown, so a rule over the phases asks for it instead of passing on none")

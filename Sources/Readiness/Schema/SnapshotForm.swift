@@ -19,7 +19,10 @@ public enum SnapshotForm {
             case "project":
                 out += "project:\n  name: ~  # text: the project's name, shown in reports\n"
                 out += "  as_of: ~  # date YYYY-MM-DD: the evaluation date (default: today, or --as-of)\n"
-                for (field, child) in node.shape.properties where field != "name" && field != "as_of" && read.contains("project.\(field)") {
+                // `start` is read by the engine, not by a rule: it decides whether the assessment is
+                // a feasibility check or a go-live review, and when `due: {from: start}` checks fall due.
+                for (field, child) in node.shape.properties
+                where field != "name" && field != "as_of" && (field == "start" || read.contains("project.\(field)")) {
                     out += "  \(field): ~  # \(comment(child))\n"
                 }
             case "phases":
