@@ -134,7 +134,7 @@ extension HTMLReporter.Writer {
         add("<h4><span>\(h(phase.name))</span>\(verdictPill(phase.decision)) \(statusPill(phase.status))</h4>")
         if phase.isEmptied { add("<p class=\"meta\">\(h(strings.emptiedPhase))</p>") }
         labelledList(
-            h(strings.moved) + (phase.followOn.map { " → \(h($0))" } ?? ""),
+            phase.followOn.map { h(strings.moved) + " → \(h($0))" } ?? h(strings.movedToPendingFollowOn),
             phase.moved.map { moved in
                 let rules = moved.because.map { "<code class=\"id\">\(h($0.rule))</code>" }.joined(separator: " ")
                 return "\(h(strings.scopeKind(moved.kind))) <strong>\(h(moved.item))</strong> — \(rules)"

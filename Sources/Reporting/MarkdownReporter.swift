@@ -300,7 +300,7 @@ public struct MarkdownReporter: Reporter {
             var items: [String] = []
             if phase.isEmptied { items.append(strings.emptiedPhase) }
             if !phase.moved.isEmpty {
-                let target = phase.followOn.map { "\(strings.movedTo) **\($0.markdownEscaped)**" } ?? strings.moved
+                let target = phase.followOn.map { "\(strings.movedTo) **\($0.markdownEscaped)**" } ?? strings.movedToPendingFollowOn
                 items.append("\(target)\(strings.colonAtEnd)")
                 for moved in phase.moved {
                     let why = moved.because.map(\.rule.markdownCode).joined(separator: " ")

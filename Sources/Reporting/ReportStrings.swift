@@ -134,6 +134,8 @@ extension ReportStrings {
     var decision: String { t("Decision", "决定") }
     var dependsOn: String { t("Depends on", "依赖") }
     var movedTo: String { t("Moved to", "移至") }
+    /// The heading of what a deferred phase moves out: no follow-on exists until it resumes.
+    var movedToPendingFollowOn: String { t("Moved to a follow-on once the phase resumes", "恢复后移至后续阶段") }
     var moved: String { t("Moved out", "移出") }
     var splitFrom: String { t("Split from", "拆分自") }
     var deferredBecause: String { t("Deferred because", "推迟原因") }
