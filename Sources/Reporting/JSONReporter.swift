@@ -252,9 +252,11 @@ public struct JSONReporter: PieceRenderingReporter {
         var waiver: ReportWaiver?
         var whatItTakes: WhatItTakesJSON?
 
-        enum CodingKeys: CodingKey {
-            case rule, status, severity, action, category, subject, index, message, location, missingFact, affects, waiver
-            case whatItTakes
+        /// Spelled as the direct writer (`writeJSON`) spells them, whatever the encoder's strategy.
+        enum CodingKeys: String, CodingKey {
+            case rule, status, severity, action, category, subject, index, message, location, affects, waiver
+            case missingFact = "missing_fact"
+            case whatItTakes = "what_it_takes"
         }
 
         init(_ r: RuleResult, _ e: Evaluation, whatItTakes: WhatItTakes?) {

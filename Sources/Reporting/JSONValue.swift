@@ -48,7 +48,8 @@ public struct JSONValue: Encodable, Sendable, DataKeyedEncodable {
         case .uint(let u): try c.encode(u)
         case .double(let d): try d.isFinite ? c.encode(d) : c.encode(String(d))
         case .string(let s): try c.encode(s)
-        case .bytes(let b): try c.encode(b.map { String($0, radix: 16) }.joined())
+        // Two hex digits a byte: [0x1, 0x23] and [0x12, 0x3] must not both read "123".
+        case .bytes(let b): try c.encode(b.map { ($0 < 0x10 ? "0" : "") + String($0, radix: 16) }.joined())
         default: try c.encode(value.description)
         }
     }

@@ -25,8 +25,6 @@ extension ReportStrings {
         }
     }
 
-    var reportTitle: String { reportTitle(.delivery) }
-
     /// The report's title for the kind of assessment the stage calls for.
     func reportTitle(_ stage: ProjectStage) -> String { Self.phrases(of: stage).title[phraseLanguage] }
 
@@ -269,9 +267,6 @@ extension ReportStrings {
         let phrases = Self.phrases(of: verdict)
         return (stage == .feasibility ? phrases.feasibilityMeaning : phrases.meaning)[phraseLanguage]
     }
-
-    /// What the verdict means, in one sentence.
-    func verdictExplanation(_ verdict: Verdict) -> String { Self.phrases(of: verdict).meaning[phraseLanguage] }
 
     /// A result status's label in the text report (`PASS`) and its name elsewhere (`pass`).
     private static func phrases(of status: ResultStatus) -> (label: Phrase, name: Phrase) {

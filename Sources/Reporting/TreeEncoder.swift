@@ -3,12 +3,15 @@ struct TreeEncoder: Encoder {
     var codingPath: [any CodingKey]
     /// How the keys declared here and below are written.
     let keys: JSONTreeEncoder.KeyStrategy
-    /// Whether the value's own keys are data (a dictionary's), written as they are.
-    var keysAreData = false
+    /// The type of the value being encoded: a dictionary's keys (`DataKeyedEncodable`) are data,
+    /// written as they are. Nil for a super-encoder's value, whose keys are declared.
+    var valueType: (any Encodable.Type)? = nil
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         node.makeObject()
+        // Asked here, where keys are written, not for every value (arrays, optionals, scalars).
+        let keysAreData = keys != .asDeclared && valueType.map { $0 is any DataKeyedEncodable.Type } == true
         return KeyedEncodingContainer(
             Keyed<Key>(node: node, codingPath: codingPath, keys: keys, ownKeys: keysAreData ? .asDeclared : keys))
     }
@@ -35,8 +38,7 @@ struct TreeEncoder: Encoder {
         } else if T.self == Double.self {
             node.kind = .number(TreeNode.number(unsafeBitCast(value, to: Double.self)))
         } else {
-            let keysAreData = keys != .asDeclared && T.self is any DataKeyedEncodable.Type
-            try value.encode(to: TreeEncoder(node: node, codingPath: codingPath, keys: keys, keysAreData: keysAreData))
+            try value.encode(to: TreeEncoder(node: node, codingPath: codingPath, keys: keys, valueType: T.self))
         }
     }
 }

@@ -47,7 +47,6 @@ import Testing
         ]
         for (name, snake) in expected {
             #expect(JSONTreeEncoder.KeyStrategy.snakeCase.key(name) == snake, "\(name)")
-            #expect(JSONTreeEncoder.KeyStrategy.asDeclared.key(name) == name)
         }
     }
 
@@ -64,7 +63,11 @@ import Testing
     }
 
     static let outer = Outer(
-        asOf: "2025-01-31", sha256: "ab12", byName: ["camelKey": Inner(copiesOf: "x", followOnStart: "2025-02-01")],
+        asOf: "2025-01-31", sha256: "ab12", byName: [
+            "camelKey": Inner(copiesOf: "x", followOnStart: "2025-02-01"),
+            // A scope kind such as business_units: the reader must not turn it into businessUnits.
+            "by_region": Inner(copiesOf: nil, followOnStart: "2025-02-02"),
+        ],
         lines: [Inner(copiesOf: nil, followOnStart: "2025-03-01")])
 
     @Test("snake-case JSON is Foundation's byte for byte, dictionary keys left as they are")
@@ -91,5 +94,13 @@ import Testing
         let map = Value.map(ValueMap(keys: [.string("siteCount"), .string("by_region")], values: [.int(2), .string("eu")]))
         let written = try JSONTreeEncoder(keys: .snakeCase, isPretty: false).encode(["paramValue": JSONValue(map)])
         #expect(written == "{\"paramValue\":{\"by_region\":\"eu\",\"siteCount\":2}}\n")
+    }
+
+    @Test("bytes are two hex digits each, so different byte strings never read the same")
+    func bytesArePadded() throws {
+        let a = try JSONTreeEncoder(isPretty: false).encode([JSONValue(.bytes([0x1, 0x23]))])
+        let b = try JSONTreeEncoder(isPretty: false).encode([JSONValue(.bytes([0x12, 0x3]))])
+        #expect(a == "[\"0123\"]\n")
+        #expect(b == "[\"1203\"]\n")
     }
 }
