@@ -19,7 +19,9 @@ extension ReportStrings {
     /// Where a warning points (`file:line:column`, the file relative to `basePath`), or "—".
     func warningPlace(_ warning: Diagnostic, basePath: String) -> String {
         guard let start = warning.span?.start else { return ReportNumber.none }
-        return "\(ReportPath.relative(start.file, to: basePath)):\(start.position.line):\(start.position.column)"
+        let file = ReportPath.relative(start.file, to: basePath)
+        // A warning about a whole file (no line known) names the file alone, never `file:0:0`.
+        return start.position.isKnown ? "\(file):\(start.line):\(start.column)" : file
     }
 
     /// A warning as one line: the message, its code, then its notes.
