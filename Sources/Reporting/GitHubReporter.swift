@@ -7,8 +7,9 @@ import SourceDiagnostics
 /// Each open finding becomes `::error`, `::warning` or `::notice` (see `ReportLevel`) with the
 /// file, line and column of the element involved and a title naming the rule; the message ends
 /// with the rule's recommendation. Waived findings are not annotated; an expired or unused
-/// waiver is a `::warning` at its line. A `::notice` per snapshot closes the output with the
-/// verdict and the counts.
+/// waiver is a `::warning` at its line, and so is each input warning (an unknown snapshot key,
+/// a waiver of no known rule). A `::notice` per snapshot closes the output with the verdict and
+/// the counts.
 public struct GitHubReporter: Reporter {
     /// Creates the reporter.
     public init() {}

@@ -4,7 +4,8 @@ extension JSONTreeEncoder {
     /// How the keys a type declares (its property names, or its `CodingKeys`) are written.
     ///
     /// The keys of a dictionary or of a snapshot map are data, not declared names: they are
-    /// written as they are whatever the strategy, as Foundation's `JSONEncoder` does.
+    /// written as they are whatever the strategy (Foundation's `JSONEncoder` leaves dictionary
+    /// keys alone too; it has no notion of a snapshot map).
     public enum KeyStrategy: Sendable, Hashable {
         /// As declared: SARIF's `ruleId`, `helpUri`.
         case asDeclared
